@@ -1,0 +1,120 @@
+import { z } from 'zod';
+
+/**
+ * Attachment limits at ticket creation. storage.rules mirrors them: fixed slot names (rules
+ * cannot count files), create-only, size and content type per slot.
+ */
+export const MB = 1024 * 1024;
+
+export const attachmentKinds = {
+  image: {
+    maxCount: 3,
+    maxBytes: 3 * MB,
+    plural: 'images',
+    contentTypes: ['image/png', 'image/jpeg', 'image/gif', 'image/webp'],
+  },
+  pdf: { maxCount: 2, maxBytes: 5 * MB, plural: 'PDFs', contentTypes: ['application/pdf'] },
+} as const;
+export type AttachmentKind = keyof typeof attachmentKinds;
+export type AttachmentContentType =
+  (typeof attachmentKinds)[AttachmentKind]['contentTypes'][number];
+
+export const attachmentSlots = ['image-1', 'image-2', 'image-3', 'pdf-1', 'pdf-2'] as const;
+export const attachmentSlotSchema = z.enum(attachmentSlots);
+export type AttachmentSlot = z.infer<typeof attachmentSlotSchema>;
+
+/** What the ticket document says of one uploaded file. */
+export const attachmentRefSchema = z.object({
+  slot: attachmentSlotSchema,
+  name: z.string().min(1).max(255),
+  contentType: z.enum([...attachmentKinds.image.contentTypes, ...attachmentKinds.pdf.contentTypes]),
+  size: z.number().int().positive(),
+});
+export type AttachmentRef = z.infer<typeof attachmentRefSchema>;
+
+/** Where a slot lives in Storage. */
+export function attachmentPath(ticketId: string, slot: AttachmentSlot): string {
+  return `tickets/${ticketId}/attachments/${slot}`;
+}
+
+/** How many leading bytes `sniffContentType` needs. */
+export const SNIFF_BYTES = 12;
+
+const startsWith = (bytes: Uint8Array, signature: readonly number[], offset = 0) =>
+  signature.every((byte, i) => bytes[offset + i] === byte);
+const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
+
+/** The content type by magic bytes, never by file name: a renamed .exe is not an image. */
+export function sniffContentType(head: Uint8Array): AttachmentContentType | null {
+  if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
+  if (startsWith(head, [0xff, 0xd8, 0xff])) return 'image/jpeg';
+  if (startsWith(head, ascii('GIF87a')) || startsWith(head, ascii('GIF89a'))) return 'image/gif';
+  if (startsWith(head, ascii('RIFF')) && startsWith(head, ascii('WEBP'), 8)) return 'image/webp';
+  if (startsWith(head, ascii('%PDF-'))) return 'application/pdf';
+  return null;
+}
+
+export function kindOf(contentType: AttachmentContentType): AttachmentKind {
+  return contentType === 'application/pdf' ? 'pdf' : 'image';
+}
+
+/** "6.2 MB", "900 KB": sizes as people read them in an error message. */
+export function formatSize(bytes: number): string {
+  if (bytes >= MB) return `${(bytes / MB).toFixed(1).replace(/\.0$/, '')} MB`;
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+export interface CandidateFile {
+  readonly name: string;
+  readonly size: number;
+  /** The first SNIFF_BYTES bytes of the file. */
+  readonly head: Uint8Array;
+}
+
+export interface PlannedAttachment {
+  readonly file: CandidateFile;
+  readonly slot: AttachmentSlot;
+  readonly contentType: AttachmentContentType;
+}
+
+export interface AttachmentPlan {
+  readonly accepted: PlannedAttachment[];
+  /** One sentence per refused file, naming the file and the limit it broke. */
+  readonly problems: string[];
+}
+
+/**
+ * Sorts files into slots, refusing each one that breaks a limit. Files already accepted keep
+ * their slots, so adding a file never moves or loses one chosen earlier.
+ */
+export function planAttachments(files: readonly CandidateFile[]): AttachmentPlan {
+  const accepted: PlannedAttachment[] = [];
+  const problems: string[] = [];
+  const used = { image: 0, pdf: 0 };
+  for (const file of files) {
+    const contentType = sniffContentType(file.head);
+    if (!contentType) {
+      problems.push(
+        `${file.name} is not an image or a PDF; attach PNG, JPEG, GIF or WebP images, or PDFs.`,
+      );
+      continue;
+    }
+    const kind = kindOf(contentType);
+    const limits = attachmentKinds[kind];
+    if (file.size > limits.maxBytes) {
+      problems.push(
+        `${file.name} is ${formatSize(file.size)}; ${limits.plural} may be at most ${formatSize(limits.maxBytes)}.`,
+      );
+      continue;
+    }
+    if (used[kind] >= limits.maxCount) {
+      problems.push(
+        `${file.name} was not added: a ticket may have at most ${limits.maxCount} ${limits.plural}.`,
+      );
+      continue;
+    }
+    used[kind] += 1;
+    accepted.push({ file, contentType, slot: `${kind}-${used[kind]}` as AttachmentSlot });
+  }
+  return { accepted, problems };
+}

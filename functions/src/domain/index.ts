@@ -1,0 +1,12 @@
+// The pure domain: no Firebase import anywhere below this folder. The web app, the local
+// backend and the Cloud Functions all take their business rules from here.
+export * from './attachments.js';
+export * from './errors.js';
+export * from './numbering.js';
+export * from './policy.js';
+export * from './roles.js';
+export * from './statusMachine.js';
+export * from './ticket.js';
+export * from './ticketFields.js';
+export * from './unread.js';
+export * from './user.js';

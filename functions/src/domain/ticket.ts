@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { attachmentRefSchema } from './attachments.js';
+import {
+  DESCRIPTION_MAX,
+  TITLE_MAX,
+  categorySchema,
+  prioritySchema,
+  ticketStatusSchema,
+} from './ticketFields.js';
+
+/** What a customer types to open a ticket: the schema behind the form and the backends. */
+export const newTicketInputSchema = z.object({
+  title: z
+    .string()
+    .trim()
+    .min(1, 'Give the ticket a title.')
+    .max(TITLE_MAX, `A title may be at most ${TITLE_MAX} characters.`),
+  description: z
+    .string()
+    .trim()
+    .min(1, 'Describe the problem.')
+    .max(DESCRIPTION_MAX, `A description may be at most ${DESCRIPTION_MAX} characters.`),
+  category: categorySchema,
+  priority: prioritySchema,
+});
+export type NewTicketInput = z.infer<typeof newTicketInputSchema>;
+
+/**
+ * `tickets/{ticketId}` as the app reads it back (timestamps already turned into Dates).
+ * `number` is null until the numbering trigger has run: the UI shows `#pending`.
+ */
+export const ticketDocSchema = z.object({
+  number: z.number().int().positive().nullable(),
+  title: z.string().min(1).max(TITLE_MAX),
+  description: z.string().min(1).max(DESCRIPTION_MAX),
+  category: categorySchema,
+  priority: prioritySchema,
+  status: ticketStatusSchema,
+  customerUid: z.string().min(1),
+  customerName: z.string(),
+  assigneeUid: z.string().min(1).nullable(),
+  attachments: z.array(attachmentRefSchema),
+  chatLocked: z.boolean(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  lastMessageAt: z.date().nullable(),
+  lastMessageBy: z.string().nullable(),
+  firstResponseAt: z.date().nullable(),
+  resolvedAt: z.date().nullable(),
+  closedAt: z.date().nullable(),
+});
+export type TicketDoc = z.infer<typeof ticketDocSchema>;
+export type Ticket = TicketDoc & { readonly id: string };
+
+/** The document a customer's client writes: everything the functions set later starts empty. */
+export function newTicketDoc(
+  input: NewTicketInput,
+  customer: { uid: string; displayName: string },
+  now: Date,
+): TicketDoc {
+  const parsed = newTicketInputSchema.parse(input);
+  return {
+    ...parsed,
+    number: null,
+    status: 'open',
+    customerUid: customer.uid,
+    customerName: customer.displayName,
+    assigneeUid: null,
+    attachments: [],
+    chatLocked: false,
+    createdAt: now,
+    updatedAt: now,
+    lastMessageAt: null,
+    lastMessageBy: null,
+    firstResponseAt: null,
+    resolvedAt: null,
+    closedAt: null,
+  };
+}

@@ -1,0 +1,30 @@
+import { Timestamp, type Firestore } from 'firebase-admin/firestore';
+import type { DocData, DocStore, StoreTransaction } from './port.js';
+
+/** Firestore hands back Timestamps; the domain speaks Dates. */
+function fromFirestore(value: unknown): unknown {
+  if (value instanceof Timestamp) return value.toDate();
+  if (Array.isArray(value)) return value.map(fromFirestore);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fromFirestore(v)]));
+  }
+  return value;
+}
+
+/** The DocStore the deployed functions run on (firebase-admin; Dates are stored as Timestamps). */
+export function firestoreStore(db: Firestore): DocStore {
+  return {
+    runTransaction: (work) =>
+      db.runTransaction((transaction) => {
+        const tx: StoreTransaction = {
+          get: async (path) => {
+            const snapshot = await transaction.get(db.doc(path));
+            return snapshot.exists ? (fromFirestore(snapshot.data()) as DocData) : undefined;
+          },
+          set: (path, data) => void transaction.set(db.doc(path), data),
+          update: (path, patch) => void transaction.update(db.doc(path), patch),
+        };
+        return work(tx);
+      }),
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * The small store port the handlers are written against: documents by path, read and
+ * written in a transaction. Firestore (firebase-admin) implements it for the deployed
+ * functions, IndexedDB for the local backend, a Map for the unit tests.
+ *
+ * Like Firestore transactions, a transaction does every read before its first write and may
+ * run its work more than once, so work must not have side effects outside the transaction.
+ */
+export type DocPath = string;
+export type DocData = Record<string, unknown>;
+
+export interface StoreTransaction {
+  get(path: DocPath): Promise<DocData | undefined>;
+  /** Creates or replaces the whole document. */
+  set(path: DocPath, data: DocData): void;
+  /** Merges fields into an existing document. */
+  update(path: DocPath, patch: DocData): void;
+}
+
+export interface DocStore {
+  runTransaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
+}
+
+export class TransactionConflict extends Error {
+  constructor() {
+    super('A document read in this transaction changed before it committed.');
+  }
+}

@@ -1,0 +1,4 @@
+import { localHarness } from './localHarness.js';
+import { runContractScenarios } from './scenarios.js';
+
+runContractScenarios(localHarness);

@@ -1,0 +1,15 @@
+/**
+ * A client request as security rules see it: a method on a path, with the data it writes or
+ * the equality filters it lists with. The local backend routes every client read and write
+ * through `checkRequest` in this shape, and the authorization matrix states its operations
+ * in it, so one table drives both the local rules and firestore.rules.
+ */
+export type DocData = Record<string, unknown>;
+export type WhereEquals = readonly [field: string, op: '==', value: unknown];
+
+export type ClientRequest =
+  | { method: 'get'; path: string }
+  | { method: 'list'; collection: string; where: readonly WhereEquals[]; limit: number }
+  | { method: 'create'; path: string; data: DocData }
+  | { method: 'update'; path: string; data: DocData }
+  | { method: 'delete'; path: string };

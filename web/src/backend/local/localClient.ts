@@ -1,0 +1,113 @@
+import Dexie, { liveQuery, type Table } from 'dexie';
+import { DomainError, type Actor } from '@domain';
+import type { ClientRequest, DocData, WhereEquals } from './clientRequest';
+import { checkRequest } from './localRules';
+import { tableFor, withoutKey, type LocalDatabase, type TicketRow } from './localDatabase';
+
+/** Indexes that serve "equal to X, newest first" on tickets; mirrors firestore.indexes.json. */
+const ticketIndexes = ['customerUid', 'status', 'assigneeUid'] as const;
+
+/**
+ * What a client SDK is to Firestore, this is to IndexedDB: every read and write goes through
+ * the local rules first, as the signed-in actor, and is refused with the rule's reason.
+ */
+export class LocalClient {
+  constructor(
+    readonly db: LocalDatabase,
+    private readonly actor: () => Actor | null,
+  ) {}
+
+  private async authorize(request: ClientRequest, existing: DocData | undefined) {
+    const decision = checkRequest(this.actor(), request, existing);
+    if (!decision.allowed) throw new DomainError('permission-denied', decision.reason);
+  }
+
+  private async existing(path: string): Promise<DocData | undefined> {
+    const { table, keyField, id } = tableFor(this.db, path);
+    return withoutKey(await table.get(id), keyField);
+  }
+
+  /** Carries out one request; resolves with the document for get, rows for list. */
+  async execute(request: ClientRequest): Promise<unknown> {
+    if (request.method === 'list') {
+      await this.authorize(request, undefined);
+      return this.listTickets(request.where, request.limit);
+    }
+    return this.db.transaction('rw', this.db.tables, async () => {
+      const existing = await this.existing(request.path);
+      await this.authorize(request, existing);
+      const { table, keyField, id } = tableFor(this.db, request.path);
+      const rows = table as unknown as Table<DocData, string>;
+      switch (request.method) {
+        case 'get':
+          return existing;
+        case 'create':
+          await rows.add({ ...request.data, [keyField]: id });
+          return undefined;
+        case 'update':
+          await rows.update(id, request.data);
+          return undefined;
+        case 'delete':
+          await rows.delete(id);
+          return undefined;
+      }
+    });
+  }
+
+  /** Tickets equal to the filters, newest first: the shape every ticket list takes. */
+  listTickets(
+    where: readonly WhereEquals[],
+    limit: number,
+    keep: (row: TicketRow) => boolean = () => true,
+  ): Promise<TicketRow[]> {
+    const [indexed, ...rest] = where;
+    const matchesRest = (row: TicketRow) =>
+      keep(row) && rest.every(([field, , value]) => (row as Record<string, unknown>)[field] === value);
+    if (indexed && (ticketIndexes as readonly string[]).includes(indexed[0])) {
+      const [field, , value] = indexed;
+      return this.db.tickets
+        .where(`[${field}+createdAt]`)
+        .between([value, Dexie.minKey], [value, Dexie.maxKey])
+        .reverse()
+        .filter(matchesRest)
+        .limit(limit)
+        .toArray();
+    }
+    return this.db.tickets
+      .orderBy('createdAt')
+      .reverse()
+      .filter(
+        (row) =>
+          keep(row) && where.every(([field, , value]) => (row as Record<string, unknown>)[field] === value),
+      )
+      .limit(limit)
+      .toArray();
+  }
+
+  /**
+   * A realtime read: the rules check once (as Firestore checks a listener's query once), then
+   * every change in any tab re-runs the query. Returns the unsubscribe.
+   */
+  watch<T>(
+    request: ClientRequest,
+    read: () => Promise<T>,
+    onData: (value: T) => void,
+    onError: (error: Error) => void,
+  ): () => void {
+    let subscription: { unsubscribe(): void } | undefined;
+    let cancelled = false;
+    const start = async () => {
+      const existing = request.method === 'list' ? undefined : await this.existing(request.path);
+      await this.authorize(request, existing);
+      if (cancelled) return;
+      subscription = liveQuery(read).subscribe({ next: onData, error: onError });
+    };
+    start().catch((error: Error) => {
+      if (!cancelled) onError(error);
+    });
+    return () => {
+      cancelled = true;
+      subscription?.unsubscribe();
+    };
+  }
+}
