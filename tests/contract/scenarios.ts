@@ -10,26 +10,25 @@ export function nextMatching<T>(
   timeoutMs = 10_000,
 ): Promise<T> {
   return new Promise((resolve, reject) => {
-    let unsubscribe: (() => void) | undefined;
     let done = false;
     const finish = (action: () => void) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
-      queueMicrotask(() => unsubscribe?.());
+      // Deferred: a subscription may deliver before `subscribe` has returned its unsubscribe.
+      queueMicrotask(() => unsubscribe());
       action();
     };
     const timer = setTimeout(
       () => finish(() => reject(new Error(`No matching value within ${timeoutMs} ms.`))),
       timeoutMs,
     );
-    unsubscribe = subscribe(
+    const unsubscribe = subscribe(
       (value) => {
         if (accept(value)) finish(() => resolve(value));
       },
       (error) => finish(() => reject(error)),
     );
-    if (done) unsubscribe();
   });
 }
 

@@ -1,0 +1,64 @@
+import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { isStaff } from '@domain';
+import type { ReactNode } from 'react';
+import { Link, useLocation } from 'react-router';
+import type { Session } from '../backend/port';
+import { AccountMenu } from '../features/auth/AccountMenu';
+
+interface NavItem {
+  readonly to: string;
+  readonly label: string;
+}
+
+function navFor(session: Session): NavItem[] {
+  return isStaff(session.role)
+    ? [{ to: '/queue', label: 'Queue' }]
+    : [
+        { to: '/tickets', label: 'My tickets' },
+        { to: '/tickets/new', label: 'New ticket' },
+      ];
+}
+
+/** Header with the account menu; the navigation folds behind a burger at phone width. */
+export function AppLayout({ session, children }: { session: Session | null; children: ReactNode }) {
+  const [opened, { toggle, close }] = useDisclosure();
+  const location = useLocation();
+  const nav = session ? navFor(session) : [];
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={nav.length ? { width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } } : undefined}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            {nav.length > 0 && (
+              <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            )}
+            <Text fw={700} component={Link} to="/" style={{ color: 'inherit', textDecoration: 'none' }}>
+              Support desk
+            </Text>
+          </Group>
+          {session && <AccountMenu session={session} />}
+        </Group>
+      </AppShell.Header>
+      {nav.length > 0 && (
+        <AppShell.Navbar p="xs" aria-label="Main">
+          {nav.map((item) => (
+            <NavLink
+              key={item.to}
+              component={Link}
+              to={item.to}
+              label={item.label}
+              active={location.pathname === item.to}
+              onClick={close}
+            />
+          ))}
+        </AppShell.Navbar>
+      )}
+      <AppShell.Main>{children}</AppShell.Main>
+    </AppShell>
+  );
+}

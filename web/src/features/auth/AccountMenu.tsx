@@ -1,0 +1,50 @@
+import { Avatar, Button, Menu, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { errorMessage } from '../../app/errorMessage';
+import { useBackend } from '../../backend/BackendContext';
+import type { Session } from '../../backend/port';
+
+const initials = (name: string) =>
+  name
+    .split(/\s+/)
+    .map((part) => part[0] ?? '')
+    .join('')
+    .slice(0, 2)
+    .toUpperCase();
+
+/** Who is signed in, and the visible account switcher of the local backend. */
+export function AccountMenu({ session }: { session: Session }) {
+  const backend = useBackend();
+  const fail = (error: unknown) => notifications.show({ color: 'red', message: errorMessage(error) });
+  const others = backend.demoAccounts.filter((account) => account.uid !== session.uid);
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button
+          variant="subtle"
+          leftSection={<Avatar size="sm" radius="xl">{initials(session.displayName)}</Avatar>}
+          aria-label={`Account: ${session.displayName} (${session.role})`}
+        >
+          <Text size="sm" visibleFrom="xs">
+            {session.displayName}
+          </Text>
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>
+          {session.email} · {session.role}
+        </Menu.Label>
+        {others.length > 0 && <Menu.Label>Switch to a demo account</Menu.Label>}
+        {others.map((account) => (
+          <Menu.Item key={account.uid} onClick={() => backend.switchAccount(account.uid).catch(fail)}>
+            {account.displayName} ({account.role})
+          </Menu.Item>
+        ))}
+        <Menu.Divider />
+        <Menu.Item color="red" onClick={() => backend.signOut().catch(fail)}>
+          Sign out
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

@@ -1,0 +1,43 @@
+import { Alert, Button, Group, Loader, Stack, Title } from '@mantine/core';
+import type { ListPage } from '../../backend/port';
+import type { Ticket } from '@domain';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { errorMessage } from '../../app/errorMessage';
+import { useBackend } from '../../backend/BackendContext';
+import { useRealtimeQuery } from '../../realtime/useRealtimeQuery';
+import { useSignedInSession } from '../../session/useSession';
+import { TicketList } from './TicketList';
+
+export const PAGE_SIZE = 20;
+
+/** A customer's own tickets, newest first, live. */
+export function MyTicketsPage() {
+  const backend = useBackend();
+  const session = useSignedInSession();
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  const tickets = useRealtimeQuery<ListPage<Ticket>>(['myTickets', session.uid, limit], (onData, onError) =>
+    backend.subscribeMyTickets(limit, onData, onError),
+  );
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>My tickets</Title>
+        <Button component={Link} to="/tickets/new">
+          New ticket
+        </Button>
+      </Group>
+      {tickets.isPending && <Loader aria-label="Loading your tickets" />}
+      {tickets.isError && <Alert color="red" role="alert">{errorMessage(tickets.error)}</Alert>}
+      {tickets.data && (
+        <TicketList
+          label="My tickets"
+          tickets={tickets.data.items}
+          hasMore={tickets.data.hasMore}
+          onLoadMore={() => setLimit((n) => n + PAGE_SIZE)}
+          empty="No tickets yet. Open one and we will get back to you."
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,45 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { Route } from 'react-router';
+import { localBackendAs, renderPage } from '../../testing/renderWithBackend';
+import { NewTicketPage } from './NewTicketPage';
+
+const routes = <Route path="/tickets/new" element={<NewTicketPage />} />;
+
+describe('New ticket form', () => {
+  it('refuses a 201-character title, naming the limit, and keeps everything typed', async () => {
+    const backend = await localBackendAs('demo-maya');
+    renderPage(backend, routes, '/tickets/new');
+    const user = userEvent.setup();
+    const title = 'x'.repeat(201);
+    await user.type(screen.getByRole('textbox', { name: 'Title' }), title);
+    await user.type(screen.getByRole('textbox', { name: 'Description' }), 'Details that must survive');
+    await user.click(screen.getByRole('button', { name: 'Open ticket' }));
+    expect(await screen.findByText('A title may be at most 200 characters.')).toBeVisible();
+    expect(screen.getByRole('textbox', { name: 'Title' })).toHaveValue(title);
+    expect(screen.getByRole('textbox', { name: 'Description' })).toHaveValue('Details that must survive');
+    expect(await backend.db.tickets.count()).toBe(0);
+  });
+
+  it('asks for a title and a description when they are blank', async () => {
+    const backend = await localBackendAs('demo-maya');
+    renderPage(backend, routes, '/tickets/new');
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Open ticket' }));
+    expect(await screen.findByText('Give the ticket a title.')).toBeVisible();
+    expect(screen.getByText('Describe the problem.')).toBeVisible();
+  });
+
+  it('shows markup typed into the title as text, and saves it verbatim', async () => {
+    const backend = await localBackendAs('demo-maya');
+    renderPage(backend, routes, '/tickets/new');
+    const user = userEvent.setup();
+    await user.type(screen.getByRole('textbox', { name: 'Title' }), '<img src=x onerror=alert(1)>');
+    await user.type(screen.getByRole('textbox', { name: 'Description' }), '<script>alert(1)</script>');
+    await user.click(screen.getByRole('button', { name: 'Open ticket' }));
+    await waitFor(async () => expect(await backend.db.tickets.count()).toBe(1));
+    const [saved] = await backend.db.tickets.toArray();
+    expect(saved).toMatchObject({ title: '<img src=x onerror=alert(1)>', description: '<script>alert(1)</script>' });
+    expect(document.querySelector('script, img[src="x"]')).toBeNull();
+  });
+});

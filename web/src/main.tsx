@@ -1,0 +1,36 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import { MantineProvider, createTheme } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
+import { App } from './app/App';
+import { BackendProvider } from './backend/BackendContext';
+import { createBackend } from './backend/createBackend';
+
+const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'md' });
+
+const queryClient = new QueryClient({
+  // Writes go through the backend, not through fetches; Firestore queues them offline.
+  defaultOptions: { mutations: { networkMode: 'always' } },
+});
+
+const backend = await createBackend(import.meta.env);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    {/* "auto": light or dark as the system says, and follows it when it changes. */}
+    <MantineProvider theme={theme} defaultColorScheme="auto">
+      <Notifications position="top-right" />
+      <QueryClientProvider client={queryClient}>
+        <BackendProvider backend={backend}>
+          <BrowserRouter>
+            <App />
+          </BrowserRouter>
+        </BackendProvider>
+      </QueryClientProvider>
+    </MantineProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,37 @@
+import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { BackendProvider } from '../backend/BackendContext';
+import { LocalBackend } from '../backend/local/localBackend';
+import { memorySessionSlot } from '../backend/local/sessionSlot';
+
+let databases = 0;
+
+/** A real local backend (fake-indexeddb) signed in as a demo account. */
+export async function localBackendAs(uid: string) {
+  const backend = new LocalBackend({ databaseName: `component-${++databases}`, sessionSlot: memorySessionSlot() });
+  await backend.ready;
+  await backend.switchAccount(uid);
+  return backend;
+}
+
+/** Renders a page inside the app's providers, at `path`, with a marker route for redirects. */
+export function renderPage(backend: LocalBackend, routes: ReactNode, path: string) {
+  const queryClient = new QueryClient();
+  return render(
+    <MantineProvider>
+      <QueryClientProvider client={queryClient}>
+        <BackendProvider backend={backend}>
+          <MemoryRouter initialEntries={[path]}>
+            <Routes>
+              {routes}
+              <Route path="*" element={<p>Elsewhere</p>} />
+            </Routes>
+          </MemoryRouter>
+        </BackendProvider>
+      </QueryClientProvider>
+    </MantineProvider>,
+  );
+}
