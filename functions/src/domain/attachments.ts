@@ -102,9 +102,11 @@ export function planAttachments(files: readonly CandidateFile[]): AttachmentPlan
     const kind = kindOf(contentType);
     const limits = attachmentKinds[kind];
     if (file.size > limits.maxBytes) {
-      problems.push(
-        `${file.name} is ${formatSize(file.size)}; ${limits.plural} may be at most ${formatSize(limits.maxBytes)}.`,
-      );
+      const size = formatSize(file.size);
+      const limit = formatSize(limits.maxBytes);
+      // Just over the limit rounds to the limit itself: say "over 3 MB", not "is 3 MB".
+      const is = size === limit ? `over ${size}` : size;
+      problems.push(`${file.name} is ${is}; ${limits.plural} may be at most ${limit}.`);
       continue;
     }
     if (used[kind] >= limits.maxCount) {

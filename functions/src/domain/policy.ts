@@ -1,6 +1,7 @@
 import { isStaff, type Actor } from './roles.js';
 import { canTransition } from './statusMachine.js';
 import { ticketDocSchema, type TicketDoc } from './ticket.js';
+import { statusLabels } from './ticketFields.js';
 
 /**
  * Who may do what. The local backend calls these before every operation; firestore.rules
@@ -66,7 +67,10 @@ export function mayUpdateTicket(actor: Actor | null, before: TicketDoc, after: T
   const forbidden = changedFields(before, after).filter((field) => !editable.includes(field));
   if (forbidden.length > 0) return deny(`You cannot change ${forbidden.join(', ')}.`);
   if (before.status !== after.status && !canTransition(actor.role, before.status, after.status)) {
-    return deny(`A ${actor.role} cannot move this ticket from ${before.status} to ${after.status}.`);
+    const who = `${actor.role === 'customer' ? 'A' : 'An'} ${actor.role}`;
+    return deny(
+      `${who} cannot move this ticket from ${statusLabels[before.status]} to ${statusLabels[after.status]}.`,
+    );
   }
   return allow;
 }

@@ -1,0 +1,193 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import {
+  initializeTestEnvironment,
+  type RulesTestContext,
+  type RulesTestEnvironment,
+} from '@firebase/rules-unit-testing';
+import {
+  Timestamp,
+  collection,
+  deleteDoc,
+  doc,
+  getDoc,
+  getDocs,
+  limit,
+  query,
+  serverTimestamp,
+  setDoc,
+  updateDoc,
+  where,
+  writeBatch,
+  type Firestore,
+} from 'firebase/firestore';
+import { afterAll, expect } from 'vitest';
+import {
+  locksChat,
+  newTicketDoc,
+  newUserDoc,
+  type TicketDoc,
+  type TicketStatus,
+} from '../../functions/src/domain/index.js';
+import type { DocData } from '../../functions/src/store/port.js';
+import { matrixPeople, type MatrixActor, type MatrixDriver } from './matrix.js';
+import type { ClientRequest } from './requests.js';
+import { runAuthorizationMatrix } from './runMatrix.js';
+
+/**
+ * The authorization matrix against firestore.rules on the Firestore emulator: the same table
+ * the local backend passes, carried out through the web SDK as each actor.
+ */
+
+const PROJECT_ID = 'demo-support-desk';
+const FIRESTORE_RULES = fileURLToPath(new URL('../../firestore.rules', import.meta.url));
+const FIXTURE_TICKET_ID = 'matrix-ticket';
+const FIXTURE_TICKET_NUMBER = 1;
+
+function emulatorHostAndPort(envVar: string): { host: string; port: number } {
+  const value = process.env[envVar];
+  if (!value) throw new Error(`${envVar} is not set: start the emulator and export its host:port.`);
+  const url = new URL(`http://${value}`);
+  return { host: url.hostname, port: Number(url.port) };
+}
+
+let environment: Promise<RulesTestEnvironment> | undefined;
+
+/** One test environment for the whole file: loading the rules once is enough. */
+function testEnvironment(): Promise<RulesTestEnvironment> {
+  environment ??= initializeTestEnvironment({
+    projectId: PROJECT_ID,
+    firestore: {
+      rules: readFileSync(FIRESTORE_RULES, 'utf8'),
+      ...emulatorHostAndPort('FIRESTORE_EMULATOR_HOST'),
+    },
+  });
+  return environment;
+}
+
+afterAll(async () => {
+  const env = await environment?.catch(() => undefined);
+  await env?.cleanup();
+});
+
+type CompatFirestore = ReturnType<RulesTestContext['firestore']>;
+
+/**
+ * The context's Firestore is the compat wrapper; the modular read/write functions unwrap it
+ * themselves (getModularInstance), only its declared type differs. (`terminate` does not
+ * unwrap: end a client through the compat object.)
+ */
+function modular(db: CompatFirestore): Firestore {
+  return db as unknown as Firestore;
+}
+
+/**
+ * The matrix counts every rejection as "denied"; a rejection for any other reason than the
+ * rules (a driver bug, the emulator gone) must not pass as one, so it fails the cell too.
+ */
+function expectRefusedByRules(error: unknown): void {
+  const code = (error as { code?: unknown } | null)?.code;
+  expect.soft(code, `expected a refusal by the rules, got: ${String(error)}`).toBe('permission-denied');
+}
+
+/** Dates become Timestamps, as the app writes them; everything else as is. */
+function withTimestamps(value: unknown): unknown {
+  if (value instanceof Date) return Timestamp.fromDate(value);
+  if (Array.isArray(value)) return value.map(withTimestamps);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, withTimestamps(field)]));
+  }
+  return value;
+}
+
+/** The document as the client sends it: the named timestamp fields become serverTimestamp(). */
+function asClientWrite(data: DocData, serverTimeFields: readonly string[]): DocData {
+  const written = withTimestamps(data) as DocData;
+  for (const field of serverTimeFields) {
+    if (field in written) written[field] = serverTimestamp();
+  }
+  return written;
+}
+
+/** The fixture ticket in `state`, as the functions would have left it. */
+function ticketInState(state: TicketStatus, now: Date): TicketDoc {
+  const owner = matrixPeople.owner;
+  const opened = newTicketDoc(
+    { title: 'Printer on fire', description: 'It smells of toast.', category: 'technical', priority: 'high' },
+    { uid: owner.uid, displayName: owner.displayName },
+    now,
+  );
+  return {
+    ...opened,
+    number: FIXTURE_TICKET_NUMBER,
+    status: state,
+    assigneeUid: state === 'open' ? null : matrixPeople.agent.uid,
+    chatLocked: locksChat(state),
+  };
+}
+
+function send(db: Firestore, request: ClientRequest): Promise<unknown> {
+  switch (request.method) {
+    case 'get':
+      return getDoc(doc(db, request.path));
+    case 'list':
+      return getDocs(
+        query(
+          collection(db, request.collection),
+          ...request.where.map(([field, op, value]) => where(field, op, value)),
+          limit(request.limit),
+        ),
+      );
+    case 'create':
+      return setDoc(doc(db, request.path), asClientWrite(request.data, ['createdAt', 'updatedAt']));
+    case 'update':
+      return updateDoc(doc(db, request.path), asClientWrite(request.data, ['updatedAt']));
+    case 'delete':
+      return deleteDoc(doc(db, request.path));
+  }
+}
+
+async function makeDriver(): Promise<MatrixDriver> {
+  const env = await testEnvironment();
+  // Every cell starts from an empty database.
+  await env.clearFirestore();
+  return {
+    async givenTicket(state) {
+      const now = new Date();
+      await env.withSecurityRulesDisabled(async (context) => {
+        const db = modular(context.firestore());
+        const batch = writeBatch(db);
+        for (const person of Object.values(matrixPeople)) {
+          const user = {
+            ...newUserDoc({ email: `${person.uid}@example.com`, displayName: person.displayName }, now),
+            role: person.role,
+          };
+          batch.set(doc(db, 'users', person.uid), withTimestamps(user) as DocData);
+        }
+        batch.set(doc(db, 'counters', 'tickets'), { last: FIXTURE_TICKET_NUMBER });
+        batch.set(doc(db, 'tickets', FIXTURE_TICKET_ID), withTimestamps(ticketInState(state, now)) as DocData);
+        await batch.commit();
+      });
+      return FIXTURE_TICKET_ID;
+    },
+    async attempt(actor: MatrixActor, request) {
+      const context =
+        actor === 'signedOut'
+          ? env.unauthenticatedContext()
+          : env.authenticatedContext(matrixPeople[actor].uid, { role: matrixPeople[actor].role });
+      const db = context.firestore();
+      try {
+        // A refusal by the rules rejects the SDK's promise: that is the "denied" outcome.
+        await send(modular(db), request);
+      } catch (error) {
+        expectRefusedByRules(error);
+        throw error;
+      } finally {
+        // One client per cell; end it so connections do not pile up across the matrix.
+        await db.terminate();
+      }
+    },
+  };
+}
+
+runAuthorizationMatrix('firestore.rules', makeDriver);
