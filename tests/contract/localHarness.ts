@@ -1,5 +1,5 @@
 import { LocalBackend } from '../../web/src/backend/local/localBackend.js';
-import { demoAccounts } from '../../web/src/backend/local/demoAccounts.js';
+import { demoAccounts } from '../../web/src/backend/demoAccounts.js';
 import { memorySessionSlot } from '../../web/src/backend/local/sessionSlot.js';
 import type { ContractHarness, ContractPerson } from './harness.js';
 

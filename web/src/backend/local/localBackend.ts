@@ -21,7 +21,7 @@ import type {
 } from '../port';
 import { autoId } from './autoId';
 import type { WhereEquals } from './clientRequest';
-import { DEMO_PASSWORD, demoAccounts } from './demoAccounts';
+import { DEMO_PASSWORD, demoAccounts } from '../demoAccounts';
 import { LocalClient } from './localClient';
 import { LocalDatabase, type TicketRow, type UserRow } from './localDatabase';
 import { localTriggers } from './localTriggers';

@@ -1,0 +1,31 @@
+// Creates the demo accounts in the running Emulator Suite: Auth users with the shared demo
+// password, their users/{uid} documents and role claims. Run beside `npm run emulators`.
+import { initializeApp } from 'firebase-admin/app';
+import { getAuth } from 'firebase-admin/auth';
+import { FieldValue, getFirestore } from 'firebase-admin/firestore';
+import demo from '../web/src/backend/demoAccounts.json' with { type: 'json' };
+
+process.env.FIREBASE_AUTH_EMULATOR_HOST ??= '127.0.0.1:9099';
+process.env.FIRESTORE_EMULATOR_HOST ??= '127.0.0.1:8080';
+
+initializeApp({ projectId: 'demo-support-desk' });
+const auth = getAuth();
+const db = getFirestore();
+
+for (const account of demo.accounts) {
+  const { uid, email, displayName, role } = account;
+  await auth.createUser({ uid, email, displayName, password: demo.password }).catch((error) => {
+    if (error.code !== 'auth/uid-already-exists') throw error;
+  });
+  await auth.setCustomUserClaims(uid, { role });
+  await db.doc(`users/${uid}`).set({
+    email,
+    displayName,
+    role,
+    active: true,
+    createdAt: FieldValue.serverTimestamp(),
+    claimsSyncedAt: FieldValue.serverTimestamp(),
+  });
+  console.log(`${displayName} <${email}> (${role})`);
+}
+console.log(`Demo accounts ready; the password of each is "${demo.password}".`);

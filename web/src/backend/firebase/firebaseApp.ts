@@ -1,0 +1,122 @@
+import { initializeApp, type FirebaseApp, type FirebaseOptions } from 'firebase/app';
+import { connectAuthEmulator, getAuth, type Auth } from 'firebase/auth';
+import {
+  connectFirestoreEmulator,
+  initializeFirestore,
+  memoryLocalCache,
+  persistentLocalCache,
+  persistentMultipleTabManager,
+  type Firestore,
+} from 'firebase/firestore';
+import { connectFunctionsEmulator, getFunctions, type Functions } from 'firebase/functions';
+import { connectStorageEmulator, getStorage, type FirebaseStorage } from 'firebase/storage';
+
+export interface EmulatorHosts {
+  readonly host: string;
+  readonly authPort: number;
+  readonly firestorePort: number;
+  readonly storagePort: number;
+  readonly functionsPort: number;
+}
+
+export interface FirebaseServicesOptions {
+  readonly config: FirebaseOptions;
+  /** A distinct name per app lets one process hold several signed-in clients (tests). */
+  readonly appName?: string;
+  readonly emulators?: EmulatorHosts | undefined;
+  /**
+   * 'persistent': IndexedDB shared by every tab, so the app keeps working when the network
+   * drops (browser). 'memory': nothing outlives the process (Node tests).
+   */
+  readonly cache: 'persistent' | 'memory';
+}
+
+export interface FirebaseServices {
+  readonly app: FirebaseApp;
+  readonly auth: Auth;
+  readonly db: Firestore;
+  readonly storage: FirebaseStorage;
+  readonly functions: Functions;
+}
+
+export function createFirebaseServices(options: FirebaseServicesOptions): FirebaseServices {
+  const app = options.appName ? initializeApp(options.config, options.appName) : initializeApp(options.config);
+  const auth = getAuth(app);
+  const db = initializeFirestore(app, {
+    localCache:
+      options.cache === 'persistent'
+        ? persistentLocalCache({ tabManager: persistentMultipleTabManager() })
+        : memoryLocalCache(),
+  });
+  const storage = getStorage(app);
+  const functions = getFunctions(app);
+
+  const emulators = options.emulators;
+  if (emulators) {
+    // Every connect must happen before the first use of its service.
+    connectAuthEmulator(auth, `http://${emulators.host}:${emulators.authPort}`, {
+      disableWarnings: true,
+    });
+    connectFirestoreEmulator(db, emulators.host, emulators.firestorePort);
+    connectStorageEmulator(storage, emulators.host, emulators.storagePort);
+    connectFunctionsEmulator(functions, emulators.host, emulators.functionsPort);
+  }
+  return { app, auth, db, storage, functions };
+}
+
+/** The Emulator Suite's project and ports; they mirror firebase.json and .firebaserc. */
+export const EMULATOR_PROJECT_ID = 'demo-support-desk';
+export const emulatorHostsFromFirebaseJson: EmulatorHosts = {
+  host: '127.0.0.1',
+  authPort: 9099,
+  firestorePort: 8080,
+  storagePort: 9199,
+  functionsPort: 5001,
+};
+
+const requiredConfigVars = [
+  'VITE_FIREBASE_API_KEY',
+  'VITE_FIREBASE_AUTH_DOMAIN',
+  'VITE_FIREBASE_PROJECT_ID',
+  'VITE_FIREBASE_STORAGE_BUCKET',
+  'VITE_FIREBASE_APP_ID',
+] as const;
+
+/**
+ * The connection settings from Vite's env (`import.meta.env`). With VITE_USE_EMULATORS=true no
+ * real project is needed: a `demo-` project id never reaches Google, so a fake key is fine.
+ */
+export function firebaseOptionsFromEnv(
+  env: Record<string, string | undefined>,
+): Pick<FirebaseServicesOptions, 'config' | 'emulators'> {
+  if (env.VITE_USE_EMULATORS === 'true') {
+    const projectId = env.VITE_FIREBASE_PROJECT_ID || EMULATOR_PROJECT_ID;
+    return {
+      config: {
+        apiKey: env.VITE_FIREBASE_API_KEY || 'fake-api-key-for-the-emulators',
+        authDomain: `${projectId}.firebaseapp.com`,
+        projectId,
+        storageBucket: `${projectId}.appspot.com`,
+        appId: env.VITE_FIREBASE_APP_ID || `1:000000000000:web:${projectId}`,
+      },
+      emulators: emulatorHostsFromFirebaseJson,
+    };
+  }
+  const missing = requiredConfigVars.filter((name) => !env[name]);
+  if (missing.length > 0) {
+    throw new Error(
+      `The Firebase backend needs ${missing.join(', ')} (from the Firebase console's web app ` +
+        'settings, in web/.env.local), or VITE_USE_EMULATORS=true for the Emulator Suite.',
+    );
+  }
+  return {
+    config: {
+      apiKey: env.VITE_FIREBASE_API_KEY,
+      authDomain: env.VITE_FIREBASE_AUTH_DOMAIN,
+      projectId: env.VITE_FIREBASE_PROJECT_ID,
+      storageBucket: env.VITE_FIREBASE_STORAGE_BUCKET,
+      appId: env.VITE_FIREBASE_APP_ID,
+    },
+    emulators: undefined,
+  };
+}
