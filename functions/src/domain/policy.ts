@@ -42,15 +42,18 @@ export function mayCreateTicket(actor: Actor | null, doc: TicketDoc): Decision {
     doc.lastMessageBy === null &&
     doc.firstResponseAt === null &&
     doc.resolvedAt === null &&
-    doc.closedAt === null;
+    doc.closedAt === null &&
+    doc.rejectionReason === null &&
+    doc.searchTokens.length === 0 &&
+    doc.staffLastReadAt === null;
   return untouched ? allow : deny('A new ticket starts open, unnumbered and unassigned.');
 }
 
 /** Fields each role may change on an existing ticket; everything else is the functions'. */
 export const editableTicketFields = {
   customer: ['status', 'updatedAt'],
-  agent: ['status', 'priority', 'assigneeUid', 'updatedAt'],
-  admin: ['status', 'priority', 'assigneeUid', 'updatedAt'],
+  agent: ['status', 'priority', 'assigneeUid', 'rejectionReason', 'updatedAt'],
+  admin: ['status', 'priority', 'assigneeUid', 'rejectionReason', 'updatedAt'],
 } as const satisfies Record<Actor['role'], readonly (keyof TicketDoc)[]>;
 
 export function changedFields(before: TicketDoc, after: TicketDoc): (keyof TicketDoc)[] {
@@ -71,6 +74,11 @@ export function mayUpdateTicket(actor: Actor | null, before: TicketDoc, after: T
     return deny(
       `${who} cannot move this ticket from ${statusLabels[before.status]} to ${statusLabels[after.status]}.`,
     );
+  }
+  const rejecting = after.status === 'rejected' && before.status !== 'rejected';
+  if (rejecting && !after.rejectionReason) return deny('Give a reason when rejecting a ticket.');
+  if (!rejecting && after.rejectionReason !== before.rejectionReason) {
+    return deny('A rejection reason is given only with the move to Rejected.');
   }
   return allow;
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { attachmentRefSchema } from './attachments.js';
+import { SEARCH_TOKENS_MAX } from './search.js';
 import {
   DESCRIPTION_MAX,
+  REJECTION_REASON_MAX,
   TITLE_MAX,
   categorySchema,
   prioritySchema,
@@ -22,6 +24,8 @@ export const newTicketInputSchema = z.object({
     .max(DESCRIPTION_MAX, `A description may be at most ${DESCRIPTION_MAX} characters.`),
   category: categorySchema,
   priority: prioritySchema,
+  /** The closed ticket this one follows up on ("Open a follow-up ticket"). */
+  followUpOf: z.string().min(1).max(128).nullable().optional(),
 });
 export type NewTicketInput = z.infer<typeof newTicketInputSchema>;
 
@@ -48,6 +52,13 @@ export const ticketDocSchema = z.object({
   firstResponseAt: z.date().nullable(),
   resolvedAt: z.date().nullable(),
   closedAt: z.date().nullable(),
+  /** Why staff rejected the ticket; set together with the move to rejected. */
+  rejectionReason: z.string().min(1).max(REJECTION_REASON_MAX).nullable(),
+  followUpOf: z.string().min(1).max(128).nullable(),
+  /** Words of title and description for the queue's search; set by the functions. */
+  searchTokens: z.array(z.string()).max(SEARCH_TOKENS_MAX),
+  /** When staff last opened the chat: the customer's "Seen"; set by the functions. */
+  staffLastReadAt: z.date().nullable(),
 });
 export type TicketDoc = z.infer<typeof ticketDocSchema>;
 export type Ticket = TicketDoc & { readonly id: string };
@@ -58,7 +69,7 @@ export function newTicketDoc(
   customer: { uid: string; displayName: string },
   now: Date,
 ): TicketDoc {
-  const parsed = newTicketInputSchema.parse(input);
+  const { followUpOf, ...parsed } = newTicketInputSchema.parse(input);
   return {
     ...parsed,
     number: null,
@@ -75,5 +86,9 @@ export function newTicketDoc(
     firstResponseAt: null,
     resolvedAt: null,
     closedAt: null,
+    rejectionReason: null,
+    followUpOf: followUpOf ?? null,
+    searchTokens: [],
+    staffLastReadAt: null,
   };
 }

@@ -15,6 +15,7 @@ export type Category = z.infer<typeof categorySchema>;
 /** Field limits, mirrored in firestore.rules. */
 export const TITLE_MAX = 200;
 export const DESCRIPTION_MAX = 5000;
+export const REJECTION_REASON_MAX = 500;
 
 export const statusLabels: Record<TicketStatus, string> = {
   open: 'Open',

@@ -1,4 +1,4 @@
-import { Timestamp, type Firestore } from 'firebase-admin/firestore';
+import { Timestamp, type Firestore, type Query } from 'firebase-admin/firestore';
 import type { DocData, DocStore, StoreTransaction } from './port.js';
 
 /** Firestore hands back Timestamps; the domain speaks Dates. */
@@ -14,6 +14,12 @@ function fromFirestore(value: unknown): unknown {
 /** The DocStore the deployed functions run on (firebase-admin; Dates are stored as Timestamps). */
 export function firestoreStore(db: Firestore): DocStore {
   return {
+    find: async (collectionPath, where) => {
+      let query: Query = db.collection(collectionPath);
+      for (const [field, op, value] of where) query = query.where(field, op, value);
+      const snapshot = await query.get();
+      return snapshot.docs.map((doc) => ({ id: doc.id, data: fromFirestore(doc.data()) as DocData }));
+    },
     runTransaction: (work) =>
       db.runTransaction((transaction) => {
         const tx: StoreTransaction = {

@@ -3,7 +3,9 @@ import {
   type DocData,
   type DocPath,
   type DocStore,
+  type FoundDoc,
   type StoreTransaction,
+  type WhereEquals,
 } from './port.js';
 
 interface Versioned {
@@ -41,6 +43,12 @@ export class MemoryStore implements DocStore {
     return [...this.docs.entries()]
       .filter(([path]) => path.startsWith(prefix) && !path.slice(prefix.length).includes('/'))
       .map(([path, doc]) => ({ id: path.slice(prefix.length), data: structuredClone(doc.data) }));
+  }
+
+  async find(collectionPath: string, where: readonly WhereEquals[]): Promise<FoundDoc[]> {
+    return this.list(collectionPath).filter(({ data }) =>
+      where.every(([field, , value]) => data[field] === value),
+    );
   }
 
   async runTransaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {

@@ -17,8 +17,17 @@ export interface StoreTransaction {
   update(path: DocPath, patch: DocData): void;
 }
 
+export type WhereEquals = readonly [field: string, op: '==', value: unknown];
+
+export interface FoundDoc {
+  readonly id: string;
+  readonly data: DocData;
+}
+
 export interface DocStore {
   runTransaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
+  /** The documents of a collection (e.g. `users`) equal to every filter; outside transactions. */
+  find(collectionPath: string, where: readonly WhereEquals[]): Promise<FoundDoc[]>;
 }
 
 export class TransactionConflict extends Error {

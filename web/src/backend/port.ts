@@ -1,10 +1,20 @@
 import type {
+  AppNotification,
+  AttachmentSlot,
+  ChatMessage,
+  MessageInput,
   NewTicketInput,
+  Note,
+  Priority,
+  QueueCursor,
+  QueueFilter,
   Role,
   SignInInput,
   SignUpInput,
   Ticket,
+  TicketEventEntry,
   TicketStatus,
+  UserProfile,
 } from '@domain';
 
 /**
@@ -45,9 +55,44 @@ export interface ListPage<T> {
 }
 
 export interface QueueQuery {
-  readonly statuses?: readonly TicketStatus[];
-  readonly limit: number;
+  readonly filter: QueueFilter;
+  /** Start after this ticket (null: the first page). */
+  readonly cursor: QueueCursor | null;
+  readonly pageSize: number;
 }
+
+export interface QueuePage {
+  readonly items: Ticket[];
+  /** Where the next page starts; null on the last page. */
+  readonly nextCursor: QueueCursor | null;
+}
+
+/** A file chosen for a new ticket, already placed in its slot by planAttachments. */
+export interface AttachmentUpload {
+  readonly slot: AttachmentSlot;
+  readonly file: Blob & { readonly name: string };
+}
+
+/** A ticket being opened: the write, then each attachment's upload with its progress. */
+export interface TicketCreation extends PendingWrite {
+  /** Settles when every attachment is stored; rejects with the first failure. */
+  readonly uploaded: Promise<void>;
+}
+
+export type UploadProgress = (slot: AttachmentSlot, fraction: number) => void;
+
+/** The chat's messages, oldest first, with the newest page live. */
+export interface ChatPage {
+  readonly messages: ChatMessage[];
+  /** True when older messages exist than the first one here. */
+  readonly hasOlder: boolean;
+}
+
+/** Whether this tab reaches the backend, and whether it still has writes to send. */
+export type Connectivity = 'online' | 'offline' | 'syncing';
+
+/** Read markers of the signed-in user: ticket id -> when they last read its chat. */
+export type ReadMarkers = ReadonlyMap<string, Date>;
 
 export interface SupportBackend {
   readonly kind: 'local' | 'firebase';
@@ -60,7 +105,18 @@ export interface SupportBackend {
   switchAccount(uid: string): Promise<void>;
   signOut(): Promise<void>;
 
-  createTicket(input: NewTicketInput): PendingWrite;
+  /**
+   * Opens a ticket; throws a DomainError at once for bad input (nothing is written). The
+   * attachments must already be planned (domain planAttachments); they upload after the
+   * ticket document exists, reporting progress per slot.
+   */
+  createTicket(
+    input: NewTicketInput,
+    attachments?: readonly AttachmentUpload[],
+    onProgress?: UploadProgress,
+  ): TicketCreation;
+  /** A URL that shows an attachment (Storage download URL, or an object URL locally). */
+  attachmentUrl(ticketId: string, slot: AttachmentSlot): Promise<string>;
   subscribeTicket(id: string, onData: (ticket: Ticket | null) => void, onError: OnError): Unsubscribe;
   /** The signed-in customer's tickets, newest first. */
   subscribeMyTickets(
@@ -68,10 +124,57 @@ export interface SupportBackend {
     onData: (page: ListPage<Ticket>) => void,
     onError: OnError,
   ): Unsubscribe;
-  /** Every ticket, for staff, newest first. */
-  subscribeQueue(
-    query: QueueQuery,
-    onData: (page: ListPage<Ticket>) => void,
+  /** One page of the queue, for staff, live. */
+  subscribeQueue(query: QueueQuery, onData: (page: QueuePage) => void, onError: OnError): Unsubscribe;
+  /** The audit trail of a ticket, oldest first. */
+  subscribeTicketEvents(
+    ticketId: string,
+    onData: (events: TicketEventEntry[]) => void,
     onError: OnError,
   ): Unsubscribe;
+
+  // Staff actions. Each checks the domain rules first and throws a DomainError at once for
+  // an illegal move; the write itself is not awaited by the UI (offline it never resolves).
+  /** open -> in_progress, assigned to the signed-in agent. */
+  acceptTicket(ticketId: string): PendingWrite;
+  /** -> rejected, with the reason the customer will read. */
+  rejectTicket(ticketId: string, reason: string): PendingWrite;
+  /** Any other legal status move (resolve, reopen, close). */
+  changeStatus(ticketId: string, to: TicketStatus): PendingWrite;
+  setPriority(ticketId: string, priority: Priority): PendingWrite;
+  /** Assign to an agent (or admin), or null to unassign. */
+  assignTicket(ticketId: string, assigneeUid: string | null): PendingWrite;
+
+  /** Staff (agents and admins): for the assignee picker and filter. */
+  subscribeStaff(onData: (staff: UserProfile[]) => void, onError: OnError): Unsubscribe;
+  /** Admins: every user, for the users page. */
+  subscribeUsers(onData: (users: UserProfile[]) => void, onError: OnError): Unsubscribe;
+  /** Admins: change someone else's role (mirrored into their claims by a function). */
+  setUserRole(uid: string, role: Role): PendingWrite;
+  setUserActive(uid: string, active: boolean): PendingWrite;
+
+  /** The signed-in user's newest notifications. */
+  subscribeNotifications(onData: (notifications: AppNotification[]) => void, onError: OnError): Unsubscribe;
+  markNotificationsSeen(ids: readonly string[]): PendingWrite;
+
+  // Chat.
+  /** The newest `MESSAGE_PAGE_SIZE` messages live, plus `olderPages` pages before them. */
+  subscribeChat(
+    ticketId: string,
+    olderPages: number,
+    onData: (page: ChatPage) => void,
+    onError: OnError,
+  ): Unsubscribe;
+  /** Sends at once into the chat as "sending"; throws a DomainError for bad input. */
+  sendMessage(ticketId: string, input: MessageInput): PendingWrite;
+  /** Sends a failed message again, under the same id (so it can never arrive twice). */
+  retryMessage(ticketId: string, messageId: string): PendingWrite;
+  /** Staff only: internal notes, never readable by the customer. */
+  subscribeNotes(ticketId: string, onData: (notes: Note[]) => void, onError: OnError): Unsubscribe;
+  addNote(ticketId: string, input: MessageInput): PendingWrite;
+  /** One listener for all of the signed-in user's read markers. */
+  subscribeReadMarkers(onData: (markers: ReadMarkers) => void, onError: OnError): Unsubscribe;
+  /** Marks the ticket's chat read now (opening the chat). */
+  markRead(ticketId: string): PendingWrite;
+  subscribeConnectivity(onData: (state: Connectivity) => void): Unsubscribe;
 }

@@ -1,8 +1,8 @@
-import Dexie, { liveQuery, type Table } from 'dexie';
+import Dexie, { liveQuery } from 'dexie';
 import { DomainError, type Actor } from '@domain';
 import type { ClientRequest, DocData, WhereEquals } from './clientRequest';
 import { checkRequest } from './localRules';
-import { tableFor, withoutKey, type LocalDatabase, type TicketRow } from './localDatabase';
+import { tableFor, toRow, withoutKey, type LocalDatabase, type TicketRow } from './localDatabase';
 
 /** Indexes that serve "equal to X, newest first" on tickets; mirrors firestore.indexes.json. */
 const ticketIndexes = ['customerUid', 'status', 'assigneeUid'] as const;
@@ -23,8 +23,8 @@ export class LocalClient {
   }
 
   private async existing(path: string): Promise<DocData | undefined> {
-    const { table, keyField, id } = tableFor(this.db, path);
-    return withoutKey(await table.get(id), keyField);
+    const located = tableFor(this.db, path);
+    return withoutKey(await located.table.get(located.id), located);
   }
 
   /** Carries out one request; resolves with the document for get, rows for list. */
@@ -36,19 +36,18 @@ export class LocalClient {
     return this.db.transaction('rw', this.db.tables, async () => {
       const existing = await this.existing(request.path);
       await this.authorize(request, existing);
-      const { table, keyField, id } = tableFor(this.db, request.path);
-      const rows = table as unknown as Table<DocData, string>;
+      const located = tableFor(this.db, request.path);
       switch (request.method) {
         case 'get':
           return existing;
         case 'create':
-          await rows.add({ ...request.data, [keyField]: id });
+          await located.table.add(toRow(located, request.data));
           return undefined;
         case 'update':
-          await rows.update(id, request.data);
+          await located.table.update(located.id, request.data);
           return undefined;
         case 'delete':
-          await rows.delete(id);
+          await located.table.delete(located.id);
           return undefined;
       }
     });

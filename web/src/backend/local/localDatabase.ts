@@ -1,5 +1,15 @@
-import Dexie, { type EntityTable } from 'dexie';
-import type { TicketCounter, TicketDoc, UserDoc } from '@domain';
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type {
+  AssignmentConfig,
+  MessageDoc,
+  NoteDoc,
+  NotificationDoc,
+  ReadMarker,
+  TicketCounter,
+  TicketDoc,
+  TicketEvent,
+  UserDoc,
+} from '@domain';
 
 /** Local sign-in for the demo store: never used by the Firebase backend. */
 export interface LocalAccount {
@@ -10,48 +20,117 @@ export interface LocalAccount {
 export type TicketRow = TicketDoc & { id: string };
 export type UserRow = UserDoc & { uid: string };
 export type CounterRow = TicketCounter & { id: string };
+export type ConfigRow = Partial<AssignmentConfig> & { id: string };
+export type EventRow = TicketEvent & { id: string; ticketId: string };
+export type MessageRow = MessageDoc & { id: string; ticketId: string };
+export type NoteRow = NoteDoc & { id: string; ticketId: string };
+export type ReadRow = ReadMarker & { id: string };
+export type NotificationRow = NotificationDoc & { id: string; uid: string };
+/** Attachment bytes: the local stand-in for Cloud Storage objects. */
+export interface FileRow {
+  path: string;
+  blob: Blob;
+  contentType: string;
+}
 
 /**
  * The local backend's IndexedDB database (through Dexie). Every tab of one browser opens the
  * same database, and Dexie's liveQuery tells each tab about the others' writes, which is
- * what makes the local backend realtime across tabs.
+ * what makes the local backend realtime across tabs. Subcollections become tables with
+ * their parent's id as a field.
  */
 export class LocalDatabase extends Dexie {
   accounts!: EntityTable<LocalAccount, 'uid'>;
   users!: EntityTable<UserRow, 'uid'>;
   tickets!: EntityTable<TicketRow, 'id'>;
   counters!: EntityTable<CounterRow, 'id'>;
+  config!: EntityTable<ConfigRow, 'id'>;
+  events!: EntityTable<EventRow, 'id'>;
+  messages!: EntityTable<MessageRow, 'id'>;
+  notes!: EntityTable<NoteRow, 'id'>;
+  reads!: EntityTable<ReadRow, 'id'>;
+  notifications!: EntityTable<NotificationRow, 'id'>;
+  files!: EntityTable<FileRow, 'path'>;
 
   constructor(name: string) {
     super(name);
     this.version(1).stores({
       accounts: '&uid, &email',
       users: '&uid, role',
-      tickets: '&id, createdAt, [customerUid+createdAt], [status+createdAt], [assigneeUid+createdAt]',
+      tickets:
+        '&id, createdAt, updatedAt, [customerUid+createdAt], [status+createdAt], [assigneeUid+createdAt], *searchTokens',
       counters: '&id',
+      config: '&id',
+      events: '&id, [ticketId+at]',
+      messages: '&id, [ticketId+createdAt]',
+      notes: '&id, [ticketId+createdAt]',
+      reads: '&id, uid',
+      notifications: '&id, [uid+createdAt]',
+      files: '&path',
     });
   }
 }
 
-/** The local counterpart of a Firestore document path: which table, which key. */
-export function tableFor(db: LocalDatabase, path: string) {
-  const [collection, id, ...rest] = path.split('/');
-  if (!id || rest.length > 0) throw new Error(`Not a document path: ${path}`);
-  switch (collection) {
-    case 'tickets':
-      return { table: db.tickets, keyField: 'id', id } as const;
-    case 'users':
-      return { table: db.users, keyField: 'uid', id } as const;
-    case 'counters':
-      return { table: db.counters, keyField: 'id', id } as const;
-    default:
-      throw new Error(`The local backend has no collection ${collection}.`);
-  }
+type AnyTable = Table<Record<string, unknown>, string>;
+
+interface Located {
+  readonly table: AnyTable;
+  readonly keyField: string;
+  readonly id: string;
+  /** Fields a subcollection row carries to name its parent. */
+  readonly parent: Record<string, string>;
 }
 
-/** A row without its key: the document's data as Firestore would hold it. */
-export function withoutKey(row: object | undefined, keyField: string): Record<string, unknown> | undefined {
+/** The local counterpart of a Firestore document path: which table, which key, which parent. */
+export function tableFor(db: LocalDatabase, path: string): Located {
+  const segments = path.split('/');
+  const table = (t: unknown) => t as AnyTable;
+  if (segments.length === 2) {
+    const [collection, id = ''] = segments;
+    switch (collection) {
+      case 'tickets':
+        return { table: table(db.tickets), keyField: 'id', id, parent: {} };
+      case 'users':
+        return { table: table(db.users), keyField: 'uid', id, parent: {} };
+      case 'counters':
+        return { table: table(db.counters), keyField: 'id', id, parent: {} };
+      case 'config':
+        return { table: table(db.config), keyField: 'id', id, parent: {} };
+    }
+  }
+  if (segments.length === 4) {
+    const [parentCollection, parentId = '', collection, id = ''] = segments;
+    if (parentCollection === 'tickets') {
+      const parent = { ticketId: parentId };
+      switch (collection) {
+        case 'events':
+          return { table: table(db.events), keyField: 'id', id, parent };
+        case 'messages':
+          return { table: table(db.messages), keyField: 'id', id, parent };
+        case 'notes':
+          return { table: table(db.notes), keyField: 'id', id, parent };
+        case 'reads':
+          // One marker per (ticket, reader): the reader's uid is the document id.
+          return { table: table(db.reads), keyField: 'id', id: `${parentId}_${id}`, parent: {} };
+      }
+    }
+    if (parentCollection === 'users' && collection === 'notifications') {
+      return { table: table(db.notifications), keyField: 'id', id, parent: { uid: parentId } };
+    }
+  }
+  throw new Error(`The local backend has no documents at ${path}.`);
+}
+
+/** A row without its key and parent fields: the document's data as Firestore would hold it. */
+export function withoutKey(row: object | undefined, located: Pick<Located, 'keyField' | 'parent'>) {
   if (!row) return undefined;
-  const { [keyField]: _key, ...data } = row as Record<string, unknown>;
+  const data: Record<string, unknown> = { ...(row as Record<string, unknown>) };
+  delete data[located.keyField];
+  for (const field of Object.keys(located.parent)) delete data[field];
   return data;
+}
+
+/** The row to store for a document: its data plus key and parent fields. */
+export function toRow(located: Located, data: Record<string, unknown>): Record<string, unknown> {
+  return { ...data, ...located.parent, [located.keyField]: located.id };
 }

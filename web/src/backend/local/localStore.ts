@@ -1,6 +1,5 @@
-import type Dexie from 'dexie';
 import type { DocData, DocStore, StoreTransaction } from '@functions/store/port';
-import { tableFor, withoutKey, type LocalDatabase } from './localDatabase';
+import { tableFor, toRow, withoutKey, type LocalDatabase } from './localDatabase';
 
 type PendingWrite = { kind: 'set' | 'update'; path: string; data: DocData };
 
@@ -11,24 +10,34 @@ type PendingWrite = { kind: 'set' | 'update'; path: string; data: DocData };
  */
 export function localStore(db: LocalDatabase): DocStore {
   return {
+    async find(collectionPath, where) {
+      const located = tableFor(db, `${collectionPath}/_`);
+      const rows = await located.table
+        .filter((row) =>
+          Object.entries(located.parent).every(([field, value]) => row[field] === value) &&
+          where.every(([field, , value]) => row[field] === value),
+        )
+        .toArray();
+      return rows.map((row) => ({ id: String(row[located.keyField]), data: withoutKey(row, located)! }));
+    },
     runTransaction: (work) =>
       db.transaction('rw', db.tables, async () => {
         const writes: PendingWrite[] = [];
         const tx: StoreTransaction = {
           get: async (path) => {
-            const { table, keyField, id } = tableFor(db, path);
-            return withoutKey(await table.get(id), keyField);
+            const located = tableFor(db, path);
+            return withoutKey(await located.table.get(located.id), located);
           },
           set: (path, data) => void writes.push({ kind: 'set', path, data }),
           update: (path, data) => void writes.push({ kind: 'update', path, data }),
         };
         const result = await work(tx);
         for (const write of writes) {
-          const { table, keyField, id } = tableFor(db, write.path);
+          const located = tableFor(db, write.path);
           if (write.kind === 'set') {
-            await (table as Dexie.Table).put({ ...write.data, [keyField]: id });
+            await located.table.put(toRow(located, write.data));
           } else {
-            const updated = await (table as Dexie.Table).update(id, write.data);
+            const updated = await located.table.update(located.id, write.data);
             if (updated === 0) throw new Error(`No document to update at ${write.path}.`);
           }
         }

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/**
+ * `config/assignment`, edited by admins in the console: how new tickets find an agent.
+ * round_robin rotates fairly over the pool's active agents; random picks one; manual leaves
+ * new tickets unassigned for staff to take.
+ */
+export const assignmentStrategies = ['round_robin', 'random', 'manual'] as const;
+
+export const assignmentConfigSchema = z.object({
+  strategy: z.enum(assignmentStrategies),
+  /** The pool, in rotation order. Empty means every active agent (by uid order). */
+  agentUids: z.array(z.string().min(1)).default([]),
+  /** Round robin's place in the rotation; the functions move it. */
+  lastAssignedUid: z.string().nullable().default(null),
+});
+export type AssignmentConfig = z.infer<typeof assignmentConfigSchema>;
+export const defaultAssignmentConfig: AssignmentConfig = {
+  strategy: 'round_robin',
+  agentUids: [],
+  lastAssignedUid: null,
+};
+
+/**
+ * The agent for a new ticket, or null (manual, or nobody active). `activeAgents` are the
+ * candidates in rotation order; inactive agents are never in it.
+ */
+export function chooseAssignee(
+  config: AssignmentConfig,
+  activeAgents: readonly string[],
+  random: () => number,
+): string | null {
+  if (config.strategy === 'manual' || activeAgents.length === 0) return null;
+  if (config.strategy === 'random') {
+    return activeAgents[Math.floor(random() * activeAgents.length) % activeAgents.length] ?? null;
+  }
+  const order = config.agentUids.length > 0 ? config.agentUids : [...activeAgents].sort();
+  const candidates = order.filter((uid) => activeAgents.includes(uid));
+  if (candidates.length === 0) return null;
+  const last = config.lastAssignedUid === null ? -1 : order.indexOf(config.lastAssignedUid);
+  // The next active agent after the last one in the full order, so a skipped agent keeps their turn order.
+  for (let step = 1; step <= order.length; step++) {
+    const uid = order[(last + step + order.length) % order.length];
+    if (uid !== undefined && candidates.includes(uid)) return uid;
+  }
+  return candidates[0] ?? null;
+}

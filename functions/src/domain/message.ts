@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { roleSchema } from './roles.js';
+
+/** Chat limits, mirrored in firestore.rules. */
+export const MESSAGE_MAX = 4000;
+/** The chat listens to this many newest messages; older pages load on scrolling up. */
+export const MESSAGE_PAGE_SIZE = 50;
+
+export const messageKinds = ['user', 'system'] as const;
+
+/** `tickets/{id}/messages/{messageId}`: written by participants, or by the functions (system). */
+export const messageDocSchema = z.object({
+  authorUid: z.string().min(1).nullable(),
+  authorRole: roleSchema.nullable(),
+  authorName: z.string(),
+  text: z.string().min(1).max(MESSAGE_MAX),
+  kind: z.enum(messageKinds),
+  createdAt: z.date(),
+});
+export type MessageDoc = z.infer<typeof messageDocSchema>;
+
+/** Where a message stands for its author: the UI shows sending, sent or failed with retry. */
+export type DeliveryState = 'sending' | 'sent' | 'failed';
+export type ChatMessage = MessageDoc & { readonly id: string; readonly delivery: DeliveryState };
+
+export const messageInputSchema = z.object({
+  text: z
+    .string()
+    .trim()
+    .min(1, 'Write a message first.')
+    .max(MESSAGE_MAX, `A message may be at most ${MESSAGE_MAX} characters.`),
+});
+export type MessageInput = z.infer<typeof messageInputSchema>;
+
+export function newMessageDoc(
+  input: MessageInput,
+  author: { uid: string; role: z.infer<typeof roleSchema>; displayName: string },
+  now: Date,
+): MessageDoc {
+  return {
+    authorUid: author.uid,
+    authorRole: author.role,
+    authorName: author.displayName,
+    text: messageInputSchema.parse(input).text,
+    kind: 'user',
+    createdAt: now,
+  };
+}
+
+export function systemMessageDoc(text: string, now: Date): MessageDoc {
+  return { authorUid: null, authorRole: null, authorName: 'Support desk', text, kind: 'system', createdAt: now };
+}
+
+/** `tickets/{id}/notes/{noteId}`: staff-only notes, never readable by the customer. */
+export const noteDocSchema = z.object({
+  authorUid: z.string().min(1),
+  authorName: z.string(),
+  text: z.string().min(1).max(MESSAGE_MAX),
+  createdAt: z.date(),
+});
+export type NoteDoc = z.infer<typeof noteDocSchema>;
+export type Note = NoteDoc & { readonly id: string };
+
+/** `tickets/{id}/reads/{uid}`: the reader's marker for unread badges (uid and ticketId for the one per-user listener). */
+export const readMarkerSchema = z.object({
+  uid: z.string().min(1),
+  ticketId: z.string().min(1),
+  lastReadAt: z.date(),
+});
+export type ReadMarker = z.infer<typeof readMarkerSchema>;

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/**
+ * `tickets/{id}/events/{eventId}`: the audit trail, written only by the functions, for every
+ * status, priority and assignee change, including console edits (actor null: the console)
+ * and the reverts of illegal ones.
+ */
+export const ticketEventKinds = ['created', 'status', 'priority', 'assignee', 'reverted'] as const;
+
+export const ticketEventSchema = z.object({
+  kind: z.enum(ticketEventKinds),
+  actorUid: z.string().nullable(),
+  actorName: z.string(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  note: z.string().nullable(),
+  at: z.date(),
+});
+export type TicketEvent = z.infer<typeof ticketEventSchema>;
+export type TicketEventEntry = TicketEvent & { readonly id: string };
