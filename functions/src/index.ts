@@ -4,3 +4,7 @@ import { initializeApp } from 'firebase-admin/app';
 initializeApp();
 
 export { onTicketCreated } from './functions/onTicketCreated.js';
+export { onTicketUpdated } from './functions/onTicketUpdated.js';
+export { onUserWritten } from './functions/onUserWritten.js';
+export { onMessageCreated } from './functions/onMessageCreated.js';
+export { onReadWritten } from './functions/onReadWritten.js';

@@ -1,7 +1,8 @@
-import { newTicketDoc, newUserDoc, type Actor, type TicketStatus } from '../../functions/src/domain/index.js';
+import { expect } from 'vitest';
+import { isDomainError, type Actor, type TicketStatus } from '../../functions/src/domain/index.js';
 import { LocalClient } from '../../web/src/backend/local/localClient.js';
-import { LocalDatabase } from '../../web/src/backend/local/localDatabase.js';
-import { matrixPeople, type MatrixActor, type MatrixDriver } from './matrix.js';
+import { LocalDatabase, tableFor, toRow } from '../../web/src/backend/local/localDatabase.js';
+import { matrixPeople, seedDocuments, type MatrixActor, type MatrixDriver } from './matrix.js';
 import { runAuthorizationMatrix } from './runMatrix.js';
 
 let databases = 0;
@@ -9,39 +10,32 @@ let databases = 0;
 /** The matrix against the local rules: seeding writes straight to IndexedDB, like the console. */
 async function localDriver(): Promise<MatrixDriver> {
   const db = new LocalDatabase(`matrix-${++databases}`);
-  const now = new Date();
-  await db.users.bulkAdd(
-    Object.values(matrixPeople).map((person) => ({
-      ...newUserDoc({ email: `${person.uid}@example.com`, displayName: person.displayName }, now),
-      role: person.role,
-      uid: person.uid,
-    })),
-  );
-  await db.counters.add({ id: 'tickets', last: 1 });
   const clientAs = (actor: MatrixActor) => {
     const who: Actor | null = actor === 'signedOut' ? null : matrixPeople[actor];
     return new LocalClient(db, () => who);
   };
   return {
     async givenTicket(state: TicketStatus) {
-      const doc = newTicketDoc(
-        { title: 'Fixture', description: 'A ticket the matrix acts on.', category: 'general', priority: 'low' },
-        matrixPeople.owner,
-        now,
-      );
       const id = `fixture-${state}`;
-      await db.tickets.add({
-        ...doc,
-        id,
-        number: 1,
-        status: state,
-        assigneeUid: state === 'open' ? null : matrixPeople.agent.uid,
-        chatLocked: state === 'closed' || state === 'rejected',
+      await db.transaction('rw', db.tables, async () => {
+        for (const { path, data } of seedDocuments(id, state, new Date())) {
+          const located = tableFor(db, path);
+          await located.table.put(toRow(located, data));
+        }
       });
       return id;
     },
     async attempt(actor, request) {
-      await clientAs(actor).execute(request);
+      try {
+        await clientAs(actor).execute(request);
+      } catch (error) {
+        // Only a refusal by the local rules counts as "denied"; any other failure (a driver
+        // bug, a path the local database does not know) fails the cell.
+        expect.soft(isDomainError(error) && error.code, `expected a refusal by the rules, got: ${String(error)}`).toBe(
+          'permission-denied',
+        );
+        throw error;
+      }
     },
   };
 }

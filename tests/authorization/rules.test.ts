@@ -8,6 +8,7 @@ import {
 import {
   Timestamp,
   collection,
+  collectionGroup,
   deleteDoc,
   doc,
   getDoc,
@@ -22,15 +23,8 @@ import {
   type Firestore,
 } from 'firebase/firestore';
 import { afterAll, expect } from 'vitest';
-import {
-  locksChat,
-  newTicketDoc,
-  newUserDoc,
-  type TicketDoc,
-  type TicketStatus,
-} from '../../functions/src/domain/index.js';
 import type { DocData } from '../../functions/src/store/port.js';
-import { matrixPeople, type MatrixActor, type MatrixDriver } from './matrix.js';
+import { matrixPeople, seedDocuments, type MatrixActor, type MatrixDriver } from './matrix.js';
 import type { ClientRequest } from './requests.js';
 import { runAuthorizationMatrix } from './runMatrix.js';
 
@@ -42,7 +36,6 @@ import { runAuthorizationMatrix } from './runMatrix.js';
 const PROJECT_ID = 'demo-support-desk';
 const FIRESTORE_RULES = fileURLToPath(new URL('../../firestore.rules', import.meta.url));
 const FIXTURE_TICKET_ID = 'matrix-ticket';
-const FIXTURE_TICKET_NUMBER = 1;
 
 function emulatorHostAndPort(envVar: string): { host: string; port: number } {
   const value = process.env[envVar];
@@ -109,23 +102,6 @@ function asClientWrite(data: DocData, serverTimeFields: readonly string[]): DocD
   return written;
 }
 
-/** The fixture ticket in `state`, as the functions would have left it. */
-function ticketInState(state: TicketStatus, now: Date): TicketDoc {
-  const owner = matrixPeople.owner;
-  const opened = newTicketDoc(
-    { title: 'Printer on fire', description: 'It smells of toast.', category: 'technical', priority: 'high' },
-    { uid: owner.uid, displayName: owner.displayName },
-    now,
-  );
-  return {
-    ...opened,
-    number: FIXTURE_TICKET_NUMBER,
-    status: state,
-    assigneeUid: state === 'open' ? null : matrixPeople.agent.uid,
-    chatLocked: locksChat(state),
-  };
-}
-
 function send(db: Firestore, request: ClientRequest): Promise<unknown> {
   switch (request.method) {
     case 'get':
@@ -133,13 +109,13 @@ function send(db: Firestore, request: ClientRequest): Promise<unknown> {
     case 'list':
       return getDocs(
         query(
-          collection(db, request.collection),
+          request.collectionGroup ? collectionGroup(db, request.collection) : collection(db, request.collection),
           ...request.where.map(([field, op, value]) => where(field, op, value)),
           limit(request.limit),
         ),
       );
     case 'create':
-      return setDoc(doc(db, request.path), asClientWrite(request.data, ['createdAt', 'updatedAt']));
+      return setDoc(doc(db, request.path), asClientWrite(request.data, ['createdAt', 'updatedAt', 'lastReadAt']));
     case 'update':
       return updateDoc(doc(db, request.path), asClientWrite(request.data, ['updatedAt']));
     case 'delete':
@@ -157,15 +133,9 @@ async function makeDriver(): Promise<MatrixDriver> {
       await env.withSecurityRulesDisabled(async (context) => {
         const db = modular(context.firestore());
         const batch = writeBatch(db);
-        for (const person of Object.values(matrixPeople)) {
-          const user = {
-            ...newUserDoc({ email: `${person.uid}@example.com`, displayName: person.displayName }, now),
-            role: person.role,
-          };
-          batch.set(doc(db, 'users', person.uid), withTimestamps(user) as DocData);
+        for (const { path, data } of seedDocuments(FIXTURE_TICKET_ID, state, now)) {
+          batch.set(doc(db, path), withTimestamps(data) as DocData);
         }
-        batch.set(doc(db, 'counters', 'tickets'), { last: FIXTURE_TICKET_NUMBER });
-        batch.set(doc(db, 'tickets', FIXTURE_TICKET_ID), withTimestamps(ticketInState(state, now)) as DocData);
         await batch.commit();
       });
       return FIXTURE_TICKET_ID;

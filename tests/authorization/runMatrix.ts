@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  actorUid,
-  matrixCases,
-  operations,
-  type MatrixDriver,
-} from './matrix.js';
+import { matrixCases, matrixContext, operations, type MatrixDriver } from './matrix.js';
 
 /** Registers one test per matrix cell against a driver. */
 export function runAuthorizationMatrix(name: string, makeDriver: () => Promise<MatrixDriver>) {
@@ -14,12 +9,9 @@ export function runAuthorizationMatrix(name: string, makeDriver: () => Promise<M
       it(`${cell.actor} ${cell.operation} on a ${cell.state} ticket is ${cell.expected} (${cell.because})`, async () => {
         const driver = await makeDriver();
         const ticketId = await driver.givenTicket(cell.state);
-        const request = operations[cell.operation]({
-          ticketId,
-          actorUid: actorUid(cell.actor),
-          newId: `matrix-new-${++serial}`,
-          now: new Date(),
-        });
+        const request = operations[cell.operation](
+          matrixContext(cell.actor, ticketId, `matrix-new-${++serial}`, new Date()),
+        );
         const outcome = await driver.attempt(cell.actor, request).then(
           () => 'allowed',
           () => 'denied',

@@ -120,3 +120,30 @@ export function planAttachments(files: readonly CandidateFile[]): AttachmentPlan
   }
   return { accepted, problems };
 }
+
+/** The slot's kind: `image-2` holds an image, `pdf-1` a PDF. */
+export function slotKind(slot: AttachmentSlot): AttachmentKind {
+  return slot.startsWith('pdf') ? 'pdf' : 'image';
+}
+
+/**
+ * What storage.rules checks of one upload, for the local backend: the ticket's owner, into
+ * an empty slot, a content type of the slot's kind (by content), within the kind's size.
+ */
+export function checkAttachmentUpload(
+  upload: { slot: AttachmentSlot; name: string; size: number; head: Uint8Array },
+  context: { isTicketOwner: boolean; slotTaken: boolean },
+): string | null {
+  if (!context.isTicketOwner) return 'Only the customer who opened the ticket can attach files to it.';
+  if (context.slotTaken) return `${upload.name} was not stored: that attachment slot is already used.`;
+  const kind = slotKind(upload.slot);
+  const limits = attachmentKinds[kind];
+  const contentType = sniffContentType(upload.head);
+  if (!contentType || kindOf(contentType) !== kind) {
+    return `${upload.name} is not ${kind === 'pdf' ? 'a PDF' : 'an image'}.`;
+  }
+  if (upload.size > limits.maxBytes) {
+    return `${upload.name} is ${formatSize(upload.size)}; ${limits.plural} may be at most ${formatSize(limits.maxBytes)}.`;
+  }
+  return null;
+}

@@ -57,3 +57,16 @@ export function assertTransition(role: Role, from: TicketStatus, to: TicketStatu
     );
   }
 }
+
+/** The moves `role` may make from `from`, with their action names: the UI's buttons. */
+export function transitionsFrom(role: Role, from: TicketStatus) {
+  return statusTransitions.filter((t) => t.from === from && (t.roles as readonly Role[]).includes(role));
+}
+
+export const actionLabels: Record<StatusAction, string> = {
+  accept: 'Accept',
+  reject: 'Reject',
+  resolve: 'Resolve',
+  reopen: 'Reopen',
+  close: 'Close ticket',
+};

@@ -2,7 +2,7 @@ import { Timestamp, type Firestore, type Query } from 'firebase-admin/firestore'
 import type { DocData, DocStore, StoreTransaction } from './port.js';
 
 /** Firestore hands back Timestamps; the domain speaks Dates. */
-function fromFirestore(value: unknown): unknown {
+export function fromFirestore(value: unknown): unknown {
   if (value instanceof Timestamp) return value.toDate();
   if (Array.isArray(value)) return value.map(fromFirestore);
   if (value !== null && typeof value === 'object') {

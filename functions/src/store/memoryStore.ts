@@ -37,6 +37,16 @@ export class MemoryStore implements DocStore {
     this.docs.set(path, { version: ++this.clock, data: structuredClone(data) });
   }
 
+  /** Every document by path (tests: "nothing else changed"). */
+  dump(): Record<DocPath, DocData> {
+    return Object.fromEntries([...this.docs].map(([path, doc]) => [path, structuredClone(doc.data)]));
+  }
+
+  /** How many writes were ever applied: a run that writes nothing leaves it unchanged. */
+  get writeCount(): number {
+    return this.clock;
+  }
+
   /** Every document directly under a collection path, e.g. `tickets`. */
   list(collectionPath: string): { id: string; data: DocData }[] {
     const prefix = `${collectionPath}/`;

@@ -9,7 +9,15 @@ export type WhereEquals = readonly [field: string, op: '==', value: unknown];
 
 export type ClientRequest =
   | { method: 'get'; path: string }
-  | { method: 'list'; collection: string; where: readonly WhereEquals[]; limit: number }
+  | {
+      method: 'list';
+      /** A collection path (`tickets`, `tickets/{id}/messages`), or with `collectionGroup` a collection id (`reads`). */
+      collection: string;
+      where: readonly WhereEquals[];
+      limit: number;
+      /** Every collection with this id, wherever it is (Firestore's collectionGroup query). */
+      collectionGroup?: boolean;
+    }
   | { method: 'create'; path: string; data: DocData }
   | { method: 'update'; path: string; data: DocData }
   | { method: 'delete'; path: string };

@@ -1,47 +1,88 @@
 import { liveQuery } from 'dexie';
 import {
   DomainError,
+  MESSAGE_PAGE_SIZE,
+  NOTIFICATIONS_SHOWN,
+  messageDocSchema,
+  messageInputSchema,
+  newMessageDoc,
   newTicketDoc,
   newTicketInputSchema,
   newUserDoc,
+  noteDocSchema,
+  notificationDocSchema,
   parseInput,
+  readMarkerSchema,
   signInInputSchema,
   signUpInputSchema,
   ticketDocSchema,
+  ticketEventSchema,
+  userDocSchema,
   type Actor,
+  type AppNotification,
+  type AttachmentSlot,
+  type ChatMessage,
+  type MessageDoc,
+  type MessageInput,
+  type NewTicketInput,
+  type Note,
+  type Priority,
+  type Role,
+  type Ticket,
+  type TicketDoc,
+  type TicketEventEntry,
+  type TicketStatus,
+  type UserProfile,
 } from '@domain';
 import type {
+  AttachmentUpload,
+  ChatPage,
+  Connectivity,
   ListPage,
   OnError,
   PendingWrite,
+  QueuePage,
   QueueQuery,
+  ReadMarkers,
   Session,
   SupportBackend,
+  TicketCreation,
   Unsubscribe,
+  UploadProgress,
 } from '../port';
-import { autoId } from './autoId';
-import type { WhereEquals } from './clientRequest';
 import { DEMO_PASSWORD, demoAccounts } from '../demoAccounts';
+import { autoId } from './autoId';
+import type { ClientRequest, DocData, WhereEquals } from './clientRequest';
+import { attachmentObjectUrl, storeAttachment } from './localAttachments';
 import { LocalClient } from './localClient';
-import { LocalDatabase, type TicketRow, type UserRow } from './localDatabase';
+import { LocalDatabase, type MessageRow, type TicketRow, type UserRow } from './localDatabase';
+import { readQueuePage } from './localQueue';
 import { localTriggers } from './localTriggers';
+import { Outbox } from './outbox';
 import type { SessionSlot } from './sessionSlot';
 
 export interface LocalBackendOptions {
   readonly databaseName: string;
   readonly sessionSlot: SessionSlot;
+  /** Follow the browser's online/offline events (default: true where `window` exists). */
+  readonly followBrowserConnectivity?: boolean;
 }
 
-function toTicket(row: TicketRow) {
-  return { ...ticketDocSchema.parse(row), id: row.id };
-}
+const toTicket = (row: TicketRow): Ticket => ({ ...ticketDocSchema.parse(row), id: row.id });
+const toProfile = (row: UserRow): UserProfile => ({ ...userDocSchema.parse(row), uid: row.uid });
+const toSession = (user: UserRow): Session => ({
+  uid: user.uid,
+  email: user.email,
+  displayName: user.displayName,
+  role: user.role,
+});
 
-function toPage(rows: TicketRow[], limit: number): ListPage<ReturnType<typeof toTicket>> {
-  return { items: rows.slice(0, limit).map(toTicket), hasMore: rows.length > limit };
-}
-
-function toSession(user: UserRow): Session {
-  return { uid: user.uid, email: user.email, displayName: user.displayName, role: user.role };
+/** A message this tab sent that the "server" does not have yet, or refused. */
+interface OwnMessage {
+  readonly ticketId: string;
+  readonly id: string;
+  readonly doc: MessageDoc;
+  delivery: 'sending' | 'failed';
 }
 
 /** Seeds the demo accounts into a new database. */
@@ -52,13 +93,15 @@ function seedDemoAccounts(db: LocalDatabase) {
       await tx.table('accounts').add({ uid: account.uid, email: account.email, password: DEMO_PASSWORD });
       await tx.table('users').add({ ...newUserDoc(account, now), role: account.role, uid: account.uid });
     }
+    await tx.table('config').add({ id: 'assignment', strategy: 'round_robin', agentUids: [], lastAssignedUid: null });
   });
 }
 
 /**
  * The local backend: the whole product in the browser, persisted in IndexedDB and shared by
- * the tabs of one browser. It enforces the same rules as firestore.rules (LocalClient) and
- * runs the same handlers as the Cloud Functions (localTriggers).
+ * the tabs of one browser. It enforces the same rules as firestore.rules (LocalClient), runs
+ * the same handlers as the Cloud Functions (localTriggers), and models the network (Outbox)
+ * so that offline behaviour is testable without Google's emulators.
  */
 export class LocalBackend implements SupportBackend {
   readonly kind = 'local';
@@ -66,10 +109,14 @@ export class LocalBackend implements SupportBackend {
   readonly db: LocalDatabase;
   private readonly client: LocalClient;
   private readonly triggers: ReturnType<typeof localTriggers>;
+  private readonly outbox: Outbox;
   private user: UserRow | null = null;
   private readonly sessionListeners = new Set<(session: Session | null) => void>();
   private stopWatchingUser: Unsubscribe = () => {};
+  private readonly ownMessages = new Map<string, OwnMessage>();
   private lastTime = 0;
+  /** Documents read, as Firestore would bill them: what `npm run bench` reports. */
+  readonly stats = { messageDocsRead: 0, ticketDocsRead: 0 };
   /** Settles once the stored session (if any) is loaded. */
   readonly ready: Promise<void>;
 
@@ -78,10 +125,51 @@ export class LocalBackend implements SupportBackend {
     seedDemoAccounts(this.db);
     this.client = new LocalClient(this.db, () => this.actor());
     this.triggers = localTriggers(this.db);
+    const browser = typeof window !== 'undefined' && (options.followBrowserConnectivity ?? true);
+    this.outbox = new Outbox(browser ? navigator.onLine : true);
+    if (browser) {
+      window.addEventListener('online', () => this.setOnline(true));
+      window.addEventListener('offline', () => this.setOnline(false));
+    }
     this.ready = this.becomeUser(options.sessionSlot.read()).then(() =>
       this.triggers.catchUp().catch(logTriggerFailure),
     );
   }
+
+  // ---- connectivity ----
+
+  /** Goes offline or online (the browser's events call this; so do tests). */
+  setOnline(online: boolean) {
+    this.outbox.setOnline(online);
+  }
+
+  subscribeConnectivity(onData: (state: Connectivity) => void): Unsubscribe {
+    onData(this.outbox.connectivity());
+    return this.outbox.onChange(() => onData(this.outbox.connectivity()));
+  }
+
+  /** A client write: straight to the database when online, else queued in order. */
+  private write(request: ClientRequest, after?: () => Promise<void>): Promise<void> {
+    return this.outbox.submit(async () => {
+      await this.client.execute(request);
+      // Like a Cloud Function trigger: after the write, not part of it.
+      if (after) this.track(after());
+    });
+  }
+
+  /** Triggers still running, so that closing waits for them rather than cutting them off. */
+  private readonly runningTriggers = new Set<Promise<void>>();
+  private track(trigger: Promise<void>) {
+    const settled = trigger.catch(logTriggerFailure).finally(() => this.runningTriggers.delete(settled));
+    this.runningTriggers.add(settled);
+  }
+
+  private pending(id: string, committed: Promise<void>): PendingWrite {
+    committed.catch(() => {}); // the caller decides whether to listen; never unhandled
+    return { id, committed };
+  }
+
+  // ---- session ----
 
   private actor(): Actor | null {
     return this.user && this.user.active ? { uid: this.user.uid, role: this.user.role } : null;
@@ -160,21 +248,43 @@ export class LocalBackend implements SupportBackend {
     await this.becomeUser(null);
   }
 
-  createTicket(input: Parameters<SupportBackend['createTicket']>[0]): PendingWrite {
+  // ---- tickets ----
+
+  createTicket(
+    input: NewTicketInput,
+    attachments: readonly AttachmentUpload[] = [],
+    onProgress: UploadProgress = () => {},
+  ): TicketCreation {
     const parsed = parseInput(newTicketInputSchema, input);
     const user = this.requireUser();
     const id = autoId();
-    const doc = newTicketDoc(parsed, user, this.now());
-    const committed = this.client
-      .execute({ method: 'create', path: `tickets/${id}`, data: doc })
-      .then(() => {
-        // Like an onDocumentCreated trigger: after the write, not part of it.
-        this.triggers.ticketCreated(id).catch(logTriggerFailure);
-      });
-    return { id, committed };
+    const doc: TicketDoc = {
+      ...newTicketDoc(parsed, user, this.now()),
+      attachments: attachments.map(({ slot, file }) => ({
+        slot,
+        name: file.name,
+        contentType: file.type as TicketDoc['attachments'][number]['contentType'],
+        size: file.size,
+      })),
+    };
+    const committed = this.write({ method: 'create', path: `tickets/${id}`, data: doc }, () =>
+      this.triggers.ticketCreated(id),
+    );
+    const actor = { uid: user.uid, role: user.role };
+    const uploaded = committed.then(async () => {
+      for (const upload of attachments) {
+        await storeAttachment(this.db, actor, id, doc, upload, (fraction) => onProgress(upload.slot, fraction));
+      }
+    });
+    uploaded.catch(() => {});
+    return { ...this.pending(id, committed), uploaded };
   }
 
-  subscribeTicket(id: string, onData: (ticket: ReturnType<typeof toTicket> | null) => void, onError: OnError): Unsubscribe {
+  attachmentUrl(ticketId: string, slot: AttachmentSlot): Promise<string> {
+    return attachmentObjectUrl(this.db, ticketId, slot);
+  }
+
+  subscribeTicket(id: string, onData: (ticket: Ticket | null) => void, onError: OnError): Unsubscribe {
     return this.client.watch(
       { method: 'get', path: `tickets/${id}` },
       () => this.db.tickets.get(id),
@@ -183,36 +293,259 @@ export class LocalBackend implements SupportBackend {
     );
   }
 
-  subscribeMyTickets(limit: number, onData: (page: ListPage<ReturnType<typeof toTicket>>) => void, onError: OnError): Unsubscribe {
-    const uid = this.user?.uid ?? '';
-    return this.watchTickets([['customerUid', '==', uid]], limit, onData, onError);
-  }
-
-  subscribeQueue(query: QueueQuery, onData: (page: ListPage<ReturnType<typeof toTicket>>) => void, onError: OnError): Unsubscribe {
-    const statuses = query.statuses ?? [];
-    const where: WhereEquals[] = statuses.length === 1 ? [['status', '==', statuses[0]]] : [];
-    const keep = (row: TicketRow) => statuses.length <= 1 || statuses.includes(row.status);
-    return this.watchTickets(where, query.limit, onData, onError, keep);
-  }
-
-  private watchTickets(
-    where: WhereEquals[],
-    limit: number,
-    onData: (page: ListPage<ReturnType<typeof toTicket>>) => void,
-    onError: OnError,
-    keep: (row: TicketRow) => boolean = () => true,
-  ): Unsubscribe {
+  subscribeMyTickets(limit: number, onData: (page: ListPage<Ticket>) => void, onError: OnError): Unsubscribe {
+    const where: WhereEquals[] = [['customerUid', '==', this.user?.uid ?? '']];
     return this.client.watch(
       { method: 'list', collection: 'tickets', where, limit: limit + 1 },
-      () => this.client.listTickets(where, limit + 1, keep),
-      (rows) => onData(toPage(rows, limit)),
+      () => this.client.listTickets(where, limit + 1),
+      (rows) => onData({ items: rows.slice(0, limit).map(toTicket), hasMore: rows.length > limit }),
       onError,
     );
   }
 
-  /** Closes the database (tests; a tab closing does it by itself). */
-  close() {
+  subscribeQueue(query: QueueQuery, onData: (page: QueuePage) => void, onError: OnError): Unsubscribe {
+    const viewer = this.user?.uid ?? '';
+    return this.client.watch(
+      { method: 'list', collection: 'tickets', where: [], limit: query.pageSize + 1 },
+      () =>
+        readQueuePage(this.db, query.filter, viewer, query.cursor, query.pageSize, () => this.stats.ticketDocsRead++),
+      ({ rows, nextCursor }) => onData({ items: rows.map(toTicket), nextCursor }),
+      onError,
+    );
+  }
+
+  subscribeTicketEvents(ticketId: string, onData: (events: TicketEventEntry[]) => void, onError: OnError) {
+    return this.client.watch(
+      { method: 'list', collection: `tickets/${ticketId}/events`, where: [], limit: 500 },
+      () => this.db.events.where('[ticketId+at]').between([ticketId, -Infinity], [ticketId, new Date(8.64e15)]).toArray(),
+      (rows) => onData(rows.map((row) => ({ ...ticketEventSchema.parse(row), id: row.id }))),
+      onError,
+    );
+  }
+
+  // ---- staff actions ----
+
+  /** A client update of a ticket; the update trigger then audits, stamps and notifies. */
+  private changeTicket(ticketId: string, patch: DocData): PendingWrite {
+    const user = this.requireUser();
+    const data = { ...patch, updatedAt: this.now() };
+    const committed = this.db.tickets.get(ticketId).then((beforeRow) =>
+      this.write({ method: 'update', path: `tickets/${ticketId}`, data }, async () => {
+        const afterRow = await this.db.tickets.get(ticketId);
+        if (beforeRow && afterRow) {
+          await this.triggers.ticketUpdated(ticketId, toTicket(beforeRow), toTicket(afterRow), user.uid);
+        }
+      }),
+    );
+    return this.pending(ticketId, committed);
+  }
+
+  acceptTicket(ticketId: string): PendingWrite {
+    return this.changeTicket(ticketId, { status: 'in_progress', assigneeUid: this.requireUser().uid });
+  }
+
+  rejectTicket(ticketId: string, reason: string): PendingWrite {
+    const trimmed = reason.trim();
+    if (!trimmed) throw new DomainError('invalid-argument', 'Give a reason when rejecting a ticket.');
+    return this.changeTicket(ticketId, { status: 'rejected', rejectionReason: trimmed });
+  }
+
+  changeStatus(ticketId: string, to: TicketStatus): PendingWrite {
+    return this.changeTicket(ticketId, { status: to });
+  }
+
+  setPriority(ticketId: string, priority: Priority): PendingWrite {
+    return this.changeTicket(ticketId, { priority });
+  }
+
+  assignTicket(ticketId: string, assigneeUid: string | null): PendingWrite {
+    return this.changeTicket(ticketId, { assigneeUid });
+  }
+
+  // ---- people ----
+
+  subscribeStaff(onData: (staff: UserProfile[]) => void, onError: OnError): Unsubscribe {
+    return this.client.watch(
+      { method: 'list', collection: 'users', where: [], limit: 500 },
+      () => this.db.users.where('role').anyOf(['agent', 'admin']).sortBy('displayName'),
+      (rows) => onData(rows.map(toProfile)),
+      onError,
+    );
+  }
+
+  subscribeUsers(onData: (users: UserProfile[]) => void, onError: OnError): Unsubscribe {
+    return this.client.watch(
+      { method: 'list', collection: 'users', where: [], limit: 500 },
+      () => this.db.users.orderBy('uid').toArray(),
+      (rows) => onData(rows.map(toProfile).sort((a, b) => a.displayName.localeCompare(b.displayName))),
+      onError,
+    );
+  }
+
+  setUserRole(uid: string, role: Role): PendingWrite {
+    return this.pending(uid, this.write({ method: 'update', path: `users/${uid}`, data: { role } }));
+  }
+
+  setUserActive(uid: string, active: boolean): PendingWrite {
+    return this.pending(uid, this.write({ method: 'update', path: `users/${uid}`, data: { active } }));
+  }
+
+  subscribeNotifications(onData: (items: AppNotification[]) => void, onError: OnError): Unsubscribe {
+    const uid = this.user?.uid ?? '';
+    return this.client.watch(
+      { method: 'list', collection: `users/${uid}/notifications`, where: [], limit: NOTIFICATIONS_SHOWN },
+      () =>
+        this.db.notifications
+          .where('[uid+createdAt]')
+          .between([uid, -Infinity], [uid, new Date(8.64e15)])
+          .reverse()
+          .limit(NOTIFICATIONS_SHOWN)
+          .toArray(),
+      (rows) => onData(rows.map((row) => ({ ...notificationDocSchema.parse(row), id: row.id }))),
+      onError,
+    );
+  }
+
+  markNotificationsSeen(ids: readonly string[]): PendingWrite {
+    const uid = this.requireUser().uid;
+    const writes = ids.map((id) =>
+      this.write({ method: 'update', path: `users/${uid}/notifications/${id}`, data: { seen: true } }),
+    );
+    return this.pending(uid, Promise.all(writes).then(() => undefined));
+  }
+
+  // ---- chat ----
+
+  private ownMessageListeners = new Set<() => void>();
+  private ownMessagesChanged() {
+    for (const listener of [...this.ownMessageListeners]) listener();
+  }
+
+  subscribeChat(ticketId: string, olderPages: number, onData: (page: ChatPage) => void, onError: OnError): Unsubscribe {
+    const limit = MESSAGE_PAGE_SIZE * (1 + olderPages);
+    let serverRows: MessageRow[] | undefined;
+    const emit = () => {
+      if (!serverRows) return;
+      const onServer = new Set(serverRows.map((row) => row.id));
+      const sent: ChatMessage[] = serverRows
+        .slice(0, limit)
+        .map((row) => ({ ...messageDocSchema.parse(row), id: row.id, delivery: 'sent' as const }));
+      const own = [...this.ownMessages.values()]
+        .filter((m) => m.ticketId === ticketId && !onServer.has(m.id))
+        .map((m) => ({ ...m.doc, id: m.id, delivery: m.delivery }));
+      const messages = [...sent.reverse(), ...own].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+      onData({ messages, hasOlder: serverRows.length > limit });
+    };
+    const stopServer = this.client.watch(
+      { method: 'list', collection: `tickets/${ticketId}/messages`, where: [], limit: limit + 1 },
+      () =>
+        this.db.messages
+          .where('[ticketId+createdAt]')
+          .between([ticketId, -Infinity], [ticketId, new Date(8.64e15)])
+          .reverse()
+          .limit(limit + 1)
+          .toArray(),
+      (rows) => {
+        this.stats.messageDocsRead += rows.length;
+        serverRows = rows;
+        emit();
+      },
+      onError,
+    );
+    this.ownMessageListeners.add(emit);
+    return () => {
+      stopServer();
+      this.ownMessageListeners.delete(emit);
+    };
+  }
+
+  sendMessage(ticketId: string, input: MessageInput): PendingWrite {
+    const { text } = parseInput(messageInputSchema, input);
+    const user = this.requireUser();
+    const own: OwnMessage = {
+      ticketId,
+      id: autoId(),
+      doc: newMessageDoc({ text }, user, this.now()),
+      delivery: 'sending',
+    };
+    return this.deliver(own);
+  }
+
+  retryMessage(ticketId: string, messageId: string): PendingWrite {
+    const own = this.ownMessages.get(messageId);
+    if (!own || own.ticketId !== ticketId) throw new DomainError('not-found', 'That message was already sent.');
+    own.delivery = 'sending';
+    return this.deliver(own);
+  }
+
+  /** Shows the message as sending at once, then lets the outbox deliver it exactly once. */
+  private deliver(own: OwnMessage): PendingWrite {
+    this.ownMessages.set(own.id, own);
+    this.ownMessagesChanged();
+    const committed = this.write(
+      {
+        method: 'create',
+        path: `tickets/${own.ticketId}/messages/${own.id}`,
+        // The server stamps the time it received the message, as serverTimestamp() does.
+        data: { ...own.doc, createdAt: this.now() },
+      },
+      () => this.triggers.messageCreated(own.ticketId, own.id),
+    ).then(
+      () => {
+        this.ownMessages.delete(own.id);
+        this.ownMessagesChanged();
+      },
+      (error: unknown) => {
+        own.delivery = 'failed';
+        this.ownMessagesChanged();
+        throw error;
+      },
+    );
+    return this.pending(own.id, committed);
+  }
+
+  subscribeNotes(ticketId: string, onData: (notes: Note[]) => void, onError: OnError): Unsubscribe {
+    return this.client.watch(
+      { method: 'list', collection: `tickets/${ticketId}/notes`, where: [], limit: 500 },
+      () => this.db.notes.where('[ticketId+createdAt]').between([ticketId, -Infinity], [ticketId, new Date(8.64e15)]).toArray(),
+      (rows) => onData(rows.map((row) => ({ ...noteDocSchema.parse(row), id: row.id }))),
+      onError,
+    );
+  }
+
+  addNote(ticketId: string, input: MessageInput): PendingWrite {
+    const { text } = parseInput(messageInputSchema, input);
+    const user = this.requireUser();
+    const id = autoId();
+    const data = { authorUid: user.uid, authorName: user.displayName, text, createdAt: this.now() };
+    return this.pending(id, this.write({ method: 'create', path: `tickets/${ticketId}/notes/${id}`, data }));
+  }
+
+  subscribeReadMarkers(onData: (markers: ReadMarkers) => void, onError: OnError): Unsubscribe {
+    const uid = this.user?.uid ?? '';
+    return this.client.watch(
+      { method: 'list', collection: 'reads', where: [['uid', '==', uid]], limit: 10_000 },
+      () => this.db.reads.where('uid').equals(uid).toArray(),
+      (rows) => onData(new Map(rows.map((row) => [row.ticketId, readMarkerSchema.parse(row).lastReadAt]))),
+      onError,
+    );
+  }
+
+  markRead(ticketId: string): PendingWrite {
+    const uid = this.requireUser().uid;
+    const path = `tickets/${ticketId}/reads/${uid}`;
+    const data = { uid, ticketId, lastReadAt: this.now() };
+    const committed = this.db.reads.get(`${ticketId}_${uid}`).then((existing) =>
+      this.write({ method: existing ? 'update' : 'create', path, data }, () => this.triggers.readWritten(ticketId, uid)),
+    );
+    return this.pending(ticketId, committed);
+  }
+
+  /** Closes the database once running triggers finish (tests; a closing tab does it by itself). */
+  async close() {
     this.stopWatchingUser();
+    await this.ready;
+    while (this.runningTriggers.size > 0) await Promise.all([...this.runningTriggers]);
     this.db.close();
   }
 }

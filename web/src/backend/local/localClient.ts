@@ -1,7 +1,7 @@
 import Dexie, { liveQuery } from 'dexie';
 import { DomainError, type Actor } from '@domain';
 import type { ClientRequest, DocData, WhereEquals } from './clientRequest';
-import { checkRequest } from './localRules';
+import { checkRequest, parentTicketPath } from './localRules';
 import { tableFor, toRow, withoutKey, type LocalDatabase, type TicketRow } from './localDatabase';
 
 /** Indexes that serve "equal to X, newest first" on tickets; mirrors firestore.indexes.json. */
@@ -17,8 +17,11 @@ export class LocalClient {
     private readonly actor: () => Actor | null,
   ) {}
 
+  /** Checks the request as the actor; requests under tickets/{id}/… see the parent ticket, as the rules' get() does. */
   private async authorize(request: ClientRequest, existing: DocData | undefined) {
-    const decision = checkRequest(this.actor(), request, existing);
+    const parentPath = parentTicketPath(request);
+    const parent = parentPath === undefined ? undefined : await this.existing(parentPath);
+    const decision = checkRequest(this.actor(), request, existing, parent);
     if (!decision.allowed) throw new DomainError('permission-denied', decision.reason);
   }
 
@@ -31,7 +34,8 @@ export class LocalClient {
   async execute(request: ClientRequest): Promise<unknown> {
     if (request.method === 'list') {
       await this.authorize(request, undefined);
-      return this.listTickets(request.where, request.limit);
+      if (request.collection === 'tickets') return this.listTickets(request.where, request.limit);
+      return this.listDocuments(request.collection, request.where, request.limit);
     }
     return this.db.transaction('rw', this.db.tables, async () => {
       const existing = await this.existing(request.path);
@@ -54,14 +58,10 @@ export class LocalClient {
   }
 
   /** Tickets equal to the filters, newest first: the shape every ticket list takes. */
-  listTickets(
-    where: readonly WhereEquals[],
-    limit: number,
-    keep: (row: TicketRow) => boolean = () => true,
-  ): Promise<TicketRow[]> {
+  listTickets(where: readonly WhereEquals[], limit: number): Promise<TicketRow[]> {
     const [indexed, ...rest] = where;
     const matchesRest = (row: TicketRow) =>
-      keep(row) && rest.every(([field, , value]) => (row as Record<string, unknown>)[field] === value);
+      rest.every(([field, , value]) => (row as Record<string, unknown>)[field] === value);
     if (indexed && (ticketIndexes as readonly string[]).includes(indexed[0])) {
       const [field, , value] = indexed;
       return this.db.tickets
@@ -75,12 +75,24 @@ export class LocalClient {
     return this.db.tickets
       .orderBy('createdAt')
       .reverse()
+      .filter((row) => where.every(([field, , value]) => (row as Record<string, unknown>)[field] === value))
+      .limit(limit)
+      .toArray();
+  }
+
+  /** Documents of any other collection (a subcollection, or the `reads` collection group). */
+  private async listDocuments(collection: string, where: readonly WhereEquals[], limit: number) {
+    const located = collection === 'reads' ? tableFor(this.db, 'tickets/_/reads/_') : tableFor(this.db, `${collection}/_`);
+    const parent = collection === 'reads' ? {} : located.parent;
+    const rows = await located.table
       .filter(
         (row) =>
-          keep(row) && where.every(([field, , value]) => (row as Record<string, unknown>)[field] === value),
+          Object.entries(parent).every(([field, value]) => row[field] === value) &&
+          where.every(([field, , value]) => row[field] === value),
       )
       .limit(limit)
       .toArray();
+    return rows.map((row) => withoutKey(row, located));
   }
 
   /**

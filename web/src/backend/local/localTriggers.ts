@@ -1,4 +1,8 @@
-import { allocateTicketNumber } from '@functions/handlers/allocateTicketNumber';
+import type { Ticket } from '@domain';
+import { handleTicketCreated } from '@functions/handlers/handleTicketCreated';
+import { recordMessage } from '@functions/handlers/recordMessage';
+import { recordRead } from '@functions/handlers/recordRead';
+import { reviewTicketChange } from '@functions/handlers/reviewTicketChange';
 import type { LocalDatabase } from './localDatabase';
 import { localStore } from './localStore';
 
@@ -9,11 +13,17 @@ import { localStore } from './localStore';
  */
 export function localTriggers(db: LocalDatabase) {
   const store = localStore(db);
+  const deps = () => ({ now: new Date(), random: Math.random });
   return {
-    ticketCreated: (ticketId: string) => allocateTicketNumber(store, ticketId),
+    ticketCreated: async (ticketId: string) => void (await handleTicketCreated(store, ticketId, deps())),
+    ticketUpdated: async (ticketId: string, before: Ticket, after: Ticket, actorUid: string) =>
+      void (await reviewTicketChange(store, ticketId, before, after, { uid: actorUid }, deps())),
+    messageCreated: async (ticketId: string, messageId: string) =>
+      void (await recordMessage(store, ticketId, messageId, deps())),
+    readWritten: async (ticketId: string, uid: string) => void (await recordRead(store, ticketId, uid, deps())),
     async catchUp() {
       const unnumbered = await db.tickets.filter((ticket) => ticket.number === null).primaryKeys();
-      for (const id of unnumbered) await allocateTicketNumber(store, id);
+      for (const id of unnumbered) await handleTicketCreated(store, id, deps());
     },
   };
 }

@@ -1,0 +1,80 @@
+import {
+  roleSchema,
+  ticketDocSchema,
+  ticketEventSchema,
+  type NotificationDoc,
+  type Role,
+  type TicketDoc,
+  type TicketEvent,
+} from '../domain/index.js';
+import type { DocData, StoreTransaction } from '../store/port.js';
+
+/**
+ * Where the handlers read and write, and the ids of what they write. Every id a handler
+ * writes is deterministic, so a trigger delivered twice overwrites instead of duplicating.
+ * Ids carry the ticket (and the recipient) because the local backend keeps each kind of
+ * subcollection document in one table for all tickets.
+ */
+export const paths = {
+  ticket: (ticketId: string) => `tickets/${ticketId}`,
+  event: (ticketId: string, eventId: string) => `tickets/${ticketId}/events/${eventId}`,
+  message: (ticketId: string, messageId: string) => `tickets/${ticketId}/messages/${messageId}`,
+  read: (ticketId: string, uid: string) => `tickets/${ticketId}/reads/${uid}`,
+  user: (uid: string) => `users/${uid}`,
+  notification: (uid: string, notificationId: string) => `users/${uid}/notifications/${notificationId}`,
+  assignmentConfig: 'config/assignment',
+} as const;
+
+export const ids = {
+  createdEvent: (ticketId: string) => `${ticketId}-created`,
+  autoAssignedEvent: (ticketId: string) => `${ticketId}-auto-assigned`,
+  /** The 'reverted' event of an illegal change; `at` is the updatedAt the revert stamps. */
+  revertedEvent: (ticketId: string, at: Date) => `${ticketId}-reverted-${at.getTime()}`,
+  /** One change of one field (status, priority, assignee): its event and its system message. */
+  change: (ticketId: string, field: string, at: Date) => `${ticketId}-${field}-${at.getTime()}`,
+  notification: (uid: string, ticketId: string, what: string) => `${ticketId}-${what}-${uid}`,
+};
+
+/** The handful of user fields the handlers need, read leniently (admins edit users in the console). */
+export interface UserFacts {
+  readonly uid: string;
+  readonly displayName: string | null;
+  readonly role: Role | null;
+  readonly active: boolean;
+}
+
+export function userFacts(uid: string, data: DocData | undefined): UserFacts | null {
+  if (!data) return null;
+  const role = roleSchema.safeParse(data.role);
+  return {
+    uid,
+    displayName: typeof data.displayName === 'string' && data.displayName.length > 0 ? data.displayName : null,
+    role: role.success ? role.data : null,
+    active: data.active !== false,
+  };
+}
+
+export async function readUser(tx: StoreTransaction, uid: string): Promise<UserFacts | null> {
+  return userFacts(uid, await tx.get(paths.user(uid)));
+}
+
+export async function readTicket(tx: StoreTransaction, ticketId: string): Promise<TicketDoc | undefined> {
+  const data = await tx.get(paths.ticket(ticketId));
+  return data === undefined ? undefined : ticketDocSchema.parse(data);
+}
+
+export async function readEvent(tx: StoreTransaction, ticketId: string, eventId: string): Promise<TicketEvent | undefined> {
+  const data = await tx.get(paths.event(ticketId, eventId));
+  if (data === undefined) return undefined;
+  const parsed = ticketEventSchema.safeParse(data);
+  return parsed.success ? parsed.data : undefined;
+}
+
+export function notification(
+  kind: NotificationDoc['kind'],
+  ticketId: string,
+  text: string,
+  now: Date,
+): NotificationDoc {
+  return { kind, ticketId, text, createdAt: now, seen: false };
+}

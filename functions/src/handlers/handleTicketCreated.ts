@@ -1,0 +1,180 @@
+import {
+  assignmentConfigSchema,
+  chooseAssignee,
+  defaultAssignmentConfig,
+  formatTicketNumber,
+  ticketSearchTokens,
+  type AssignmentConfig,
+  type TicketEvent,
+} from '../domain/index.js';
+import type { DocData, DocStore } from '../store/port.js';
+import { allocateTicketNumber } from './allocateTicketNumber.js';
+import { ids, notification, paths, readTicket, userFacts, type UserFacts } from './docs.js';
+
+export interface TicketCreatedDeps {
+  readonly now: Date;
+  readonly random: () => number;
+}
+
+export interface TicketCreatedResult {
+  readonly number: number;
+  readonly assigneeUid: string | null;
+}
+
+export const AUTO_ASSIGNMENT_NAME = 'Auto-assignment';
+
+/**
+ * "Ticket created": numbers it, stores its search words, assigns it by `config/assignment`,
+ * records the 'created' event and tells staff. Triggers are at-least-once, so every step is
+ * safe to repeat: the number is kept, an assigned ticket is not assigned again, and the
+ * 'created' event and the notifications are written once, together.
+ */
+export async function handleTicketCreated(
+  store: DocStore,
+  ticketId: string,
+  deps: TicketCreatedDeps,
+): Promise<TicketCreatedResult> {
+  const done = await store.runTransaction(async (tx) => {
+    const ticket = await readTicket(tx, ticketId);
+    if (!ticket) throw new Error(`Ticket ${ticketId} does not exist.`);
+    const created = await tx.get(paths.event(ticketId, ids.createdEvent(ticketId)));
+    return ticket.number !== null && created !== undefined ? ticket : null;
+  });
+  if (done?.number != null) return { number: done.number, assigneeUid: done.assigneeUid };
+
+  const number = await allocateTicketNumber(store, ticketId);
+  const staff = await activeStaff(store);
+  const assigneeUid = await assignAndIndex(store, ticketId, number, staff, deps);
+  await announce(store, ticketId, number, staff, deps.now);
+  return { number, assigneeUid };
+}
+
+/** Every active agent and admin: who hears of new tickets, and the default assignment pool. */
+async function activeStaff(store: DocStore): Promise<UserFacts[]> {
+  const found = [
+    ...(await store.find('users', [['role', '==', 'agent']])),
+    ...(await store.find('users', [['role', '==', 'admin']])),
+  ];
+  return found
+    .map(({ id, data }) => userFacts(id, data))
+    .filter((user): user is UserFacts => user !== null && user.active);
+}
+
+/**
+ * The config an admin left in the console. A document that does not parse assigns nobody:
+ * better a ticket waiting in the queue than one given to someone by a guess.
+ */
+function assignmentConfig(data: DocData | undefined): AssignmentConfig {
+  if (data === undefined) return defaultAssignmentConfig;
+  const parsed = assignmentConfigSchema.safeParse(data);
+  return parsed.success ? parsed.data : { ...defaultAssignmentConfig, strategy: 'manual' };
+}
+
+/** The pool's active members in rotation order: the configured uids, or every active agent. */
+function activePool(config: AssignmentConfig, staff: readonly UserFacts[]): string[] {
+  if (config.agentUids.length === 0) {
+    return staff.filter((user) => user.role === 'agent').map((user) => user.uid);
+  }
+  const active = new Set(staff.map((user) => user.uid));
+  return config.agentUids.filter((uid) => active.has(uid));
+}
+
+const strategyNotes: Record<AssignmentConfig['strategy'], string | null> = {
+  round_robin: 'Round robin',
+  random: 'Random pick',
+  manual: null,
+};
+
+/**
+ * One transaction on the ticket and `config/assignment`: round robin's place moves with the
+ * assignment it made, so tickets created at the same moment still rotate fairly (a
+ * transaction that read a place someone else moved runs again).
+ */
+async function assignAndIndex(
+  store: DocStore,
+  ticketId: string,
+  number: number,
+  staff: readonly UserFacts[],
+  deps: TicketCreatedDeps,
+): Promise<string | null> {
+  return store.runTransaction(async (tx) => {
+    const configData = await tx.get(paths.assignmentConfig);
+    const ticket = await readTicket(tx, ticketId);
+    if (!ticket) throw new Error(`Ticket ${ticketId} does not exist.`);
+    const autoAssigned = await tx.get(paths.event(ticketId, ids.autoAssignedEvent(ticketId)));
+
+    const patch: DocData = {};
+    const tokens = ticketSearchTokens(ticket);
+    if (JSON.stringify(tokens) !== JSON.stringify(ticket.searchTokens)) patch.searchTokens = tokens;
+
+    // Assigned already (by an earlier run, or by staff who were quicker): leave it.
+    let assigneeUid = ticket.assigneeUid;
+    if (assigneeUid === null && autoAssigned === undefined) {
+      const config = assignmentConfig(configData);
+      assigneeUid = chooseAssignee(config, activePool(config, staff), deps.random);
+      if (assigneeUid !== null) {
+        patch.assigneeUid = assigneeUid;
+        // The auto-assignment event's time, so the update trigger knows this change as ours.
+        patch.updatedAt = deps.now;
+        if (config.strategy === 'round_robin') {
+          if (configData === undefined) tx.set(paths.assignmentConfig, { ...config, lastAssignedUid: assigneeUid });
+          else tx.update(paths.assignmentConfig, { lastAssignedUid: assigneeUid });
+        }
+        const event: TicketEvent = {
+          kind: 'assignee',
+          actorUid: null,
+          actorName: AUTO_ASSIGNMENT_NAME,
+          from: null,
+          to: assigneeUid,
+          note: strategyNotes[config.strategy],
+          at: deps.now,
+        };
+        tx.set(paths.event(ticketId, ids.autoAssignedEvent(ticketId)), event);
+        tx.set(
+          paths.notification(assigneeUid, ids.notification(assigneeUid, ticketId, 'assigned')),
+          notification(
+            'assigned',
+            ticketId,
+            `Ticket ${formatTicketNumber(number)} was assigned to you: ${ticket.title}`,
+            deps.now,
+          ),
+        );
+      }
+    }
+    if (Object.keys(patch).length > 0) tx.update(paths.ticket(ticketId), patch);
+    return assigneeUid;
+  });
+}
+
+/** The 'created' event and a 'new_ticket' notification for every active agent and admin, at once. */
+async function announce(
+  store: DocStore,
+  ticketId: string,
+  number: number,
+  staff: readonly UserFacts[],
+  now: Date,
+): Promise<void> {
+  await store.runTransaction(async (tx) => {
+    const ticket = await readTicket(tx, ticketId);
+    if (!ticket) throw new Error(`Ticket ${ticketId} does not exist.`);
+    const createdPath = paths.event(ticketId, ids.createdEvent(ticketId));
+    if ((await tx.get(createdPath)) !== undefined) return;
+    const event: TicketEvent = {
+      kind: 'created',
+      actorUid: ticket.customerUid,
+      actorName: ticket.customerName,
+      from: null,
+      to: ticket.status,
+      note: null,
+      at: ticket.createdAt,
+    };
+    tx.set(createdPath, event);
+    const text = `New ticket ${formatTicketNumber(number)} from ${ticket.customerName}: ${ticket.title}`;
+    for (const user of staff) {
+      tx.set(
+        paths.notification(user.uid, ids.notification(user.uid, ticketId, 'new')),
+        notification('new_ticket', ticketId, text, now),
+      );
+    }
+  });
+}

@@ -1,0 +1,37 @@
+import { isStaff, messageDocSchema } from '../domain/index.js';
+import type { DocData, DocStore } from '../store/port.js';
+import { paths, readTicket } from './docs.js';
+
+/**
+ * "Message posted": the ticket learns of its newest message (for the unread dot and the
+ * "recently updated" queue), and the first staff reply stamps firstResponseAt. System
+ * messages change nothing (status changes notify on their own). Safe to run twice: a
+ * message no newer than the stored one moves nothing.
+ */
+export async function recordMessage(
+  store: DocStore,
+  ticketId: string,
+  messageId: string,
+  deps: { now: Date },
+): Promise<void> {
+  await store.runTransaction(async (tx) => {
+    const data = await tx.get(paths.message(ticketId, messageId));
+    const ticket = await readTicket(tx, ticketId);
+    const parsed = messageDocSchema.safeParse(data);
+    if (!ticket || !parsed.success) return;
+    const message = parsed.data;
+    if (message.kind !== 'user' || message.authorUid === null) return;
+
+    const patch: DocData = {};
+    if (ticket.lastMessageAt === null || ticket.lastMessageAt.getTime() < message.createdAt.getTime()) {
+      patch.lastMessageAt = message.createdAt;
+      patch.lastMessageBy = message.authorUid;
+    }
+    if (message.authorRole !== null && isStaff(message.authorRole) && ticket.firstResponseAt === null) {
+      patch.firstResponseAt = message.createdAt;
+    }
+    if (Object.keys(patch).length === 0) return;
+    if (ticket.updatedAt.getTime() < deps.now.getTime()) patch.updatedAt = deps.now;
+    tx.update(paths.ticket(ticketId), patch);
+  });
+}

@@ -1,0 +1,217 @@
+import {
+  assigneeChangeText,
+  canTransition,
+  changedFields,
+  formatTicketNumber,
+  lifecycleStamps,
+  priorityChangeText,
+  statusChangeText,
+  statusLabels,
+  systemMessageDoc,
+  type Role,
+  type TicketDoc,
+  type TicketEvent,
+} from '../domain/index.js';
+import type { DocData, DocStore, StoreTransaction } from '../store/port.js';
+import { ids, notification, paths, readEvent, readTicket, readUser } from './docs.js';
+
+/** Fields only the functions write: a change to nothing else is the functions' own echo. */
+export const functionOwnedTicketFields = [
+  'number',
+  'searchTokens',
+  'chatLocked',
+  'firstResponseAt',
+  'resolvedAt',
+  'closedAt',
+  'lastMessageAt',
+  'lastMessageBy',
+  'staffLastReadAt',
+  'updatedAt',
+] as const satisfies readonly (keyof TicketDoc)[];
+
+/** Who made a change: a signed-in user, or null for the console and other admin-SDK writers. */
+export interface ChangeActor {
+  readonly uid: string | null;
+}
+
+/**
+ * Who made a change, from a Firestore event's auth context (`authType`/`authId`, the
+ * CloudEvents auth-context extension): only `app_user` is an end user of the app, with
+ * their Firebase uid as `authId`. Every other principal (the console, a service account
+ * such as the functions' own, an API key, the system) acts with admin authority.
+ */
+export function changeActorFromAuthContext(authType: string, authId: string | undefined): ChangeActor {
+  return authType === 'app_user' && authId ? { uid: authId } : { uid: null };
+}
+
+export type ReviewOutcome =
+  /** Nothing to review: only function-owned fields changed, or the ticket is gone. */
+  | 'ignored'
+  /** The change was the functions' own (an auto-assignment or a revert), already recorded. */
+  | 'own-change'
+  /** An illegal status move, put back and recorded as such. */
+  | 'reverted'
+  /** Events, stamps, system messages and notifications written (or found already written). */
+  | 'recorded';
+
+export const CONSOLE_NAME = 'Console';
+
+const trackedFields = ['status', 'priority', 'assigneeUid'] as const;
+type TrackedField = (typeof trackedFields)[number];
+const eventKinds: Record<TrackedField, TicketEvent['kind']> = {
+  status: 'status',
+  priority: 'priority',
+  assigneeUid: 'assignee',
+};
+
+/**
+ * "Ticket updated": re-checks every change, because console edits bypass the rules. An
+ * illegal status move is put back and recorded; anything else gets its events, stamps,
+ * system messages and notifications, all in one transaction on the re-read ticket. Safe to
+ * run twice for one change: everything it writes has an id made from the change's time.
+ */
+export async function reviewTicketChange(
+  store: DocStore,
+  ticketId: string,
+  before: TicketDoc,
+  after: TicketDoc,
+  actor: ChangeActor,
+  deps: { now: Date },
+): Promise<ReviewOutcome> {
+  const owned: readonly string[] = functionOwnedTicketFields;
+  const changed = changedFields(before, after).filter((field) => !owned.includes(field));
+  if (changed.length === 0) return 'ignored';
+  const { now } = deps;
+
+  return store.runTransaction(async (tx) => {
+    const current = await readTicket(tx, ticketId);
+    if (!current) return 'ignored';
+    if (await isFunctionsOwnChange(tx, ticketId, before, after, changed)) return 'own-change';
+
+    const user = actor.uid === null ? null : await readUser(tx, actor.uid);
+    // The console acts with admin authority; a user with the role users/{uid} gives them now.
+    const role: Role = actor.uid === null ? 'admin' : (user?.role ?? 'customer');
+    const actorName = actor.uid === null ? CONSOLE_NAME : (user?.displayName ?? 'Someone');
+
+    if (before.status !== after.status && !canTransition(role, before.status, after.status)) {
+      // Already put back, or moved on since: nothing to undo.
+      if (current.status !== after.status) return 'reverted';
+      const from = statusLabels[before.status];
+      const to = statusLabels[after.status];
+      const event: TicketEvent = {
+        kind: 'reverted',
+        actorUid: actor.uid,
+        actorName,
+        from: before.status,
+        to: after.status,
+        note: `A ticket cannot be moved from ${from} to ${to} ${actor.uid === null ? 'in the console' : `by ${actorName}`}; it was put back to ${from}.`,
+        at: now,
+      };
+      tx.update(paths.ticket(ticketId), {
+        status: before.status,
+        rejectionReason: before.rejectionReason,
+        updatedAt: now,
+      });
+      tx.set(paths.event(ticketId, ids.revertedEvent(ticketId, now)), event);
+      return 'reverted';
+    }
+
+    const changes = trackedFields.filter((field) => before[field] !== after[field]);
+    const recorded = await Promise.all(
+      changes.map(async (field) => (await tx.get(paths.event(ticketId, ids.change(ticketId, field, now)))) !== undefined),
+    );
+    const assignee =
+      changes.includes('assigneeUid') && after.assigneeUid !== null ? await readUser(tx, after.assigneeUid) : null;
+
+    const patch = stampsToWrite(before, after, current, now);
+    if (Object.keys(patch).length > 0) tx.update(paths.ticket(ticketId), patch);
+
+    const ticketName = `${formatTicketNumber(current.number)} ("${current.title}")`;
+    changes.forEach((field, i) => {
+      if (recorded[i]) return;
+      const changeId = ids.change(ticketId, field, now);
+      const event: TicketEvent = {
+        kind: eventKinds[field],
+        actorUid: actor.uid,
+        actorName,
+        from: before[field],
+        to: after[field],
+        note: field === 'status' && after.status === 'rejected' ? after.rejectionReason : null,
+        at: now,
+      };
+      tx.set(paths.event(ticketId, changeId), event);
+
+      if (field === 'status') {
+        const text = statusChangeText(before.status, after.status, actorName, after.rejectionReason);
+        tx.set(paths.message(ticketId, changeId), systemMessageDoc(text, now));
+        if (actor.uid !== current.customerUid) {
+          const news =
+            after.status === 'rejected' && after.rejectionReason
+              ? `Your ticket ${ticketName} was rejected: ${after.rejectionReason}`
+              : `Your ticket ${ticketName} is now ${statusLabels[after.status]}.`;
+          const uid = current.customerUid;
+          tx.set(
+            paths.notification(uid, ids.notification(uid, ticketId, `status-${now.getTime()}`)),
+            notification('status_changed', ticketId, news, now),
+          );
+        }
+      } else if (field === 'priority') {
+        tx.set(paths.message(ticketId, changeId), systemMessageDoc(priorityChangeText(before.priority, after.priority, actorName), now));
+      } else {
+        const toName = after.assigneeUid === null ? null : (assignee?.displayName ?? 'another agent');
+        tx.set(paths.message(ticketId, changeId), systemMessageDoc(assigneeChangeText(toName, actorName), now));
+        const uid = after.assigneeUid;
+        if (uid !== null && uid !== actor.uid) {
+          tx.set(
+            paths.notification(uid, ids.notification(uid, ticketId, `assigned-${now.getTime()}`)),
+            notification('assigned', ticketId, `${actorName} assigned ticket ${ticketName} to you.`, now),
+          );
+        }
+      }
+    });
+    return 'recorded';
+  });
+}
+
+/**
+ * The functions' own changes come back through this trigger: the auto-assignment of a new
+ * ticket and the revert of an illegal move. Each wrote its event together with the change,
+ * stamped with the updatedAt it set, so the event identifies the change.
+ */
+async function isFunctionsOwnChange(
+  tx: StoreTransaction,
+  ticketId: string,
+  before: TicketDoc,
+  after: TicketDoc,
+  changed: readonly string[],
+): Promise<boolean> {
+  if (changed.every((field) => field === 'status' || field === 'rejectionReason') && before.status !== after.status) {
+    const revert = await readEvent(tx, ticketId, ids.revertedEvent(ticketId, after.updatedAt));
+    if (revert && revert.from === after.status && revert.to === before.status) return true;
+  }
+  if (changed.length === 1 && changed[0] === 'assigneeUid' && before.assigneeUid === null) {
+    const auto = await readEvent(tx, ticketId, ids.autoAssignedEvent(ticketId));
+    if (auto && auto.to === after.assigneeUid && auto.at.getTime() === after.updatedAt.getTime()) return true;
+  }
+  return false;
+}
+
+/**
+ * What the change stamps on the ticket, skipping what is already there: timestamps of this
+ * change (never older than what is stored), the chat lock as the ticket's status now
+ * demands it, and updatedAt for console edits that did not set it.
+ */
+function stampsToWrite(before: TicketDoc, after: TicketDoc, current: TicketDoc, now: Date): DocData {
+  const stamps = lifecycleStamps(before, after, now);
+  const patch: DocData = {};
+  if (stamps.firstResponseAt && current.firstResponseAt === null) patch.firstResponseAt = stamps.firstResponseAt;
+  for (const field of ['resolvedAt', 'closedAt'] as const) {
+    const stamp = stamps[field];
+    const stored = current[field];
+    if (stamp && (stored === null || stored.getTime() < stamp.getTime())) patch[field] = stamp;
+  }
+  const lock = lifecycleStamps(current, current, now).chatLocked;
+  if (lock !== undefined) patch.chatLocked = lock;
+  if (current.updatedAt.getTime() < now.getTime()) patch.updatedAt = now;
+  return patch;
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../domain/index.js';
+import { MemoryStore } from '../store/memoryStore.js';
+import { syncRoleClaims, type ClaimsPort } from './syncRoleClaims.js';
+import { givenUser } from './testSupport.js';
+
+/** Firebase Auth's custom claims, in memory: role claims by uid, and every setRole call. */
+class MemoryClaims implements ClaimsPort {
+  readonly roles = new Map<string, string>();
+  readonly calls: [string, Role | null][] = [];
+  async getRole(uid: string) {
+    return this.roles.get(uid) ?? null;
+  }
+  async setRole(uid: string, role: Role | null) {
+    this.calls.push([uid, role]);
+    if (role === null) this.roles.delete(uid);
+    else this.roles.set(uid, role);
+  }
+}
+
+const now = new Date('2024-06-01T09:00:00Z');
+const syncedAt = (store: MemoryStore, uid: string) => store.read(`users/${uid}`)?.claimsSyncedAt;
+
+describe('syncRoleClaims', () => {
+  it('gives a user made agent in the console the agent claim and stamps claimsSyncedAt', async () => {
+    const store = new MemoryStore();
+    const claims = new MemoryClaims();
+    givenUser(store, 'u1', 'agent');
+    expect(await syncRoleClaims(claims, store, 'u1', { now })).toBe('set');
+    expect(claims.roles.get('u1')).toBe('agent');
+    expect(syncedAt(store, 'u1')).toEqual(now);
+  });
+
+  it('skips a no-op: the claim already says the role, so no claim write and no stamp', async () => {
+    const store = new MemoryStore();
+    const claims = new MemoryClaims();
+    givenUser(store, 'u1', 'admin');
+    claims.roles.set('u1', 'admin');
+    const writes = store.writeCount;
+    expect(await syncRoleClaims(claims, store, 'u1', { now })).toBe('unchanged');
+    expect(claims.calls).toEqual([]);
+    expect(store.writeCount).toBe(writes);
+    expect(syncedAt(store, 'u1')).toBeNull();
+  });
+
+  it('leaves a new customer without a claim alone (no claim reads as customer)', async () => {
+    const store = new MemoryStore();
+    const claims = new MemoryClaims();
+    givenUser(store, 'u1', 'customer');
+    expect(await syncRoleClaims(claims, store, 'u1', { now })).toBe('unchanged');
+    expect(claims.calls).toEqual([]);
+  });
+
+  it('demotes an agent back to customer', async () => {
+    const store = new MemoryStore();
+    const claims = new MemoryClaims();
+    givenUser(store, 'u1', 'customer');
+    claims.roles.set('u1', 'agent');
+    expect(await syncRoleClaims(claims, store, 'u1', { now })).toBe('set');
+    expect(claims.roles.get('u1')).toBe('customer');
+    expect(syncedAt(store, 'u1')).toEqual(now);
+  });
+
+  it('clears the claim when the user document is deleted', async () => {
+    const store = new MemoryStore();
+    const claims = new MemoryClaims();
+    claims.roles.set('gone', 'admin');
+    expect(await syncRoleClaims(claims, store, 'gone', { now })).toBe('cleared');
+    expect(claims.calls).toEqual([['gone', null]]);
+    expect(store.read('users/gone')).toBeUndefined();
+  });
+
+  it('clears the claim of a role the desk does not know (a console typo grants nothing) and stamps it', async () => {
+    const store = new MemoryStore();
+    const claims = new MemoryClaims();
+    givenUser(store, 'u1', 'agent');
+    store.write('users/u1', { ...store.read('users/u1'), role: 'Superuser' });
+    claims.roles.set('u1', 'agent');
+    expect(await syncRoleClaims(claims, store, 'u1', { now })).toBe('cleared');
+    expect(claims.roles.has('u1')).toBe(false);
+    expect(syncedAt(store, 'u1')).toEqual(now);
+  });
+
+  it('the write of its own stamp comes back as a no-op', async () => {
+    const store = new MemoryStore();
+    const claims = new MemoryClaims();
+    givenUser(store, 'u1', 'agent');
+    await syncRoleClaims(claims, store, 'u1', { now });
+    expect(await syncRoleClaims(claims, store, 'u1', { now: new Date(now.getTime() + 1000) })).toBe('unchanged');
+    expect(claims.calls).toHaveLength(1);
+    expect(syncedAt(store, 'u1')).toEqual(now);
+  });
+});

@@ -1,0 +1,60 @@
+import {
+  DomainError,
+  SNIFF_BYTES,
+  attachmentPath,
+  checkAttachmentUpload,
+  type Actor,
+  type AttachmentSlot,
+  type TicketDoc,
+} from '@domain';
+import type { AttachmentUpload } from '../port';
+import type { LocalDatabase } from './localDatabase';
+
+/**
+ * The local stand-in for Cloud Storage uploads: the bytes are read chunk by chunk (that is
+ * the progress the bar shows), checked as storage.rules would, and kept in IndexedDB.
+ */
+export async function storeAttachment(
+  db: LocalDatabase,
+  actor: Actor,
+  ticketId: string,
+  ticket: TicketDoc,
+  upload: AttachmentUpload,
+  onProgress: (fraction: number) => void,
+): Promise<void> {
+  const path = attachmentPath(ticketId, upload.slot);
+  const chunks: BlobPart[] = [];
+  let received = 0;
+  const reader = upload.file.stream().getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    received += value.byteLength;
+    onProgress(upload.file.size === 0 ? 1 : received / upload.file.size);
+    // Let the progress bar paint between chunks, as a network upload would.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  const blob = new Blob(chunks, { type: upload.file.type });
+  const head = new Uint8Array(await blob.slice(0, SNIFF_BYTES).arrayBuffer());
+  await db.transaction('rw', db.files, async () => {
+    const refusal = checkAttachmentUpload(
+      { slot: upload.slot, name: upload.file.name, size: blob.size, head },
+      { isTicketOwner: ticket.customerUid === actor.uid, slotTaken: (await db.files.get(path)) !== undefined },
+    );
+    if (refusal) throw new DomainError('permission-denied', refusal);
+    await db.files.add({ path, blob, contentType: blob.type });
+  });
+  onProgress(1);
+}
+
+/** An object URL for a stored attachment (owner or staff, as storage.rules allows). */
+export async function attachmentObjectUrl(
+  db: LocalDatabase,
+  ticketId: string,
+  slot: AttachmentSlot,
+): Promise<string> {
+  const file = await db.files.get(attachmentPath(ticketId, slot));
+  if (!file) throw new DomainError('not-found', 'That attachment has not finished uploading.');
+  return URL.createObjectURL(file.blob);
+}
