@@ -1,4 +1,6 @@
+import { runLifecycleScenarios } from './lifecycleScenarios.js';
 import { localHarness } from './localHarness.js';
 import { runContractScenarios } from './scenarios.js';
 
 runContractScenarios(localHarness);
+runLifecycleScenarios(localHarness);

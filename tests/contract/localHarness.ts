@@ -32,7 +32,7 @@ export async function localHarness(): Promise<ContractHarness> {
       return tab;
     },
     async dispose() {
-      for (const tab of tabs) tab.close();
+      await Promise.all(tabs.map((tab) => tab.close()));
     },
   };
 }

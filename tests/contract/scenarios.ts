@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatTicketNumber, type Ticket } from '../../functions/src/domain/index.js';
-import type { ListPage, SupportBackend } from '../../web/src/backend/port.js';
+import { defaultQueueFilter, formatTicketNumber, type Ticket } from '../../functions/src/domain/index.js';
+import type { ListPage, QueuePage, SupportBackend } from '../../web/src/backend/port.js';
 import type { ContractHarness } from './harness.js';
 
 /** Resolves with the first value a subscription delivers that satisfies `accept`. */
@@ -34,8 +34,8 @@ export function nextMatching<T>(
 
 const myTickets = (tab: SupportBackend, limit = 20) => (onData: (p: ListPage<Ticket>) => void, onError: (e: Error) => void) =>
   tab.subscribeMyTickets(limit, onData, onError);
-const queue = (tab: SupportBackend, limit = 20) => (onData: (p: ListPage<Ticket>) => void, onError: (e: Error) => void) =>
-  tab.subscribeQueue({ limit }, onData, onError);
+const queue = (tab: SupportBackend, pageSize = 20) => (onData: (p: QueuePage) => void, onError: (e: Error) => void) =>
+  tab.subscribeQueue({ filter: defaultQueueFilter, cursor: null, pageSize }, onData, onError);
 
 const input = (title: string) => ({
   title,

@@ -18,6 +18,8 @@ const queryClient = new QueryClient({
 });
 
 const backend = await createBackend(import.meta.env);
+// The bench build drives the backend directly (seeding 10,000 messages, reading stats).
+if (import.meta.env.VITE_EXPOSE_BACKEND === 'true') Object.assign(window, { __supportDesk: backend });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

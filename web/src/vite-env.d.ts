@@ -4,6 +4,8 @@ interface ImportMetaEnv {
   /** `firebase` for the Firebase backend; anything else (or unset) runs the local backend. */
   readonly VITE_BACKEND?: string;
   readonly VITE_USE_EMULATORS?: string;
+  /** `npm run bench` only: exposes the backend on window.__supportDesk. */
+  readonly VITE_EXPOSE_BACKEND?: string;
   readonly VITE_FIREBASE_API_KEY?: string;
   readonly VITE_FIREBASE_AUTH_DOMAIN?: string;
   readonly VITE_FIREBASE_PROJECT_ID?: string;

@@ -1,5 +1,6 @@
 import {
   hashKey,
+  keepPreviousData,
   useQuery,
   useQueryClient,
   type QueryClient,
@@ -70,7 +71,7 @@ function listen<T>(queryClient: QueryClient, queryKey: QueryKey, subscribe: Subs
 export function useRealtimeQuery<T>(
   queryKey: QueryKey,
   subscribe: Subscribe<T>,
-  options: { enabled?: boolean } = {},
+  options: { enabled?: boolean; keepPreviousWhileLoading?: boolean } = {},
 ) {
   const queryClient = useQueryClient();
   return useQuery<T, Error>({
@@ -83,5 +84,7 @@ export function useRealtimeQuery<T>(
     refetchOnMount: false,
     retry: false,
     enabled: options.enabled ?? true,
+    // E.g. the chat loading an older page: keep showing what is there, not a spinner.
+    placeholderData: options.keepPreviousWhileLoading ? keepPreviousData : undefined,
   });
 }

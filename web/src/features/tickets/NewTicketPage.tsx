@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, NativeSelect, Paper, Stack, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   DESCRIPTION_MAX,
@@ -9,41 +9,69 @@ import {
   newTicketInputSchema,
   priorities,
   priorityLabels,
+  type AttachmentSlot,
   type NewTicketInput,
 } from '@domain';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { errorMessage } from '../../app/errorMessage';
 import { useBackend } from '../../backend/BackendContext';
+import { AttachmentPicker } from '../attachments/AttachmentPicker';
+import { useAttachmentPicker } from '../attachments/useAttachmentPicker';
 
 const defaults: NewTicketInput = { title: '', description: '', category: 'general', priority: 'medium' };
 
 /**
- * Opening a ticket. The write is not awaited: offline it would never resolve. The app goes
- * straight to the new ticket, which the listener shows as `#pending` until it is numbered.
+ * Opening a ticket. The write is not awaited: offline it would never resolve. Without files
+ * the app goes straight to the new ticket (shown as `#pending` until numbered); with files it
+ * stays to show each upload's progress, then goes there.
  */
 export function NewTicketPage() {
   const backend = useBackend();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const followUpOf = params.get('followUpOf');
   const [refusal, setRefusal] = useState<string | null>(null);
+  const [progress, setProgress] = useState<Partial<Record<AttachmentSlot, number>>>({});
+  const [uploading, setUploading] = useState(false);
+  const picker = useAttachmentPicker();
   const {
     register,
     handleSubmit,
     control,
     formState: { errors },
-  } = useForm<NewTicketInput>({ resolver: zodResolver(newTicketInputSchema), defaultValues: defaults });
+  } = useForm<NewTicketInput>({
+    resolver: zodResolver(newTicketInputSchema),
+    defaultValues: { ...defaults, title: params.get('title') ?? '' },
+  });
   const [title, description] = useWatch({ control, name: ['title', 'description'] });
 
   const onSubmit = (values: NewTicketInput) => {
+    setRefusal(null);
     try {
-      const write = backend.createTicket(values);
-      write.committed.catch((error: unknown) =>
+      const creation = backend.createTicket({ ...values, followUpOf }, picker.uploads, (slot, fraction) =>
+        setProgress((current) => ({ ...current, [slot]: fraction })),
+      );
+      creation.committed.catch((error: unknown) =>
         notifications.show({ color: 'red', title: 'Your ticket was not saved', message: errorMessage(error) }),
       );
-      navigate(`/tickets/${write.id}`);
+      if (picker.uploads.length === 0) {
+        navigate(`/tickets/${creation.id}`);
+        return;
+      }
+      setUploading(true);
+      setProgress(Object.fromEntries(picker.uploads.map(({ slot }) => [slot, 0])));
+      creation.uploaded.then(
+        () => navigate(`/tickets/${creation.id}`),
+        (error: unknown) => {
+          // The ticket exists; say which file did not make it rather than losing the ticket.
+          notifications.show({ color: 'red', title: 'An attachment was not stored', message: errorMessage(error) });
+          navigate(`/tickets/${creation.id}`);
+        },
+      );
     } catch (error) {
-      // Refused before anything was written: the form keeps everything typed.
+      // Refused before anything was written: the form keeps everything typed and chosen.
       setRefusal(errorMessage(error));
     }
   };
@@ -53,6 +81,7 @@ export function NewTicketPage() {
       <form onSubmit={handleSubmit(onSubmit)} noValidate aria-label="New ticket">
         <Stack>
           <Title order={2}>New ticket</Title>
+          {followUpOf && <Text c="dimmed">This ticket follows up on a closed one; it will be linked to it.</Text>}
           {refusal && (
             <Alert color="red" title="The ticket was not opened" role="alert">
               {refusal}
@@ -63,6 +92,7 @@ export function NewTicketPage() {
             description={`${title.length}/${TITLE_MAX}`}
             withAsterisk
             error={errors.title?.message}
+            disabled={uploading}
             {...register('title')}
           />
           <Textarea
@@ -72,6 +102,7 @@ export function NewTicketPage() {
             autosize
             minRows={4}
             error={errors.description?.message}
+            disabled={uploading}
             {...register('description')}
           />
           <Group grow wrap="wrap">
@@ -79,20 +110,32 @@ export function NewTicketPage() {
               label="Category"
               data={categories.map((value) => ({ value, label: categoryLabels[value] }))}
               error={errors.category?.message}
+              disabled={uploading}
               {...register('category')}
             />
             <NativeSelect
               label="Priority"
               data={priorities.map((value) => ({ value, label: priorityLabels[value] }))}
               error={errors.priority?.message}
+              disabled={uploading}
               {...register('priority')}
             />
           </Group>
+          <AttachmentPicker
+            uploads={picker.uploads}
+            problems={picker.problems}
+            progress={progress}
+            busy={uploading}
+            onAdd={(files) => void picker.add(files)}
+            onRemove={picker.remove}
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => navigate('/tickets')}>
+            <Button variant="default" onClick={() => navigate('/tickets')} disabled={uploading}>
               Cancel
             </Button>
-            <Button type="submit">Open ticket</Button>
+            <Button type="submit" loading={uploading}>
+              Open ticket
+            </Button>
           </Group>
         </Stack>
       </form>

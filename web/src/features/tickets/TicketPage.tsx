@@ -1,27 +1,53 @@
-import { Alert, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { categoryLabels, formatTicketNumber, type Ticket } from '@domain';
-import { useParams } from 'react-router';
+import { Alert, Anchor, Grid, Group, Loader, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { categoryLabels, formatTicketNumber, isStaff, type Ticket, type UserProfile } from '@domain';
+import { Link, useParams } from 'react-router';
 import { exactTime } from '../../app/dates';
 import { errorMessage } from '../../app/errorMessage';
 import { useBackend } from '../../backend/BackendContext';
 import { useRealtimeQuery } from '../../realtime/useRealtimeQuery';
 import { useSignedInSession } from '../../session/useSession';
+import { ChatPanel } from '../chat/ChatPanel';
+import { AttachmentGallery } from './AttachmentGallery';
+import { CustomerActions, StaffActions } from './StaffActions';
 import { PriorityBadge, StatusBadge } from './TicketBadges';
+import { TicketTimeline } from './TicketTimeline';
 
-/** One ticket, live: its number arrives, its status changes, without a reload. */
+/**
+ * One ticket, live: its number arrives, its status changes, its chat runs, without a
+ * reload. Details beside the chat on wide screens; tabs at phone width.
+ */
 export function TicketPage() {
   const { ticketId = '' } = useParams();
   const backend = useBackend();
   const session = useSignedInSession();
+  const staff = isStaff(session.role);
+  const wide = useMediaQuery('(min-width: 62em)', true);
   const ticket = useRealtimeQuery<Ticket | null>(['ticket', session.uid, ticketId], (onData, onError) =>
     backend.subscribeTicket(ticketId, onData, onError),
+  );
+  const staffList = useRealtimeQuery<UserProfile[]>(
+    ['staff', session.uid],
+    (onData, onError) => backend.subscribeStaff(onData, onError),
+    { enabled: staff },
   );
   if (ticket.isPending) return <Loader aria-label="Loading the ticket" />;
   if (ticket.isError) return <Alert color="red" role="alert">{errorMessage(ticket.error)}</Alert>;
   if (!ticket.data) return <Alert color="yellow">There is no such ticket.</Alert>;
   const t = ticket.data;
+  const people = staffList.data ?? [];
+
+  const details = (
+    <Stack>
+      {staff ? <StaffActions ticket={t} role={session.role} staff={people} /> : <CustomerActions ticket={t} />}
+      <TicketDetails ticket={t} staff={people} />
+      <TicketTimeline ticketId={t.id} staff={people} />
+    </Stack>
+  );
+  const chat = <ChatPanel ticket={t} />;
+
   return (
-    <Stack maw={960}>
+    <Stack maw={1280}>
       <Group gap="sm" wrap="wrap">
         <Text ff="monospace" c="dimmed" size="lg" aria-label="Ticket number">
           {formatTicketNumber(t.number)}
@@ -34,19 +60,68 @@ export function TicketPage() {
         <StatusBadge status={t.status} />
         <PriorityBadge priority={t.priority} />
       </Group>
-      <Paper withBorder p="md" radius="md">
-        <SimpleGrid cols={{ base: 1, sm: 3 }} mb="md">
-          <Detail label="Category" value={categoryLabels[t.category]} />
-          <Detail label="Opened by" value={t.customerName} />
-          <Detail label="Opened" value={exactTime(t.createdAt)} />
-        </SimpleGrid>
-        <Text fw={600} size="sm">
-          Description
-        </Text>
-        {/* Rendered as text, never as HTML: what a customer types cannot run in an agent's page. */}
-        <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{t.description}</Text>
-      </Paper>
+      {wide ? (
+        <Grid gap="lg">
+          <Grid.Col span={5}>{details}</Grid.Col>
+          <Grid.Col span={7}>
+            <Paper withBorder p="sm" radius="md">
+              {chat}
+            </Paper>
+          </Grid.Col>
+        </Grid>
+      ) : (
+        <Tabs defaultValue="chat" keepMounted={false}>
+          <Tabs.List grow>
+            <Tabs.Tab value="chat">Chat</Tabs.Tab>
+            <Tabs.Tab value="details">Details</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="chat" pt="sm">
+            {chat}
+          </Tabs.Panel>
+          <Tabs.Panel value="details" pt="sm">
+            {details}
+          </Tabs.Panel>
+        </Tabs>
+      )}
     </Stack>
+  );
+}
+
+function TicketDetails({ ticket, staff }: { ticket: Ticket; staff: readonly UserProfile[] }) {
+  const assignee =
+    ticket.assigneeUid === null
+      ? 'Unassigned'
+      : (staff.find((person) => person.uid === ticket.assigneeUid)?.displayName ?? 'Our support team');
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-label="Ticket details">
+      <SimpleGrid cols={{ base: 1, xs: 2 }} mb="md">
+        <Detail label="Category" value={categoryLabels[ticket.category]} />
+        <Detail label="Assignee" value={assignee} />
+        <Detail label="Opened by" value={ticket.customerName} />
+        <Detail label="Opened" value={exactTime(ticket.createdAt)} />
+      </SimpleGrid>
+      {ticket.rejectionReason && (
+        <Alert color="red" title="Rejected" mb="md">
+          {ticket.rejectionReason}
+        </Alert>
+      )}
+      {ticket.followUpOf && (
+        <Text size="sm" mb="md">
+          Follows up on{' '}
+          <Anchor component={Link} to={`/tickets/${ticket.followUpOf}`}>
+            an earlier ticket
+          </Anchor>
+        </Text>
+      )}
+      <Text fw={600} size="sm">
+        Description
+      </Text>
+      {/* Rendered as text, never as HTML: what a customer types cannot run in an agent's page. */}
+      <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} mb="md">
+        {ticket.description}
+      </Text>
+      <AttachmentGallery ticketId={ticket.id} attachments={ticket.attachments} />
+    </Paper>
   );
 }
 
@@ -56,7 +131,7 @@ function Detail({ label, value }: { label: string; value: string }) {
       <Text size="xs" c="dimmed">
         {label}
       </Text>
-      <Text>{value}</Text>
+      <Text aria-label={label}>{value}</Text>
     </div>
   );
 }

@@ -1,0 +1,69 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openTicket, signInAs } from './pages';
+
+const messages = (page: Page) => page.getByRole('list', { name: 'Messages' });
+
+async function send(page: Page, text: string) {
+  await page.getByRole('textbox', { name: 'Message' }).fill(text);
+  await page.getByRole('button', { name: 'Send' }).click();
+}
+
+test('customer and agent chat live: unread dots, offline sending, staff notes, and the lock on close', async ({ context }) => {
+  const customer = await context.newPage();
+  await signInAs(customer, 'Maya Chen', 'customer');
+  await openTicket(customer, {
+    title: 'Refund for a double charge',
+    description: 'I was charged twice for order 1142.',
+    category: 'Billing',
+    priority: 'Medium',
+  });
+
+  const agent = await context.newPage();
+  await signInAs(agent, 'Sam Rivera', 'agent');
+  const queueItem = agent.getByRole('listitem').filter({ hasText: 'Refund for a double charge' });
+
+  // Customer -> agent: the dot appears in the agent's queue without a reload.
+  await send(customer, 'Hello, any news?');
+  await expect(messages(customer).getByText('Hello, any news?')).toBeVisible();
+  await expect(queueItem.getByLabel('Unread messages')).toBeVisible();
+  await expect(agent).toHaveTitle(/^\(\d+\) Support desk/);
+
+  // Opening the chat clears it; the agent answers and the customer sees it live.
+  await queueItem.getByRole('link').click();
+  await expect(messages(agent).getByText('Hello, any news?')).toBeVisible();
+  await agent.getByRole('button', { name: 'Accept' }).click();
+  await send(agent, 'Looking into it now.');
+  await expect(messages(customer).getByText('Looking into it now.')).toBeVisible();
+  await expect(customer.getByText('Seen')).toBeVisible();
+
+  // A staff note is for staff only.
+  await agent.getByRole('radio', { name: 'Internal note' }).check({ force: true });
+  await agent.getByRole('textbox', { name: 'Internal note' }).fill('Customer is a VIP; refund both charges.');
+  await agent.getByRole('button', { name: 'Add note' }).click();
+  await expect(agent.getByLabel('Internal note by Sam Rivera')).toBeVisible();
+  await agent.getByRole('radio', { name: 'Reply to customer' }).check({ force: true });
+
+  // Offline: three messages show as sending, then arrive once each, in order.
+  await context.setOffline(true);
+  await expect(customer.getByRole('status', { name: 'Connection: Offline' })).toBeVisible();
+  for (const text of ['First offline', 'Second offline', 'Third offline']) await send(customer, text);
+  await expect(messages(customer).getByText('Sending…')).toHaveCount(3);
+  await expect(messages(agent).getByText('First offline')).toHaveCount(0);
+  await context.setOffline(false);
+  for (const text of ['First offline', 'Second offline', 'Third offline']) {
+    await expect(messages(agent).getByText(text)).toHaveCount(1);
+  }
+  const order = await messages(agent).getByText(/ offline$/).allTextContents();
+  expect(order).toEqual(['First offline', 'Second offline', 'Third offline']);
+
+  // The note never reached the customer's page.
+  await expect(customer.getByText('Customer is a VIP')).toHaveCount(0);
+
+  // Closing locks the chat: the customer's input is disabled with the reason and a way on.
+  await agent.getByRole('button', { name: 'Resolve' }).click();
+  await agent.getByRole('button', { name: 'Close ticket' }).click();
+  await expect(customer.getByRole('textbox', { name: 'Message' })).toBeDisabled();
+  await expect(customer.getByText('This ticket is closed, so its chat is closed.')).toBeVisible();
+  await expect(customer.getByRole('button', { name: 'Open a follow-up ticket' })).toBeVisible();
+  await expect(messages(customer).getByText(/closed this ticket/)).toBeVisible();
+});
