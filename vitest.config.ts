@@ -28,6 +28,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['web/src/**/*.test.tsx'],
           setupFiles: ['tests/support/componentSetup.ts'],
+          // Typing into jsdom through user-event is slow on a loaded 2-core machine.
+          testTimeout: 20_000,
         },
       },
       {

@@ -41,6 +41,7 @@ export function mayCreateTicket(actor: Actor | null, doc: TicketDoc): Decision {
     doc.number === null &&
     doc.status === 'open' &&
     doc.assigneeUid === null &&
+    doc.assigneeName === null &&
     doc.chatLocked === false &&
     doc.lastMessageAt === null &&
     doc.lastMessageBy === null &&

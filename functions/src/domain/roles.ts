@@ -15,3 +15,10 @@ export interface Actor {
   readonly uid: string;
   readonly role: Role;
 }
+
+/** Admins run the desk: they manage users and roles (see mayChangeRole). */
+export function isAdmin(role: Role): boolean {
+  return role === 'admin';
+}
+
+export const roleLabels: Record<Role, string> = { customer: 'Customer', agent: 'Agent', admin: 'Admin' };

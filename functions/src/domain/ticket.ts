@@ -43,6 +43,8 @@ export const ticketDocSchema = z.object({
   customerUid: z.string().min(1),
   customerName: z.string(),
   assigneeUid: z.string().min(1).nullable(),
+  /** The assignee's name, for customers who cannot read staff profiles; set by the functions. */
+  assigneeName: z.string().nullable(),
   attachments: z.array(attachmentRefSchema),
   chatLocked: z.boolean(),
   createdAt: z.date(),
@@ -77,6 +79,7 @@ export function newTicketDoc(
     customerUid: customer.uid,
     customerName: customer.displayName,
     assigneeUid: null,
+    assigneeName: null,
     attachments: [],
     chatLocked: false,
     createdAt: now,

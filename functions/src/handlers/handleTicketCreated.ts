@@ -114,6 +114,7 @@ async function assignAndIndex(
       assigneeUid = chooseAssignee(config, activePool(config, staff), deps.random);
       if (assigneeUid !== null) {
         patch.assigneeUid = assigneeUid;
+        patch.assigneeName = staff.find((user) => user.uid === assigneeUid)?.displayName ?? null;
         // The auto-assignment event's time, so the update trigger knows this change as ours.
         patch.updatedAt = deps.now;
         if (config.strategy === 'round_robin') {

@@ -26,6 +26,7 @@ export const functionOwnedTicketFields = [
   'lastMessageAt',
   'lastMessageBy',
   'staffLastReadAt',
+  'assigneeName',
   'updatedAt',
 ] as const satisfies readonly (keyof TicketDoc)[];
 
@@ -124,6 +125,10 @@ export async function reviewTicketChange(
       changes.includes('assigneeUid') && after.assigneeUid !== null ? await readUser(tx, after.assigneeUid) : null;
 
     const patch = stampsToWrite(before, after, current, now);
+    if (changes.includes('assigneeUid')) {
+      const name = after.assigneeUid === null ? null : (assignee?.displayName ?? null);
+      if (current.assigneeName !== name) patch.assigneeName = name;
+    }
     if (Object.keys(patch).length > 0) tx.update(paths.ticket(ticketId), patch);
 
     const ticketName = `${formatTicketNumber(current.number)} ("${current.title}")`;

@@ -1,11 +1,13 @@
 import { Alert, Center, Loader } from '@mantine/core';
-import { isStaff } from '@domain';
+import { isAdmin, isStaff } from '@domain';
 import { Navigate, Route, Routes } from 'react-router';
 import { SignInPage } from '../features/auth/SignInPage';
 import { QueuePage } from '../features/queue/QueuePage';
 import { MyTicketsPage } from '../features/tickets/MyTicketsPage';
 import { NewTicketPage } from '../features/tickets/NewTicketPage';
 import { TicketPage } from '../features/tickets/TicketPage';
+import { useUnreadTitle } from '../features/unread/useUnread';
+import { UsersPage } from '../features/users/UsersPage';
 import { useSession } from '../session/useSession';
 import { AppLayout } from './AppLayout';
 import { errorMessage } from './errorMessage';
@@ -13,6 +15,7 @@ import { errorMessage } from './errorMessage';
 /** Routes by who is signed in: customers land on their tickets, staff on the queue. */
 export function App() {
   const session = useSession();
+  useUnreadTitle();
   if (session.isPending) {
     return (
       <Center h="100vh">
@@ -33,6 +36,7 @@ export function App() {
           <Route path="/tickets/new" element={<NewTicketPage />} />
           <Route path="/tickets/:ticketId" element={<TicketPage />} />
           <Route path="/queue" element={isStaff(user.role) ? <QueuePage /> : <Navigate to="/tickets" replace />} />
+          <Route path="/users" element={isAdmin(user.role) ? <UsersPage /> : <Navigate to="/" replace />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       )}

@@ -1,10 +1,12 @@
 import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { isStaff } from '@domain';
+import { isAdmin, isStaff } from '@domain';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { Session } from '../backend/port';
 import { AccountMenu } from '../features/auth/AccountMenu';
+import { ConnectionIndicator } from '../features/chat/ConnectionIndicator';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 
 interface NavItem {
   readonly to: string;
@@ -12,12 +14,13 @@ interface NavItem {
 }
 
 function navFor(session: Session): NavItem[] {
-  return isStaff(session.role)
-    ? [{ to: '/queue', label: 'Queue' }]
-    : [
-        { to: '/tickets', label: 'My tickets' },
-        { to: '/tickets/new', label: 'New ticket' },
-      ];
+  if (!isStaff(session.role)) {
+    return [
+      { to: '/tickets', label: 'My tickets' },
+      { to: '/tickets/new', label: 'New ticket' },
+    ];
+  }
+  return [{ to: '/queue', label: 'Queue' }, ...(isAdmin(session.role) ? [{ to: '/users', label: 'Users' }] : [])];
 }
 
 /** Header with the account menu; the navigation folds behind a burger at phone width. */
@@ -41,7 +44,13 @@ export function AppLayout({ session, children }: { session: Session | null; chil
               Support desk
             </Text>
           </Group>
-          {session && <AccountMenu session={session} />}
+          {session && (
+            <Group gap="xs" wrap="nowrap">
+              <ConnectionIndicator />
+              <NotificationBell />
+              <AccountMenu session={session} />
+            </Group>
+          )}
         </Group>
       </AppShell.Header>
       {nav.length > 0 && (

@@ -1,47 +1,219 @@
-import { Alert, Chip, Group, Loader, Stack, Title } from '@mantine/core';
-import { statusLabels, ticketStatuses, type Ticket, type TicketStatus } from '@domain';
-import { useState } from 'react';
+import { Alert, Button, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import {
+  QUEUE_PAGE_SIZE,
+  categories,
+  categoryLabels,
+  priorities,
+  priorityLabels,
+  queueFilterSchema,
+  queueSortLabels,
+  queueSorts,
+  statusLabels,
+  ticketStatuses,
+  type QueueCursor,
+  type QueueFilter,
+  type Ticket,
+} from '@domain';
+import { useEffect, useMemo, useState, type ChangeEvent } from 'react';
+import { useSearchParams, type SetURLSearchParams } from 'react-router';
 import { errorMessage } from '../../app/errorMessage';
-import { useBackend } from '../../backend/BackendContext';
-import type { ListPage } from '../../backend/port';
-import { useRealtimeQuery } from '../../realtime/useRealtimeQuery';
-import { useSignedInSession } from '../../session/useSession';
-import { PAGE_SIZE } from '../tickets/MyTicketsPage';
 import { TicketList } from '../tickets/TicketList';
+import { useUnreadTicketIds } from '../unread/useUnread';
+import { useStaff } from '../users/useStaff';
+import { filterFromParams, isFiltered, queueParamNames, withFilterParam, withoutFilters } from './queueFilterParams';
+import { useQueuePage } from './useQueuePage';
 
-/** Every ticket for staff, newest first, live: a new ticket appears without a reload. */
+const SEARCH_DEBOUNCE_MS = 300;
+const SEARCH_MAX = queueFilterSchema.shape.search.unwrap().maxLength ?? 100;
+
+const noLoadMore = () => {};
+
+/**
+ * The queue for staff: filters in the URL (bookmarkable), one live page at a time with
+ * cursor paging, each ticket with its assignee and unread dot.
+ */
 export function QueuePage() {
-  const backend = useBackend();
-  const session = useSignedInSession();
-  const [limit, setLimit] = useState(PAGE_SIZE);
-  const [statuses, setStatuses] = useState<TicketStatus[]>([]);
-  const query = { statuses, limit };
-  const tickets = useRealtimeQuery<ListPage<Ticket>>(['queue', session.uid, query], (onData, onError) =>
-    backend.subscribeQueue(query, onData, onError),
+  const [params, setParams] = useSearchParams();
+  const filter = useMemo(() => filterFromParams(params), [params]);
+
+  // Paging: the cursors of the pages before this one. Any change of filter starts at page 1.
+  const filterKey = JSON.stringify(filter);
+  const [paging, setPaging] = useState<{ key: string; cursors: readonly QueueCursor[] }>({ key: filterKey, cursors: [] });
+  if (paging.key !== filterKey) setPaging({ key: filterKey, cursors: [] });
+  const cursors = paging.key === filterKey ? paging.cursors : [];
+  const page = cursors.length + 1;
+
+  const cursor = cursors.at(-1) ?? null;
+  const query = useMemo(() => ({ filter, cursor, pageSize: QUEUE_PAGE_SIZE }), [filter, cursor]);
+  const tickets = useQueuePage(query);
+  const staff = useStaff();
+  const unread = useUnreadTicketIds(tickets.data?.items);
+
+  const setField = (key: keyof QueueFilter, value: string) => setParams((prev) => withFilterParam(prev, key, value));
+
+  const staffNames = useMemo(
+    () => new Map((staff.data ?? []).map((person) => [person.uid, person.displayName])),
+    [staff.data],
   );
+  const assigneeLabel = (ticket: Ticket) => {
+    if (ticket.assigneeUid === null) return 'Unassigned';
+    const name = staffNames.get(ticket.assigneeUid);
+    if (name) return `Assigned to ${name}`;
+    return staff.data ? 'Assigned to a former staff member' : 'Assigned';
+  };
+
+  const nextCursor = tickets.data?.nextCursor ?? null;
+  const filtered = isFiltered(filter);
+
   return (
     <Stack>
       <Title order={2}>Queue</Title>
-      <Chip.Group multiple value={statuses} onChange={(value) => setStatuses(value as TicketStatus[])}>
-        <Group gap="xs" role="group" aria-label="Filter by status">
-          {ticketStatuses.map((status) => (
-            <Chip key={status} value={status} size="sm">
-              {statusLabels[status]}
-            </Chip>
-          ))}
-        </Group>
-      </Chip.Group>
+      <QueueFilters
+        filter={filter}
+        params={params}
+        setField={setField}
+        setParams={setParams}
+        staff={(staff.data ?? []).map((person) => ({ value: person.uid, label: person.displayName }))}
+      />
       {tickets.isPending && <Loader aria-label="Loading the queue" />}
-      {tickets.isError && <Alert color="red" role="alert">{errorMessage(tickets.error)}</Alert>}
+      {tickets.isError && (
+        <Alert color="red" role="alert">
+          {errorMessage(tickets.error)}
+        </Alert>
+      )}
       {tickets.data && (
         <TicketList
           label="Queue"
           tickets={tickets.data.items}
-          hasMore={tickets.data.hasMore}
-          onLoadMore={() => setLimit((n) => n + PAGE_SIZE)}
-          empty="The queue is empty. New tickets appear here as customers open them."
+          hasMore={false}
+          onLoadMore={noLoadMore}
+          unread={unread}
+          assigneeLabel={assigneeLabel}
+          empty={
+            page > 1
+              ? 'No more tickets on this page.'
+              : filtered
+                ? 'No tickets match these filters.'
+                : 'The queue is empty. New tickets appear here as customers open them.'
+          }
         />
       )}
+      {tickets.data && tickets.data.items.length === 0 && filtered && page === 1 && (
+        <Group>
+          <Button variant="light" onClick={() => setParams((prev) => withoutFilters(prev))}>
+            Clear filters
+          </Button>
+        </Group>
+      )}
+      {tickets.data && (page > 1 || tickets.data.items.length > 0) && (
+        <Group component="nav" aria-label="Queue pages" justify="space-between" wrap="nowrap">
+          <Button
+            variant="default"
+            disabled={page === 1}
+            onClick={() => setPaging({ key: filterKey, cursors: cursors.slice(0, -1) })}
+          >
+            Previous page
+          </Button>
+          <Text size="sm" aria-live="polite">
+            Page {page}
+          </Text>
+          <Button
+            variant="default"
+            disabled={nextCursor === null}
+            onClick={() => nextCursor && setPaging({ key: filterKey, cursors: [...cursors, nextCursor] })}
+          >
+            Next page
+          </Button>
+        </Group>
+      )}
     </Stack>
+  );
+}
+
+interface QueueFiltersProps {
+  readonly filter: QueueFilter;
+  readonly params: URLSearchParams;
+  readonly setField: (key: keyof QueueFilter, value: string) => void;
+  readonly setParams: SetURLSearchParams;
+  readonly staff: readonly { value: string; label: string }[];
+}
+
+function QueueFilters({ filter, params, setField, setParams, staff }: QueueFiltersProps) {
+  const assigneeOptions = [
+    { value: 'anyone', label: 'Anyone' },
+    { value: 'unassigned', label: 'Unassigned' },
+    { value: 'mine', label: 'Assigned to me' },
+    ...staff,
+  ];
+  // A bookmarked assignee the staff list does not (yet) hold still shows as chosen.
+  if (!assigneeOptions.some((option) => option.value === filter.assignee)) {
+    assigneeOptions.push({ value: filter.assignee, label: staff.length ? 'Someone no longer on staff' : 'Loading…' });
+  }
+  const onSelect = (key: keyof QueueFilter) => (event: ChangeEvent<HTMLSelectElement>) =>
+    setField(key, event.currentTarget.value);
+
+  return (
+    <Paper withBorder p="sm" radius="md" role="search" aria-label="Filter the queue">
+      <Stack gap="sm">
+        <SearchBox urlValue={params.get(queueParamNames.search) ?? ''} setParams={setParams} />
+        <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="sm" verticalSpacing="xs">
+          <NativeSelect
+            label="Status"
+            value={filter.status ?? ''}
+            onChange={onSelect('status')}
+            data={[{ value: '', label: 'All' }, ...ticketStatuses.map((value) => ({ value, label: statusLabels[value] }))]}
+          />
+          <NativeSelect
+            label="Priority"
+            value={filter.priority ?? ''}
+            onChange={onSelect('priority')}
+            data={[{ value: '', label: 'All' }, ...priorities.map((value) => ({ value, label: priorityLabels[value] }))]}
+          />
+          <NativeSelect
+            label="Category"
+            value={filter.category ?? ''}
+            onChange={onSelect('category')}
+            data={[{ value: '', label: 'All' }, ...categories.map((value) => ({ value, label: categoryLabels[value] }))]}
+          />
+          <NativeSelect label="Assignee" value={filter.assignee} onChange={onSelect('assignee')} data={assigneeOptions} />
+          <NativeSelect
+            label="Sort"
+            value={filter.sort}
+            onChange={onSelect('sort')}
+            data={queueSorts.map((value) => ({ value, label: queueSortLabels[value] }))}
+          />
+        </SimpleGrid>
+      </Stack>
+    </Paper>
+  );
+}
+
+/**
+ * The search box keeps what is typed; the URL (and so the query) follows 300 ms after the
+ * typing stops. When the URL changes by itself (back button, "Clear filters"), the box follows.
+ */
+function SearchBox({ urlValue, setParams }: { urlValue: string; setParams: SetURLSearchParams }) {
+  const [text, setText] = useState(urlValue);
+  const [agreedUrlValue, setAgreedUrlValue] = useState(urlValue);
+  if (urlValue !== agreedUrlValue) {
+    setAgreedUrlValue(urlValue);
+    setText(urlValue);
+  }
+  const [debounced] = useDebouncedValue(text, SEARCH_DEBOUNCE_MS);
+  useEffect(() => {
+    // Only a settled value that the URL does not hold yet; a stale one (the box was reset
+    // meanwhile) is not written back.
+    if (debounced !== text || debounced === urlValue) return;
+    setParams((prev) => withFilterParam(prev, 'search', debounced), { replace: true });
+  }, [debounced, text, urlValue, setParams]);
+  return (
+    <TextInput
+      label="Search title and description"
+      type="search"
+      value={text}
+      maxLength={SEARCH_MAX}
+      onChange={(event) => setText(event.currentTarget.value)}
+    />
   );
 }

@@ -7,6 +7,7 @@ import { errorMessage } from '../../app/errorMessage';
 import { useBackend } from '../../backend/BackendContext';
 import { useRealtimeQuery } from '../../realtime/useRealtimeQuery';
 import { useSignedInSession } from '../../session/useSession';
+import { useUnreadTicketIds } from '../unread/useUnread';
 import { TicketList } from './TicketList';
 
 export const PAGE_SIZE = 20;
@@ -19,6 +20,7 @@ export function MyTicketsPage() {
   const tickets = useRealtimeQuery<ListPage<Ticket>>(['myTickets', session.uid, limit], (onData, onError) =>
     backend.subscribeMyTickets(limit, onData, onError),
   );
+  const unread = useUnreadTicketIds(tickets.data?.items);
   return (
     <Stack>
       <Group justify="space-between">
@@ -36,6 +38,7 @@ export function MyTicketsPage() {
           hasMore={tickets.data.hasMore}
           onLoadMore={() => setLimit((n) => n + PAGE_SIZE)}
           empty="No tickets yet. Open one and we will get back to you."
+          unread={unread}
         />
       )}
     </Stack>

@@ -1,4 +1,4 @@
-import { Button, Card, Group, Stack, Text } from '@mantine/core';
+import { Box, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { formatTicketNumber, type Ticket } from '@domain';
 import { Link } from 'react-router';
 import { ago, exactTime } from '../../app/dates';
@@ -10,13 +10,17 @@ interface TicketListProps {
   readonly hasMore: boolean;
   readonly onLoadMore: () => void;
   readonly empty: string;
+  /** Ids of tickets with unread messages: they get a red dot. */
+  readonly unread?: ReadonlySet<string>;
+  /** Who has the ticket, shown on its card (e.g. "Assigned to Sam Rivera", "Unassigned"). */
+  readonly assigneeLabel?: (ticket: Ticket) => string;
 }
 
 /**
  * Tickets as cards in a list: reads the same at phone width and on a desktop, and each
  * card is one link named by number and title.
  */
-export function TicketList({ label, tickets, hasMore, onLoadMore, empty }: TicketListProps) {
+export function TicketList({ label, tickets, hasMore, onLoadMore, empty, unread, assigneeLabel }: TicketListProps) {
   if (tickets.length === 0) return <Text c="dimmed">{empty}</Text>;
   return (
     <Stack gap="xs">
@@ -25,6 +29,7 @@ export function TicketList({ label, tickets, hasMore, onLoadMore, empty }: Ticke
           <li key={ticket.id}>
             <Card withBorder padding="sm" radius="md">
               <Group justify="space-between" wrap="wrap" gap="xs">
+                {unread?.has(ticket.id) && <UnreadDot />}
                 <Link to={`/tickets/${ticket.id}`} style={{ color: 'inherit', minWidth: 0, flex: '1 1 16rem' }}>
                   <Text fw={600} truncate>
                     <Text span c="dimmed" ff="monospace" mr={6}>
@@ -36,6 +41,11 @@ export function TicketList({ label, tickets, hasMore, onLoadMore, empty }: Ticke
                 <Group gap={6} wrap="wrap">
                   <StatusBadge status={ticket.status} />
                   <PriorityBadge priority={ticket.priority} />
+                  {assigneeLabel && (
+                    <Text size="xs" c="dimmed">
+                      {assigneeLabel(ticket)}
+                    </Text>
+                  )}
                   <Text size="xs" c="dimmed" title={exactTime(ticket.updatedAt)}>
                     updated {ago(ticket.updatedAt)}
                   </Text>
@@ -51,5 +61,20 @@ export function TicketList({ label, tickets, hasMore, onLoadMore, empty }: Ticke
         </Button>
       )}
     </Stack>
+  );
+}
+
+/** The red dot: a message someone else wrote that the reader has not opened yet. */
+function UnreadDot() {
+  return (
+    <Box
+      component="span"
+      role="img"
+      aria-label="Unread messages"
+      w={10}
+      h={10}
+      bg="red.6"
+      style={{ borderRadius: '50%', flex: '0 0 auto' }}
+    />
   );
 }

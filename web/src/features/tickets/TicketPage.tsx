@@ -88,10 +88,11 @@ export function TicketPage() {
 }
 
 function TicketDetails({ ticket, staff }: { ticket: Ticket; staff: readonly UserProfile[] }) {
+  // Staff know every colleague; customers read the name the functions copy onto the ticket.
   const assignee =
     ticket.assigneeUid === null
       ? 'Unassigned'
-      : (staff.find((person) => person.uid === ticket.assigneeUid)?.displayName ?? 'Our support team');
+      : (staff.find((person) => person.uid === ticket.assigneeUid)?.displayName ?? ticket.assigneeName ?? 'Our support team');
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label="Ticket details">
       <SimpleGrid cols={{ base: 1, xs: 2 }} mb="md">
