@@ -128,6 +128,7 @@ async function main() {
     return write.id;
   }, BIG_CHAT);
   await agent.goto(`${BASE}/queue`);
+  await agent.getByRole('heading', { name: 'Queue' }).waitFor();
   const link = agent.getByRole('link', { name: /Ten thousand messages/ });
   await link.waitFor();
   const before = await agent.evaluate(() => window.__supportDesk.stats.messageDocsRead);
@@ -166,6 +167,7 @@ async function main() {
     await backend.db.tickets.bulkAdd(rows);
   }, BIG_QUEUE);
   await agent.goto(`${BASE}/tickets`);
+  await agent.getByRole('heading', { name: 'My tickets' }).waitFor();
   const ticketsBefore = await agent.evaluate(() => window.__supportDesk.stats.ticketDocsRead);
   const queueMs = await agent.evaluate(async () => {
     const started = performance.now();

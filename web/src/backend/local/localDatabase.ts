@@ -68,6 +68,11 @@ export class LocalDatabase extends Dexie {
       notifications: '&id, [uid+createdAt]',
       files: '&path',
     });
+    // The queue's filters each get an index with the creation time, as in firestore.indexes.json.
+    this.version(2).stores({
+      tickets:
+        '&id, createdAt, updatedAt, [customerUid+createdAt], [status+createdAt], [assigneeUid+createdAt], [priority+createdAt], [category+createdAt], *searchTokens',
+    });
   }
 }
 

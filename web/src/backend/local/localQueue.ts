@@ -5,7 +5,42 @@ import {
   type QueueCursor,
   type QueueFilter,
 } from '@domain';
+import Dexie from 'dexie';
 import type { LocalDatabase, TicketRow } from './localDatabase';
+
+type TicketWalk = ReturnType<LocalDatabase['tickets']['toCollection']>;
+type Equality = readonly [field: 'status' | 'assigneeUid' | 'priority' | 'category', value: string];
+
+/**
+ * The equality filter an index can serve together with the sort (creation time only, as
+ * the composite indexes are); null (unassigned) cannot be an IndexedDB key, so it is filtered.
+ */
+function indexedEquality(filter: QueueFilter, assignee: string | null | undefined, sortField: string): Equality | null {
+  if (sortField !== 'createdAt') return null;
+  if (typeof assignee === 'string') return ['assigneeUid', assignee];
+  if (filter.status) return ['status', filter.status];
+  if (filter.priority) return ['priority', filter.priority];
+  if (filter.category) return ['category', filter.category];
+  return null;
+}
+
+/** Tickets in sort order from the cursor on (inclusive: ties are settled by id afterwards). */
+function walkFrom(
+  db: LocalDatabase,
+  field: 'createdAt' | 'updatedAt',
+  equality: Equality | null,
+  cursor: QueueCursor | null,
+  descending: boolean,
+): TicketWalk {
+  if (equality) {
+    const [name, value] = equality;
+    const low = cursor && !descending ? cursor.at : Dexie.minKey;
+    const high = cursor && descending ? cursor.at : Dexie.maxKey;
+    return db.tickets.where(`[${name}+${field}]`).between([value, low], [value, high], true, true);
+  }
+  if (!cursor) return db.tickets.orderBy(field);
+  return descending ? db.tickets.where(field).belowOrEqual(cursor.at) : db.tickets.where(field).aboveOrEqual(cursor.at);
+}
 
 /**
  * One page of the queue from IndexedDB: walks the sort index from the cursor and stops after
@@ -22,13 +57,9 @@ export async function readQueuePage(
 ): Promise<{ rows: TicketRow[]; nextCursor: QueueCursor | null }> {
   const { field, direction } = queueSortOrder[filter.sort];
   const descending = direction === 'desc';
-  let walk = cursor
-    ? descending
-      ? db.tickets.where(field).belowOrEqual(cursor.at)
-      : db.tickets.where(field).aboveOrEqual(cursor.at)
-    : db.tickets.orderBy(field);
-  if (descending) walk = walk.reverse();
   const assignee = assigneeConstraint(filter.assignee, viewerUid);
+  let walk = walkFrom(db, field, indexedEquality(filter, assignee, field), cursor, descending);
+  if (descending) walk = walk.reverse();
 
   // Within equal sort values IndexedDB orders by id, so (value, id) places every ticket exactly.
   const afterCursor = (row: TicketRow) => {
