@@ -40,7 +40,7 @@ export function AppLayout({ session, children }: { session: Session | null; chil
             {nav.length > 0 && (
               <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
             )}
-            <Text fw={700} component={Link} to="/" style={{ color: 'inherit', textDecoration: 'none' }}>
+            <Text fw={700} component={Link} to="/" style={{ color: 'inherit', textDecoration: 'none', whiteSpace: 'nowrap' }}>
               Support desk
             </Text>
           </Group>

@@ -1,4 +1,4 @@
-import { Badge } from '@mantine/core';
+import { Badge, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useBackend } from '../../backend/BackendContext';
 import type { Connectivity } from '../../backend/port';
@@ -17,7 +17,10 @@ export function ConnectionIndicator() {
   const look = looks[state];
   return (
     <Badge color={look.color} variant="dot" role="status" aria-label={`Connection: ${look.label}`}>
-      {look.label}
+      {/* At phone width the coloured dot alone, so the header keeps to one line. */}
+      <Text span inherit visibleFrom="xs">
+        {look.label}
+      </Text>
     </Badge>
   );
 }
