@@ -1,4 +1,4 @@
-import { liveQuery } from 'dexie';
+import Dexie, { liveQuery } from 'dexie';
 import {
   DomainError,
   MESSAGE_PAGE_SIZE,
@@ -67,6 +67,12 @@ export interface LocalBackendOptions {
   /** Follow the browser's online/offline events (default: true where `window` exists). */
   readonly followBrowserConnectivity?: boolean;
 }
+
+/** Index bounds for every entry of one parent (ticket or user), in time order. */
+const everyTimeOf = (parent: string): [[string, unknown], [string, unknown]] => [
+  [parent, Dexie.minKey],
+  [parent, Dexie.maxKey],
+];
 
 const toTicket = (row: TicketRow): Ticket => ({ ...ticketDocSchema.parse(row), id: row.id });
 const toProfile = (row: UserRow): UserProfile => ({ ...userDocSchema.parse(row), uid: row.uid });
@@ -317,7 +323,7 @@ export class LocalBackend implements SupportBackend {
   subscribeTicketEvents(ticketId: string, onData: (events: TicketEventEntry[]) => void, onError: OnError) {
     return this.client.watch(
       { method: 'list', collection: `tickets/${ticketId}/events`, where: [], limit: 500 },
-      () => this.db.events.where('[ticketId+at]').between([ticketId, -Infinity], [ticketId, new Date(8.64e15)]).toArray(),
+      () => this.db.events.where('[ticketId+at]').between(...everyTimeOf(ticketId)).toArray(),
       (rows) => onData(rows.map((row) => ({ ...ticketEventSchema.parse(row), id: row.id }))),
       onError,
     );
@@ -397,7 +403,7 @@ export class LocalBackend implements SupportBackend {
       () =>
         this.db.notifications
           .where('[uid+createdAt]')
-          .between([uid, -Infinity], [uid, new Date(8.64e15)])
+          .between(...everyTimeOf(uid))
           .reverse()
           .limit(NOTIFICATIONS_SHOWN)
           .toArray(),
@@ -441,7 +447,7 @@ export class LocalBackend implements SupportBackend {
       () =>
         this.db.messages
           .where('[ticketId+createdAt]')
-          .between([ticketId, -Infinity], [ticketId, new Date(8.64e15)])
+          .between(...everyTimeOf(ticketId))
           .reverse()
           .limit(limit + 1)
           .toArray(),
@@ -507,7 +513,7 @@ export class LocalBackend implements SupportBackend {
   subscribeNotes(ticketId: string, onData: (notes: Note[]) => void, onError: OnError): Unsubscribe {
     return this.client.watch(
       { method: 'list', collection: `tickets/${ticketId}/notes`, where: [], limit: 500 },
-      () => this.db.notes.where('[ticketId+createdAt]').between([ticketId, -Infinity], [ticketId, new Date(8.64e15)]).toArray(),
+      () => this.db.notes.where('[ticketId+createdAt]').between(...everyTimeOf(ticketId)).toArray(),
       (rows) => onData(rows.map((row) => ({ ...noteDocSchema.parse(row), id: row.id }))),
       onError,
     );
