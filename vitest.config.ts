@@ -49,10 +49,12 @@ export default defineConfig({
           environment: 'node',
           include: [
             'tests/contract/firebase.test.ts',
+            'tests/firebase-emulators/**/*.test.ts',
             'tests/authorization/rules.test.ts',
             'tests/authorization/storageRules.test.ts',
           ],
-          testTimeout: 30_000,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
           fileParallelism: false,
         },
       },

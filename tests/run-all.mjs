@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 const node = process.execPath;
 const vitest = ['node_modules/vitest/vitest.mjs', 'run'];
 const emulatorVars = ['FIRESTORE_EMULATOR_HOST', 'FIREBASE_AUTH_EMULATOR_HOST', 'FIREBASE_STORAGE_EMULATOR_HOST'];
+// Skipped tiers exit with this code after printing one line saying why.
 const missingEmulators = emulatorVars.filter((name) => !process.env[name]);
 const SKIPPED = 3;
 
@@ -15,14 +16,16 @@ const tiers = [
     name: 'unit, components, contract and authorization matrix on the local backend',
     command: [node, ...vitest, '--project', 'unit', '--project', 'components', '--project', 'local-backend'],
   },
+  // Emulators already running (npm run emulators): run against them, storage.rules included.
+  // Otherwise tests/firebase-emulators/run.mjs starts what this machine can run itself.
   missingEmulators.length === 0
     ? {
-        name: 'contract on the Firebase backend, firestore.rules and storage.rules',
+        name: 'contract on the Firebase backend, firestore.rules and storage.rules (running emulators)',
         command: [node, ...vitest, '--project', 'firebase-emulators'],
       }
     : {
-        name: 'contract on the Firebase backend, firestore.rules and storage.rules',
-        skip: `not run: ${missingEmulators.join(', ')} unset; Google's Firestore and Storage emulators need Java 21 and a download (npm run emulators, then npm test inside it)`,
+        name: 'Firebase emulators: contract on the Firebase backend, adapter, firestore.rules matrix',
+        command: [node, 'tests/firebase-emulators/run.mjs'],
       },
   { name: 'Firebase smoke (Auth and Functions emulators)', command: [node, 'tests/firebase-smoke/run.mjs'] },
   { name: 'browser (Debian Chromium, two tabs)', command: [node, 'tests/browser/run.mjs'] },

@@ -98,8 +98,8 @@ describe('the Firebase backend against the Auth emulator', () => {
     nextMatching<Session | null>((onData) => backend.subscribeSession(onData), accept);
 
   beforeAll(async () => {
-    // Firestore warns about the missing emulator on every retry; that is expected here.
-    setLogLevel('error');
+    // Firestore reports the missing emulator on every retry; here that is by design.
+    setLogLevel('silent');
     const nowhere = await unusedPort();
     services = createFirebaseServices({
       config: {

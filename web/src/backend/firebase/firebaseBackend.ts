@@ -1,12 +1,17 @@
 import {
   DomainError,
   mayCreateTicket,
+  messageInputSchema,
+  newMessageDoc,
   newTicketDoc,
   newTicketInputSchema,
+  queueFilterSchema,
   roleSchema,
   signInInputSchema,
   signUpInputSchema,
+  type DomainErrorCode,
   type Role,
+  type TicketDoc,
 } from '@domain';
 import {
   createUserWithEmailAndPassword,
@@ -16,20 +21,41 @@ import {
   updateProfile,
   type User,
 } from 'firebase/auth';
-import { onSnapshot } from 'firebase/firestore';
+import { onSnapshot, type FirestoreError, type Query, type QuerySnapshot } from 'firebase/firestore';
 import type { z } from 'zod';
-import type { OnError, Session, SupportBackend, Unsubscribe } from '../port';
+import type { OnError, PendingWrite, Session, SupportBackend, Unsubscribe } from '../port';
+import { attachmentDownloadUrl, uploadAttachment } from './attachmentsStorage';
+import { ChatFeed } from './chatFeed';
+import { ConnectivityTracker } from './connectivity';
 import { toDomainError } from './errors';
+import { eventsFromSnapshot, ticketEventsQuery } from './eventsCollection';
 import type { FirebaseServices } from './firebaseApp';
+import { notesFromSnapshot, notesQuery, writeNewNote } from './notesCollection';
+import {
+  newestNotificationsQuery,
+  notificationsFromSnapshot,
+  writeNotificationsSeen,
+} from './notificationsCollection';
+import { myReadMarkersQuery, readMarkersFromSnapshot, writeReadMarker } from './readsCollection';
 import {
   myTicketsQuery,
   pageFromSnapshot,
+  queuePageFromSnapshot,
   queueQuery,
   ticketFromSnapshot,
   ticketRef,
   writeNewTicket,
+  writeTicketChange,
+  type TicketChange,
 } from './ticketsCollection';
-import { subscribeUserProfile, writeNewUserProfile } from './usersCollection';
+import {
+  allUsersQuery,
+  profilesFromSnapshot,
+  staffQuery,
+  subscribeUserProfile,
+  writeNewUserProfile,
+  writeUserChange,
+} from './usersCollection';
 
 const listenOptions = { includeMetadataChanges: false } as const;
 
@@ -51,7 +77,10 @@ function sameSession(a: Session | null | undefined, b: Session | null): boolean 
  * client writes that the security rules check and the Cloud Functions complete.
  */
 export function createFirebaseBackend(services: FirebaseServices): SupportBackend {
-  const { auth, db } = services;
+  const { auth, db, storage } = services;
+  const connectivity = new ConnectivityTracker();
+  const track = <T,>(write: Promise<T>): Promise<T> => connectivity.track(write);
+  const chat = new ChatFeed(db, track);
 
   /** undefined until Auth has reported (restoring a persisted sign-in takes a moment). */
   let session: Session | null | undefined;
@@ -64,6 +93,8 @@ export function createFirebaseBackend(services: FirebaseServices): SupportBacken
 
   function publish(next: Session | null) {
     if (sameSession(session, next)) return;
+    // Another person in this tab: nothing of the previous one's chats may show.
+    if (session?.uid !== next?.uid) chat.reset();
     session = next;
     for (const listener of [...sessionListeners]) listener(next);
   }
@@ -182,6 +213,58 @@ export function createFirebaseBackend(services: FirebaseServices): SupportBacken
     };
   }
 
+  /** The signed-in session, for a write: refused at once without one. */
+  function requireSession(): Session {
+    if (!session) throw new DomainError('unauthenticated', 'Sign in first.');
+    return session;
+  }
+
+  /**
+   * A client write the UI does not await: counted as pending for the connectivity state, its
+   * refusal turned into a DomainError, never an unhandled rejection if nobody listens.
+   */
+  function pendingWrite(
+    id: string,
+    write: Promise<void>,
+    context?: Partial<Record<DomainErrorCode, string>>,
+  ): PendingWrite {
+    const committed = track(write).catch((error: unknown) => {
+      throw toDomainError(error, context);
+    });
+    committed.catch(() => {});
+    return { id, committed };
+  }
+
+  /** A live query for the signed-in user, read with `read` on every snapshot. */
+  function listen<T>(
+    onError: OnError,
+    signedOutMessage: string,
+    makeQuery: (current: Session) => Query,
+    read: (snapshot: QuerySnapshot) => T,
+    onData: (value: T) => void,
+    context?: Partial<Record<DomainErrorCode, string>>,
+  ): Unsubscribe {
+    return withSession(onError, signedOutMessage, (current) =>
+      onSnapshot(
+        makeQuery(current),
+        listenOptions,
+        (snapshot) => onData(read(snapshot)),
+        (error: FirestoreError) => onError(toDomainError(error, context)),
+      ),
+    );
+  }
+
+  const refusedChange = {
+    'permission-denied':
+      'The desk refused this change: the ticket may have moved on meanwhile, or your role does not allow it.',
+  };
+
+  /** A change of a ticket by staff (or its customer closing or reopening it). */
+  function changeTicket(ticketId: string, change: TicketChange): PendingWrite {
+    requireSession();
+    return pendingWrite(ticketId, writeTicketChange(db, ticketId, change), refusedChange);
+  }
+
   return {
     kind: 'firebase',
     demoAccounts: [],
@@ -214,7 +297,7 @@ export function createFirebaseBackend(services: FirebaseServices): SupportBacken
           console.warn('Could not save the display name on the account.', error);
         }
         // Not awaited: offline, a Firestore write never settles, and the account already exists.
-        writeNewUserProfile(db, user.uid, { email: user.email ?? email, displayName }).catch(
+        track(writeNewUserProfile(db, user.uid, { email: user.email ?? email, displayName })).catch(
           (error: unknown) => console.error('Could not save the new profile in users/{uid}.', error),
         );
         // updateProfile notifies listeners only if the token changed: publish the name anyway.
@@ -245,23 +328,56 @@ export function createFirebaseBackend(services: FirebaseServices): SupportBacken
       }
     },
 
-    createTicket(input) {
+    createTicket(input, attachments = [], onProgress = () => {}) {
       const parsed = parseOrThrow(newTicketInputSchema, input);
       const customer = session;
       if (!customer) throw new DomainError('unauthenticated', 'Sign in to open a ticket.');
-      const ticket = newTicketDoc(parsed, customer, new Date());
+      const ticket: TicketDoc = {
+        ...newTicketDoc(parsed, customer, new Date()),
+        // The planned files, as the ticket says of them; their bytes follow once it exists.
+        attachments: attachments.map(({ slot, file }) => ({
+          slot,
+          name: file.name,
+          contentType: file.type as TicketDoc['attachments'][number]['contentType'],
+          size: file.size,
+        })),
+      };
       const decision = mayCreateTicket(customer, ticket);
       if (!decision.allowed) throw new DomainError('permission-denied', decision.reason);
       const { id, written } = writeNewTicket(db, ticket);
-      const committed = written.catch((error: unknown) => {
+      // The UI follows the ticket through its listener and may never look at `committed`.
+      const { committed } = pendingWrite(id, written, {
+        'permission-denied':
+          'The desk refused to store this ticket. Reload the page and try again; if it happens again, contact the support desk.',
+      });
+      // storage.rules check the ticket's owner in Firestore: the files go once it is stored.
+      const uploaded = committed.then(async () => {
+        if (attachments.length === 0) return;
+        try {
+          await track(
+            Promise.all(
+              attachments.map((upload) =>
+                uploadAttachment(storage, id, upload, (fraction) => onProgress(upload.slot, fraction)),
+              ),
+            ),
+          );
+        } catch (error) {
+          throw toDomainError(error, {
+            'permission-denied': 'The desk refused an attachment: only images and PDFs within the size limits are stored.',
+          });
+        }
+      });
+      uploaded.catch(() => {});
+      return { id, committed, uploaded };
+    },
+
+    attachmentUrl(ticketId, slot) {
+      return attachmentDownloadUrl(storage, ticketId, slot).catch((error: unknown) => {
         throw toDomainError(error, {
-          'permission-denied': 'The desk refused this ticket. Sign in again and retry.',
+          'not-found': 'That attachment has not finished uploading.',
+          'permission-denied': 'You cannot see this attachment.',
         });
       });
-      // The UI follows the ticket through its listener and may never look at `committed`;
-      // an ignored refusal must not surface as an unhandled rejection.
-      committed.catch(() => undefined);
-      return { id, committed };
     },
 
     subscribeTicket(id, onData, onError) {
@@ -290,27 +406,178 @@ export function createFirebaseBackend(services: FirebaseServices): SupportBacken
     },
 
     subscribeMyTickets(limit, onData, onError) {
-      return withSession(onError, 'Sign in to see your tickets.', (current) =>
-        onSnapshot(
-          myTicketsQuery(db, current.uid, limit),
-          listenOptions,
-          (snapshot) => onData(pageFromSnapshot(snapshot, limit)),
-          (error) =>
-            onError(toDomainError(error, { 'permission-denied': 'You cannot see these tickets.' })),
-        ),
+      return listen(
+        onError,
+        'Sign in to see your tickets.',
+        (current) => myTicketsQuery(db, current.uid, limit),
+        (snapshot) => pageFromSnapshot(snapshot, limit),
+        onData,
+        { 'permission-denied': 'You cannot see these tickets.' },
       );
     },
 
-    subscribeQueue({ statuses, limit }, onData, onError) {
-      return withSession(onError, 'Sign in to see the queue.', () =>
-        onSnapshot(
-          queueQuery(db, statuses, limit),
-          listenOptions,
-          (snapshot) => onData(pageFromSnapshot(snapshot, limit)),
-          (error) =>
-            onError(toDomainError(error, { 'permission-denied': 'Only support staff can see the queue.' })),
-        ),
+    subscribeQueue({ filter, cursor, pageSize }, onData, onError) {
+      const parsed = queueFilterSchema.safeParse(filter);
+      if (!parsed.success) {
+        // Like every subscription failure: through onError, never thrown at the subscriber.
+        const reason = parsed.error.issues[0]?.message ?? 'The queue filter is not valid.';
+        queueMicrotask(() => onError(new DomainError('invalid-argument', reason)));
+        return () => {};
+      }
+      const parsedFilter = parsed.data;
+      return listen(
+        onError,
+        'Sign in to see the queue.',
+        (current) => queueQuery(db, parsedFilter, current.uid, cursor, pageSize),
+        (snapshot) => queuePageFromSnapshot(snapshot, parsedFilter, pageSize),
+        onData,
+        { 'permission-denied': 'Only support staff can see the queue.' },
       );
+    },
+
+    subscribeTicketEvents(ticketId, onData, onError) {
+      return listen(
+        onError,
+        'Sign in to see tickets.',
+        () => ticketEventsQuery(db, ticketId),
+        eventsFromSnapshot,
+        onData,
+        { 'permission-denied': 'You cannot see the history of this ticket.' },
+      );
+    },
+
+    // ---- staff actions: the rules decide, the update trigger audits ----
+
+    acceptTicket(ticketId) {
+      const me = requireSession();
+      return changeTicket(ticketId, { status: 'in_progress', assigneeUid: me.uid });
+    },
+
+    rejectTicket(ticketId, reason) {
+      const trimmed = reason.trim();
+      if (!trimmed) throw new DomainError('invalid-argument', 'Give a reason when rejecting a ticket.');
+      return changeTicket(ticketId, { status: 'rejected', rejectionReason: trimmed });
+    },
+
+    changeStatus(ticketId, to) {
+      return changeTicket(ticketId, { status: to });
+    },
+
+    setPriority(ticketId, priority) {
+      return changeTicket(ticketId, { priority });
+    },
+
+    assignTicket(ticketId, assigneeUid) {
+      return changeTicket(ticketId, { assigneeUid });
+    },
+
+    // ---- people ----
+
+    subscribeStaff(onData, onError) {
+      return listen(
+        onError,
+        'Sign in first.',
+        () => staffQuery(db),
+        (snapshot) => profilesFromSnapshot(snapshot, (a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+        onData,
+        { 'permission-denied': 'Only support staff can see the team.' },
+      );
+    },
+
+    subscribeUsers(onData, onError) {
+      return listen(
+        onError,
+        'Sign in first.',
+        () => allUsersQuery(db),
+        (snapshot) => profilesFromSnapshot(snapshot, (a, b) => a.localeCompare(b)),
+        onData,
+        { 'permission-denied': 'Only admins can see every user.' },
+      );
+    },
+
+    setUserRole(uid, role) {
+      requireSession();
+      return pendingWrite(uid, writeUserChange(db, uid, { role }), {
+        'permission-denied': 'Only admins change roles, and nobody changes their own.',
+      });
+    },
+
+    setUserActive(uid, active) {
+      requireSession();
+      return pendingWrite(uid, writeUserChange(db, uid, { active }), {
+        'permission-denied': 'Only admins switch accounts on and off, and nobody their own.',
+      });
+    },
+
+    subscribeNotifications(onData, onError) {
+      return listen(
+        onError,
+        'Sign in to see your notifications.',
+        (current) => newestNotificationsQuery(db, current.uid),
+        notificationsFromSnapshot,
+        onData,
+      );
+    },
+
+    markNotificationsSeen(ids) {
+      const me = requireSession();
+      return pendingWrite(me.uid, writeNotificationsSeen(db, me.uid, ids));
+    },
+
+    // ---- chat ----
+
+    subscribeChat(ticketId, olderPages, onData, onError) {
+      return withSession(onError, 'Sign in to see the chat.', () =>
+        chat.subscribe(ticketId, olderPages, onData, onError),
+      );
+    },
+
+    sendMessage(ticketId, input) {
+      const { text } = parseOrThrow(messageInputSchema, input);
+      const me = requireSession();
+      return chat.send(ticketId, newMessageDoc({ text }, me, new Date()));
+    },
+
+    retryMessage(ticketId, messageId) {
+      requireSession();
+      return chat.retry(ticketId, messageId);
+    },
+
+    subscribeNotes(ticketId, onData, onError) {
+      return listen(
+        onError,
+        'Sign in first.',
+        () => notesQuery(db, ticketId),
+        notesFromSnapshot,
+        onData,
+        { 'permission-denied': 'Internal notes are for support staff only.' },
+      );
+    },
+
+    addNote(ticketId, input) {
+      const { text } = parseOrThrow(messageInputSchema, input);
+      const me = requireSession();
+      const { id, written } = writeNewNote(db, ticketId, { authorUid: me.uid, authorName: me.displayName, text });
+      return pendingWrite(id, written, { 'permission-denied': 'Only support staff write internal notes.' });
+    },
+
+    subscribeReadMarkers(onData, onError) {
+      return listen(
+        onError,
+        'Sign in first.',
+        (current) => myReadMarkersQuery(db, current.uid),
+        readMarkersFromSnapshot,
+        onData,
+      );
+    },
+
+    markRead(ticketId) {
+      const me = requireSession();
+      return pendingWrite(ticketId, writeReadMarker(db, ticketId, me.uid));
+    },
+
+    subscribeConnectivity(onData) {
+      return connectivity.subscribe(onData);
     },
   };
 }

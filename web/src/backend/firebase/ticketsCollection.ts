@@ -1,13 +1,28 @@
-import { DomainError, ticketDocSchema, type Ticket, type TicketDoc, type TicketStatus } from '@domain';
+import {
+  assigneeConstraint,
+  matchesSearch,
+  primarySearchToken,
+  queueSortOrder,
+  ticketDocSchema,
+  type Priority,
+  type QueueCursor,
+  type QueueFilter,
+  type Ticket,
+  type TicketDoc,
+  type TicketStatus,
+} from '@domain';
 import {
   Timestamp,
   collection,
   doc,
+  documentId,
   limit,
   orderBy,
   query,
   serverTimestamp,
   setDoc,
+  startAfter,
+  updateDoc,
   where,
   type DocumentReference,
   type DocumentSnapshot,
@@ -15,22 +30,18 @@ import {
   type Query,
   type QueryConstraint,
   type QuerySnapshot,
-  type SnapshotOptions,
 } from 'firebase/firestore';
-import type { ListPage } from '../port';
+import type { ListPage, QueuePage } from '../port';
+import { parseDocument, parseEach, readOptions } from './documents';
 
 /**
  * Everything the web app does with `tickets/{ticketId}`: references, the queries behind the
  * lists, reading documents back (Timestamps to Dates, validated by the domain's schema) and
- * the create write.
+ * the writes (the customer's create, staff's updates).
  */
 export const TICKETS = 'tickets';
 
-/**
- * A ticket just written on this client carries a pending server timestamp, which reads as
- * null unless estimated; the estimate is the local clock until the server's value arrives.
- */
-export const readOptions: SnapshotOptions = { serverTimestamps: 'estimate' };
+export { readOptions };
 
 export function ticketsCollection(db: Firestore) {
   return collection(db, TICKETS);
@@ -53,38 +64,45 @@ export function myTicketsQuery(db: Firestore, customerUid: string, pageSize: num
   return query(ticketsCollection(db), where('customerUid', '==', customerUid), ...pageConstraints(pageSize));
 }
 
-/** The staff queue, newest first; no statuses (or none chosen) means every status. */
+/**
+ * The exact server time behind each cursor this adapter handed out: a Date keeps only
+ * milliseconds, and a cursor rounded down could skip a ticket written in the same millisecond.
+ * A cursor made elsewhere (e.g. by hand) falls back to its Date.
+ */
+const exactCursorTimes = new WeakMap<QueueCursor, Timestamp>();
+
+/**
+ * One page of the staff queue. Every filter is an equality the server evaluates; search asks
+ * for tickets holding the search's most selective word (the others are checked on the page,
+ * see `queuePageFromSnapshot`). Ties in the sort field are broken by document id, so a
+ * cursor (value, id) places every ticket exactly. One document more than the page says
+ * whether another page follows.
+ */
 export function queueQuery(
   db: Firestore,
-  statuses: readonly TicketStatus[] | undefined,
+  filter: QueueFilter,
+  viewerUid: string,
+  cursor: QueueCursor | null,
   pageSize: number,
 ): Query {
-  const byStatus = statuses && statuses.length > 0 ? [where('status', 'in', [...statuses])] : [];
-  return query(ticketsCollection(db), ...byStatus, ...pageConstraints(pageSize));
-}
-
-/** Firestore hands back Timestamps (nested too); the domain speaks Dates. */
-function timestampsToDates(value: unknown): unknown {
-  if (value instanceof Timestamp) return value.toDate();
-  if (Array.isArray(value)) return value.map(timestampsToDates);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, timestampsToDates(v)]));
-  }
-  return value;
+  const constraints: QueryConstraint[] = [];
+  if (filter.status !== null) constraints.push(where('status', '==', filter.status));
+  if (filter.priority !== null) constraints.push(where('priority', '==', filter.priority));
+  if (filter.category !== null) constraints.push(where('category', '==', filter.category));
+  const assignee = assigneeConstraint(filter.assignee, viewerUid);
+  if (assignee !== undefined) constraints.push(where('assigneeUid', '==', assignee));
+  const token = primarySearchToken(filter.search);
+  if (token !== null) constraints.push(where('searchTokens', 'array-contains', token));
+  const { field, direction } = queueSortOrder[filter.sort];
+  constraints.push(orderBy(field, direction), orderBy(documentId(), direction));
+  if (cursor) constraints.push(startAfter(exactCursorTimes.get(cursor) ?? Timestamp.fromDate(cursor.at), cursor.id));
+  constraints.push(limit(pageSize + 1));
+  return query(ticketsCollection(db), ...constraints);
 }
 
 /** Validates a ticket read back; a document the schema refuses is reported, never shown half-read. */
 export function ticketFromData(id: string, data: unknown): Ticket {
-  const parsed = ticketDocSchema.safeParse(timestampsToDates(data));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue ? `${issue.path.join('.') || 'document'}: ${issue.message}` : 'unknown field';
-    throw new DomainError(
-      'failed-precondition',
-      `Ticket ${id} is stored in a shape the app does not understand (${where}). An admin can fix it in the Firebase console.`,
-    );
-  }
-  return { ...parsed.data, id };
+  return { ...parseDocument(ticketDocSchema, 'Ticket', id, data), id };
 }
 
 /** The ticket, or null when it does not exist. */
@@ -99,16 +117,32 @@ export function ticketFromSnapshot(snapshot: DocumentSnapshot): Ticket | null {
  * agent's queue.
  */
 export function pageFromSnapshot(snapshot: QuerySnapshot, pageSize: number): ListPage<Ticket> {
-  const shown = snapshot.docs.slice(0, pageSize);
-  const items: Ticket[] = [];
-  for (const document of shown) {
-    try {
-      items.push(ticketFromData(document.id, document.data(readOptions)));
-    } catch (error) {
-      console.error(error);
+  const items = parseEach(snapshot.docs.slice(0, pageSize), (d) => ticketFromData(d.id, d.data(readOptions)));
+  return { items, hasMore: snapshot.docs.length > pageSize };
+}
+
+/**
+ * One page of a `queueQuery`. The next cursor comes from the last document the server
+ * returned for this page (before the search's other words are checked), so paging never
+ * skips a ticket; a page of a multi-word search may show fewer than `pageSize` tickets.
+ */
+export function queuePageFromSnapshot(snapshot: QuerySnapshot, filter: QueueFilter, pageSize: number): QueuePage {
+  const page = snapshot.docs.slice(0, pageSize);
+  const items = parseEach(page, (d) => ticketFromData(d.id, d.data(readOptions))).filter((ticket) =>
+    matchesSearch(ticket.searchTokens, filter.search),
+  );
+  const last = snapshot.docs.length > pageSize ? page[page.length - 1] : undefined;
+  let nextCursor: QueueCursor | null = null;
+  if (last) {
+    const at: unknown = last.get(queueSortOrder[filter.sort].field, readOptions);
+    // A ticket always has its sort field; should the last one not (a bad console edit), the
+    // page ends here rather than guessing where the next one starts.
+    if (at instanceof Timestamp) {
+      nextCursor = { at: at.toDate(), id: last.id };
+      exactCursorTimes.set(nextCursor, at);
     }
   }
-  return { items, hasMore: snapshot.docs.length > pageSize };
+  return { items, nextCursor };
 }
 
 /**
@@ -124,4 +158,17 @@ export function writeNewTicket(db: Firestore, ticket: TicketDoc): { id: string; 
     updatedAt: serverTimestamp(),
   });
   return { id: ref.id, written };
+}
+
+/** The fields staff (and a customer closing or reopening) may change; the rules decide who. */
+export interface TicketChange {
+  status?: TicketStatus;
+  priority?: Priority;
+  assigneeUid?: string | null;
+  rejectionReason?: string;
+}
+
+/** A client update of a ticket, stamped with the server's time; the update trigger audits it. */
+export function writeTicketChange(db: Firestore, ticketId: string, change: TicketChange): Promise<void> {
+  return updateDoc(ticketRef(db, ticketId), { ...change, updatedAt: serverTimestamp() });
 }

@@ -1,22 +1,41 @@
-import { DomainError, newUserDoc, userDocSchema, type UserProfile } from '@domain';
+import { DomainError, newUserDoc, userDocSchema, type Role, type UserProfile } from '@domain';
 import {
-  Timestamp,
+  collection,
   doc,
   onSnapshot,
+  query,
   serverTimestamp,
   setDoc,
+  updateDoc,
+  where,
   type DocumentReference,
   type Firestore,
   type FirestoreError,
+  type Query,
+  type QuerySnapshot,
   type Unsubscribe,
 } from 'firebase/firestore';
-import { readOptions } from './ticketsCollection';
+import { parseDocument, parseEach, readOptions } from './documents';
 
 /** `users/{uid}`: the profile the user writes at sign-up and the role an admin edits. */
 export const USERS = 'users';
 
+export function usersCollection(db: Firestore) {
+  return collection(db, USERS);
+}
+
 export function userRef(db: Firestore, uid: string): DocumentReference {
   return doc(db, USERS, uid);
+}
+
+/** Agents and admins: the assignee picker and filter. */
+export function staffQuery(db: Firestore): Query {
+  return query(usersCollection(db), where('role', 'in', ['agent', 'admin']));
+}
+
+/** Every user: the admins' users page (a desk has people in the hundreds, not millions). */
+export function allUsersQuery(db: Firestore): Query {
+  return usersCollection(db);
 }
 
 /**
@@ -34,24 +53,21 @@ export function writeNewUserProfile(
   });
 }
 
-function toDate(value: unknown): unknown {
-  return value instanceof Timestamp ? value.toDate() : value;
+/** An admin's change of someone's role or active flag (a trigger mirrors the role into claims). */
+export function writeUserChange(db: Firestore, uid: string, change: { role: Role } | { active: boolean }): Promise<void> {
+  return updateDoc(userRef(db, uid), change);
 }
 
 export function userProfileFromData(uid: string, data: Record<string, unknown>): UserProfile {
-  const parsed = userDocSchema.safeParse({
-    ...data,
-    createdAt: toDate(data.createdAt),
-    claimsSyncedAt: toDate(data.claimsSyncedAt ?? null),
-  });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new DomainError(
-      'failed-precondition',
-      `The profile of ${uid} is stored in a shape the app does not understand (${issue?.path.join('.') ?? 'document'}: ${issue?.message ?? 'invalid'}).`,
-    );
-  }
-  return { ...parsed.data, uid };
+  // A profile written before claims were ever synced may lack the field: that means "never".
+  return { ...parseDocument(userDocSchema, 'The profile of', uid, { claimsSyncedAt: null, ...data }), uid };
+}
+
+/** Profiles of a list, by display name; a malformed one is logged and left out. */
+export function profilesFromSnapshot(snapshot: QuerySnapshot, compare: (a: string, b: string) => number): UserProfile[] {
+  return parseEach(snapshot.docs, (d) => userProfileFromData(d.id, d.data(readOptions))).sort((a, b) =>
+    compare(a.displayName, b.displayName),
+  );
 }
 
 /** Follows one profile; null while it does not exist (e.g. the sign-up write is still offline). */

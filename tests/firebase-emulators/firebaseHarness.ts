@@ -1,0 +1,172 @@
+import { readFileSync } from 'node:fs';
+import { deleteApp as deleteAdminApp, initializeApp as initializeAdminApp, type App } from 'firebase-admin/app';
+import { getAuth as getAdminAuth } from 'firebase-admin/auth';
+import { getFirestore as getAdminFirestore, type Firestore as AdminFirestore } from 'firebase-admin/firestore';
+import { deleteApp } from 'firebase/app';
+import { terminate } from 'firebase/firestore';
+import { afterAll } from 'vitest';
+import { newUserDoc, type Role } from '../../functions/src/domain/index.js';
+import {
+  EMULATOR_PROJECT_ID,
+  createFirebaseServices,
+  type EmulatorHosts,
+  type FirebaseServices,
+} from '../../web/src/backend/firebase/firebaseApp.js';
+import { createFirebaseBackend } from '../../web/src/backend/firebase/firebaseBackend.js';
+import type { Session, SupportBackend } from '../../web/src/backend/port.js';
+import { contractPeople, type ContractHarness, type ContractPerson } from '../contract/harness.js';
+import { nextMatching } from '../contract/scenarios.js';
+
+/**
+ * "Browser tabs" of the Firebase backend on the Emulator Suite (Auth, Firestore with
+ * firestore.rules, Functions), for the contract scenarios and the adapter's own emulator
+ * tests. Accounts are set up as an admin would (Admin SDK: Auth user, role claim,
+ * users/{uid}); each harness has fresh people, so no test sees another's tickets.
+ */
+
+const firebaseJson = JSON.parse(
+  readFileSync(new URL('../../firebase.json', import.meta.url), 'utf8'),
+) as { emulators: Record<'auth' | 'firestore' | 'storage' | 'functions', { host: string; port: number }> };
+
+/** host:port from the variable emulators:exec sets, else firebase.json. */
+function hostAndPort(envVar: string, fallback: { host: string; port: number }) {
+  const value = process.env[envVar];
+  if (!value) return fallback;
+  const url = new URL(`http://${value}`);
+  return { host: url.hostname, port: Number(url.port) };
+}
+
+const firestoreAt = hostAndPort('FIRESTORE_EMULATOR_HOST', firebaseJson.emulators.firestore);
+const emulators: EmulatorHosts = {
+  host: firestoreAt.host,
+  firestorePort: firestoreAt.port,
+  authPort: hostAndPort('FIREBASE_AUTH_EMULATOR_HOST', firebaseJson.emulators.auth).port,
+  storagePort: hostAndPort('FIREBASE_STORAGE_EMULATOR_HOST', firebaseJson.emulators.storage).port,
+  // emulators:exec exports no variable for Functions.
+  functionsPort: firebaseJson.emulators.functions.port,
+};
+
+const roleOf: Record<ContractPerson, Role> = {
+  customer: 'customer',
+  otherCustomer: 'customer',
+  agent: 'agent',
+  admin: 'admin',
+};
+
+const displayNameOf: Record<ContractPerson, string> = {
+  customer: 'Casey Customer',
+  otherCustomer: 'Olive Othercustomer',
+  agent: 'Avery Agent',
+  admin: 'Ada Admin',
+};
+
+const PASSWORD = 'contract-password-1';
+
+// Off Google Cloud there is no metadata server; skip google-auth-library's probe for one.
+process.env.METADATA_SERVER_DETECTION ??= 'none';
+
+// firebase-admin talks to the emulators through FIREBASE_AUTH_EMULATOR_HOST and
+// FIRESTORE_EMULATOR_HOST; one admin app serves every harness.
+let adminApp: App | undefined;
+function admin(): App {
+  adminApp ??= initializeAdminApp({ projectId: EMULATOR_PROJECT_ID }, 'contract-admin');
+  return adminApp;
+}
+
+/** The Admin SDK's Firestore: bypasses the rules, as the console and the functions do. */
+export function adminFirestore(): AdminFirestore {
+  return getAdminFirestore(admin());
+}
+
+afterAll(async () => {
+  if (adminApp) await deleteAdminApp(adminApp);
+  adminApp = undefined;
+});
+
+interface Account {
+  readonly uid: string;
+  readonly email: string;
+}
+
+/** An account as an admin sets it up: Auth user, role claim, users/{uid} document. */
+async function createAccount(person: ContractPerson, email: string): Promise<Account> {
+  const role = roleOf[person];
+  const displayName = displayNameOf[person];
+  const user = await getAdminAuth(admin()).createUser({ email, password: PASSWORD, displayName });
+  await getAdminAuth(admin()).setCustomUserClaims(user.uid, { role });
+  await adminFirestore()
+    .doc(`users/${user.uid}`)
+    .set({ ...newUserDoc({ email, displayName }, new Date()), role });
+  return { uid: user.uid, email };
+}
+
+/**
+ * Waits until the numbering trigger has caught up with every ticket. Numbers arrive a moment
+ * after the write (the trigger runs in the Functions emulator); a scenario that reads "the
+ * highest number so far" must not see the previous scenario's ticket still unnumbered.
+ */
+export async function numberingSettled(timeoutMs = 15_000): Promise<void> {
+  const unnumbered = adminFirestore().collection('tickets').where('number', '==', null).limit(1);
+  const deadline = Date.now() + timeoutMs;
+  while (!(await unnumbered.get()).empty) {
+    if (Date.now() > deadline) throw new Error(`Tickets still unnumbered after ${timeoutMs} ms: is the Functions emulator running?`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const runId = `${process.pid}-${Date.now().toString(36)}`;
+let harnessCount = 0;
+let tabCount = 0;
+
+export interface FirebaseHarness extends ContractHarness {
+  /** The uid of each person of this harness. */
+  uidOf(person: ContractPerson): string;
+}
+
+/** Fresh people for every harness, so no scenario sees another's tickets in My tickets. */
+export async function firebaseHarness(): Promise<FirebaseHarness> {
+  const harnessId = `${runId}-${++harnessCount}`;
+  const entries = await Promise.all(
+    contractPeople.map(
+      async (person) => [person, await createAccount(person, `${person}-${harnessId}@contract.test`.toLowerCase())] as const,
+    ),
+  );
+  const accounts = Object.fromEntries(entries) as Record<ContractPerson, Account>;
+  const tabs: FirebaseServices[] = [];
+
+  return {
+    name: 'firebase backend',
+    uidOf: (person) => accounts[person].uid,
+    async openTab(as): Promise<SupportBackend> {
+      const services = createFirebaseServices({
+        config: {
+          apiKey: 'fake-api-key-for-the-emulators',
+          projectId: EMULATOR_PROJECT_ID,
+          appId: `1:000000000000:web:${EMULATOR_PROJECT_ID}`,
+          storageBucket: `${EMULATOR_PROJECT_ID}.appspot.com`,
+        },
+        appName: `contract-tab-${++tabCount}`,
+        emulators,
+        cache: 'memory',
+      });
+      tabs.push(services);
+      const backend = createFirebaseBackend(services);
+      const account = accounts[as];
+      await backend.signIn({ email: account.email, password: PASSWORD });
+      await nextMatching<Session | null>(
+        (onData) => backend.subscribeSession(onData),
+        (session) => session?.uid === account.uid,
+      );
+      return backend;
+    },
+    async dispose() {
+      await numberingSettled();
+      await Promise.all(
+        tabs.map(async ({ app, db }) => {
+          await terminate(db);
+          await deleteApp(app);
+        }),
+      );
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { attachmentPath, type AttachmentSlot } from '@domain';
+import {
+  getDownloadURL,
+  ref,
+  uploadBytesResumable,
+  type FirebaseStorage,
+  type StorageReference,
+} from 'firebase/storage';
+import type { AttachmentUpload } from '../port';
+
+/**
+ * Ticket attachments in Cloud Storage, at fixed slots (`tickets/{t}/attachments/image-1`...)
+ * so that storage.rules can cap their count, size and type and check the ticket's owner.
+ */
+export function attachmentRef(storage: FirebaseStorage, ticketId: string, slot: AttachmentSlot): StorageReference {
+  return ref(storage, attachmentPath(ticketId, slot));
+}
+
+/**
+ * One resumable upload into its slot, with the file's content type (storage.rules checks
+ * it); `onProgress` gets the fraction stored after every chunk. Resolves when stored.
+ */
+export function uploadAttachment(
+  storage: FirebaseStorage,
+  ticketId: string,
+  upload: AttachmentUpload,
+  onProgress: (fraction: number) => void,
+): Promise<void> {
+  const task = uploadBytesResumable(attachmentRef(storage, ticketId, upload.slot), upload.file, {
+    contentType: upload.file.type,
+  });
+  return new Promise<void>((resolve, reject) => {
+    task.on(
+      'state_changed',
+      (snapshot) => onProgress(snapshot.totalBytes === 0 ? 1 : snapshot.bytesTransferred / snapshot.totalBytes),
+      reject,
+      () => {
+        onProgress(1);
+        resolve();
+      },
+    );
+  });
+}
+
+/** A URL that shows the stored file (the rules decide who may get one). */
+export function attachmentDownloadUrl(storage: FirebaseStorage, ticketId: string, slot: AttachmentSlot): Promise<string> {
+  return getDownloadURL(attachmentRef(storage, ticketId, slot));
+}

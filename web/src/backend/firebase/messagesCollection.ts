@@ -1,0 +1,91 @@
+import { MESSAGE_PAGE_SIZE, messageDocSchema, type MessageDoc } from '@domain';
+import {
+  Timestamp,
+  collection,
+  doc,
+  documentId,
+  endBefore,
+  orderBy,
+  query,
+  serverTimestamp,
+  setDoc,
+  limitToLast,
+  type DocumentReference,
+  type Firestore,
+  type Query,
+  type QueryDocumentSnapshot,
+} from 'firebase/firestore';
+import { parseDocument, readOptions } from './documents';
+import { TICKETS } from './ticketsCollection';
+
+/**
+ * `tickets/{id}/messages/{messageId}`: the chat. Messages are immutable (the rules refuse
+ * updates and deletes), which is what lets older pages be read once and kept.
+ */
+export const MESSAGES = 'messages';
+
+export function messagesCollection(db: Firestore, ticketId: string) {
+  return collection(db, TICKETS, ticketId, MESSAGES);
+}
+
+export function messageRef(db: Firestore, ticketId: string, messageId: string): DocumentReference {
+  return doc(messagesCollection(db, ticketId), messageId);
+}
+
+/** A fresh id for a message about to be sent (made on the client, before any network). */
+export function newMessageId(db: Firestore, ticketId: string): string {
+  return doc(messagesCollection(db, ticketId)).id;
+}
+
+/** Where a message sits in the chat's order: its exact server time, then its id. */
+export interface MessagePosition {
+  readonly at: Timestamp;
+  readonly id: string;
+}
+
+export function comparePositions(a: MessagePosition, b: MessagePosition): number {
+  return a.at.seconds - b.at.seconds || a.at.nanoseconds - b.at.nanoseconds || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** One page and one more: the extra message says whether older ones exist. */
+const PAGE_PLUS_ONE = MESSAGE_PAGE_SIZE + 1;
+
+/** The newest messages, for the chat's one live listener. */
+export function newestMessagesQuery(db: Firestore, ticketId: string): Query {
+  return query(messagesCollection(db, ticketId), orderBy('createdAt'), orderBy(documentId()), limitToLast(PAGE_PLUS_ONE));
+}
+
+/**
+ * The page just before `oldest`, read once. The cursor is the exact Timestamp (a Date would
+ * lose the microseconds and could skip a message written in the same millisecond).
+ */
+export function messagesBeforeQuery(db: Firestore, ticketId: string, oldest: MessagePosition): Query {
+  return query(
+    messagesCollection(db, ticketId),
+    orderBy('createdAt'),
+    orderBy(documentId()),
+    endBefore(oldest.at, oldest.id),
+    limitToLast(PAGE_PLUS_ONE),
+  );
+}
+
+/** A message read back, with where it sits; its time is an estimate while it is pending. */
+export interface ReadMessage extends MessagePosition {
+  readonly doc: MessageDoc;
+  readonly pending: boolean;
+}
+
+export function messageFromSnapshot(snapshot: QueryDocumentSnapshot): ReadMessage {
+  const data = snapshot.data(readOptions);
+  const doc = parseDocument(messageDocSchema, 'Message', snapshot.ref.path, data);
+  const at = data.createdAt instanceof Timestamp ? data.createdAt : Timestamp.fromDate(doc.createdAt);
+  return { id: snapshot.id, at, doc, pending: snapshot.metadata.hasPendingWrites };
+}
+
+/**
+ * Sends a message under a given id, stamped with the server's time. Sending again under the
+ * same id can never make a second message: the rules allow only creates.
+ */
+export function writeMessage(db: Firestore, ticketId: string, messageId: string, message: MessageDoc): Promise<void> {
+  return setDoc(messageRef(db, ticketId, messageId), { ...message, createdAt: serverTimestamp() });
+}
