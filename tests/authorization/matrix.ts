@@ -1,10 +1,12 @@
 import {
+  attachmentKinds,
   locksChat,
   newMessageDoc,
   newTicketDoc,
   newUserDoc,
   systemMessageDoc,
   type AssignmentConfig,
+  type AttachmentRef,
   type NoteDoc,
   type NotificationDoc,
   type Role,
@@ -63,6 +65,20 @@ function ownTicket(ctx: MatrixContext) {
 function someoneElse(ctx: MatrixContext): string {
   return ctx.actorUid === matrixPeople.owner.uid ? matrixPeople.otherCustomer.uid : matrixPeople.owner.uid;
 }
+
+/** Attachment entries as the desk plans them: an image and a PDF, each at its kind's limit. */
+const screenshot: AttachmentRef = {
+  slot: 'image-1',
+  name: 'screenshot.png',
+  contentType: 'image/png',
+  size: attachmentKinds.image.maxBytes,
+};
+const invoice: AttachmentRef = {
+  slot: 'pdf-1',
+  name: 'invoice.pdf',
+  contentType: 'application/pdf',
+  size: attachmentKinds.pdf.maxBytes,
+};
 
 function ownMessage(ctx: MatrixContext) {
   return newMessageDoc(
@@ -138,6 +154,7 @@ export function seedDocuments(ticketId: string, state: TicketStatus, now: Date):
 
 export const operations = {
   'ticket.read': (ctx) => ({ method: 'get', path: `tickets/${ctx.ticketId}` }),
+  'ticket.read.notYetCreated': (ctx) => ({ method: 'get', path: `tickets/${ctx.newId}` }),
   'ticket.create.own': (ctx) => ({
     method: 'create',
     path: `tickets/${ctx.newId}`,
@@ -167,6 +184,36 @@ export const operations = {
     path: `tickets/${ctx.newId}`,
     data: { ...ownTicket(ctx), title: 'x'.repeat(201) },
   }),
+  'ticket.create.unknownCategory': (ctx) => ({
+    method: 'create',
+    path: `tickets/${ctx.newId}`,
+    data: { ...ownTicket(ctx), category: 'refunds' },
+  }),
+  'ticket.create.inSomeoneElsesName': (ctx) => ({
+    method: 'create',
+    path: `tickets/${ctx.newId}`,
+    data: { ...ownTicket(ctx), updatedBy: someoneElse(ctx) },
+  }),
+  'ticket.create.withAttachments': (ctx) => ({
+    method: 'create',
+    path: `tickets/${ctx.newId}`,
+    data: { ...ownTicket(ctx), attachments: [screenshot, invoice] },
+  }),
+  'ticket.create.attachmentTypeNotOfSlot': (ctx) => ({
+    method: 'create',
+    path: `tickets/${ctx.newId}`,
+    data: { ...ownTicket(ctx), attachments: [{ ...screenshot, contentType: 'application/pdf' }] },
+  }),
+  'ticket.create.attachmentTooLarge': (ctx) => ({
+    method: 'create',
+    path: `tickets/${ctx.newId}`,
+    data: { ...ownTicket(ctx), attachments: [invoice, { ...screenshot, size: attachmentKinds.image.maxBytes + 1 }] },
+  }),
+  'ticket.create.attachmentSlotTwice': (ctx) => ({
+    method: 'create',
+    path: `tickets/${ctx.newId}`,
+    data: { ...ownTicket(ctx), attachments: [screenshot, invoice, { ...screenshot, name: 'again.png' }] },
+  }),
   'tickets.list.mine': (ctx) => ({
     method: 'list',
     collection: 'tickets',
@@ -191,52 +238,57 @@ export const operations = {
   'ticket.acceptAndTake': (ctx) => ({
     method: 'update',
     path: `tickets/${ctx.ticketId}`,
-    data: { status: 'in_progress', assigneeUid: ctx.actorUid, updatedAt: ctx.now },
+    data: { status: 'in_progress', assigneeUid: ctx.actorUid, updatedAt: ctx.now, updatedBy: ctx.actorUid },
   }),
   'ticket.reopen': (ctx) => ({
     method: 'update',
     path: `tickets/${ctx.ticketId}`,
-    data: { status: 'in_progress', updatedAt: ctx.now },
+    data: { status: 'in_progress', updatedAt: ctx.now, updatedBy: ctx.actorUid },
   }),
   'ticket.close': (ctx) => ({
     method: 'update',
     path: `tickets/${ctx.ticketId}`,
-    data: { status: 'closed', updatedAt: ctx.now },
+    data: { status: 'closed', updatedAt: ctx.now, updatedBy: ctx.actorUid },
   }),
   'ticket.reject.withoutReason': (ctx) => ({
     method: 'update',
     path: `tickets/${ctx.ticketId}`,
-    data: { status: 'rejected', updatedAt: ctx.now },
+    data: { status: 'rejected', updatedAt: ctx.now, updatedBy: ctx.actorUid },
   }),
   'ticket.reject.withReason': (ctx) => ({
     method: 'update',
     path: `tickets/${ctx.ticketId}`,
-    data: { status: 'rejected', rejectionReason: 'Duplicate of #41.', updatedAt: ctx.now },
+    data: { status: 'rejected', rejectionReason: 'Duplicate of #41.', updatedAt: ctx.now, updatedBy: ctx.actorUid },
   }),
   'ticket.reject.reasonTooLong': (ctx) => ({
     method: 'update',
     path: `tickets/${ctx.ticketId}`,
-    data: { status: 'rejected', rejectionReason: 'x'.repeat(501), updatedAt: ctx.now },
+    data: { status: 'rejected', rejectionReason: 'x'.repeat(501), updatedAt: ctx.now, updatedBy: ctx.actorUid },
   }),
   'ticket.reasonWithoutRejecting': (ctx) => ({
     method: 'update',
     path: `tickets/${ctx.ticketId}`,
-    data: { rejectionReason: 'Because.', updatedAt: ctx.now },
+    data: { rejectionReason: 'Because.', updatedAt: ctx.now, updatedBy: ctx.actorUid },
   }),
   'ticket.backToOpen': (ctx) => ({
     method: 'update',
     path: `tickets/${ctx.ticketId}`,
-    data: { status: 'open', updatedAt: ctx.now },
+    data: { status: 'open', updatedAt: ctx.now, updatedBy: ctx.actorUid },
   }),
   'ticket.changePriority': (ctx) => ({
     method: 'update',
     path: `tickets/${ctx.ticketId}`,
-    data: { priority: 'critical', updatedAt: ctx.now },
+    data: { priority: 'critical', updatedAt: ctx.now, updatedBy: ctx.actorUid },
+  }),
+  'ticket.close.inSomeoneElsesName': (ctx) => ({
+    method: 'update',
+    path: `tickets/${ctx.ticketId}`,
+    data: { status: 'closed', updatedAt: ctx.now, updatedBy: someoneElse(ctx) },
   }),
   'ticket.unlockChat': (ctx) => ({
     method: 'update',
     path: `tickets/${ctx.ticketId}`,
-    data: { chatLocked: false, updatedAt: ctx.now },
+    data: { chatLocked: false, updatedAt: ctx.now, updatedBy: ctx.actorUid },
   }),
 
   // ---- chat, notes, events ----
@@ -377,6 +429,12 @@ export const matrix: readonly MatrixEntry[] = [
     because: 'customers see only their own tickets; staff see all',
   },
   {
+    operation: 'ticket.read.notYetCreated',
+    states: ['open'],
+    allowed: signedIn,
+    because: 'a missing ticket reveals nothing, and a tab listens to the ticket it just created',
+  },
+  {
     operation: 'ticket.create.own',
     states: ['open'],
     allowed: ['owner', 'otherCustomer'],
@@ -405,6 +463,42 @@ export const matrix: readonly MatrixEntry[] = [
     states: ['open'],
     allowed: [],
     because: 'titles are at most 200 characters',
+  },
+  {
+    operation: 'ticket.create.unknownCategory',
+    states: ['open'],
+    allowed: [],
+    because: 'the category is billing, technical, account or general',
+  },
+  {
+    operation: 'ticket.create.inSomeoneElsesName',
+    states: ['open'],
+    allowed: [],
+    because: "a ticket is written in its writer's own name (updatedBy)",
+  },
+  {
+    operation: 'ticket.create.withAttachments',
+    states: ['open'],
+    allowed: ['owner', 'otherCustomer'],
+    because: 'a customer attaches images and PDFs within the limits, one per slot',
+  },
+  {
+    operation: 'ticket.create.attachmentTypeNotOfSlot',
+    states: ['open'],
+    allowed: [],
+    because: 'an image slot holds an image, a PDF slot a PDF',
+  },
+  {
+    operation: 'ticket.create.attachmentTooLarge',
+    states: ['open'],
+    allowed: [],
+    because: 'images are at most 3 MB, PDFs at most 5 MB',
+  },
+  {
+    operation: 'ticket.create.attachmentSlotTwice',
+    states: ['open'],
+    allowed: [],
+    because: 'each attachment slot holds one file',
   },
   {
     operation: 'tickets.list.mine',
@@ -495,6 +589,12 @@ export const matrix: readonly MatrixEntry[] = [
     states: everyState,
     allowed: staff,
     because: 'staff set the priority; customers do not',
+  },
+  {
+    operation: 'ticket.close.inSomeoneElsesName',
+    states: ['resolved'],
+    allowed: [],
+    because: "every change of a ticket is written in the writer's own name (updatedBy), even a legal one",
   },
   {
     operation: 'ticket.unlockChat',

@@ -22,9 +22,9 @@ import {
   writeBatch,
   type Firestore,
 } from 'firebase/firestore';
-import { afterAll, expect } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { DocData } from '../../functions/src/store/port.js';
-import { matrixPeople, seedDocuments, type MatrixActor, type MatrixDriver } from './matrix.js';
+import { matrixContext, matrixPeople, operations, seedDocuments, type MatrixActor, type MatrixDriver } from './matrix.js';
 import type { ClientRequest } from './requests.js';
 import { runAuthorizationMatrix } from './runMatrix.js';
 
@@ -161,3 +161,56 @@ async function makeDriver(): Promise<MatrixDriver> {
 }
 
 runAuthorizationMatrix('firestore.rules', makeDriver);
+
+/**
+ * A deactivated account: users/{uid}.active = false reaches the token as the claim
+ * `active: false` (syncRoleClaims), and isSignedIn() refuses it everywhere. One case per
+ * kind of access rather than a matrix column: the local backend signs such an account out
+ * instead of checking each request.
+ */
+describe('firestore.rules: a deactivated account', () => {
+  async function attemptAs(person: keyof typeof matrixPeople, active: boolean | undefined, operation: keyof typeof operations) {
+    const env = await testEnvironment();
+    await env.clearFirestore();
+    const now = new Date();
+    await env.withSecurityRulesDisabled(async (context) => {
+      const db = modular(context.firestore());
+      const batch = writeBatch(db);
+      for (const { path, data } of seedDocuments(FIXTURE_TICKET_ID, 'open', now)) batch.set(doc(db, path), withTimestamps(data) as DocData);
+      await batch.commit();
+    });
+    const { uid, role } = matrixPeople[person];
+    const claims = active === undefined ? { role } : { role, active };
+    const db = env.authenticatedContext(uid, claims).firestore();
+    try {
+      const request = operations[operation](matrixContext(person, FIXTURE_TICKET_ID, `inactive-${Date.now()}`, now));
+      return await send(modular(db), request).then(
+        () => 'allowed',
+        (error: unknown) => {
+          expectRefusedByRules(error);
+          return 'denied';
+        },
+      );
+    } finally {
+      await db.terminate();
+    }
+  }
+
+  it('an agent switched off reads no ticket, no queue, no chat, and changes nothing', async () => {
+    for (const operation of ['ticket.read', 'tickets.list.queue', 'messages.list', 'ticket.changePriority', 'note.add'] as const) {
+      expect(await attemptAs('agent', false, operation), operation).toBe('denied');
+    }
+  });
+
+  it('a customer switched off neither reads their own ticket nor opens one', async () => {
+    for (const operation of ['ticket.read', 'ticket.create.own', 'message.post.own', 'notifications.list.own'] as const) {
+      expect(await attemptAs('owner', false, operation), operation).toBe('denied');
+    }
+  });
+
+  it('the same people with active: true, or with no active claim yet, get through', async () => {
+    expect(await attemptAs('agent', true, 'ticket.read')).toBe('allowed');
+    expect(await attemptAs('agent', undefined, 'tickets.list.queue')).toBe('allowed');
+    expect(await attemptAs('owner', true, 'ticket.create.own')).toBe('allowed');
+  });
+});

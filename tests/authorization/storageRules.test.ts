@@ -129,6 +129,16 @@ describe('storage.rules: ticket attachments', () => {
     await assertFails(upload('owner', 'image-4', png(1 * MB), 'image/png'));
   });
 
+  it('refuses the owner once their account is switched off (active claim false), and staff reads likewise', async () => {
+    const { uid, role } = matrixPeople.owner;
+    const switchedOff = storageOf(testEnv.authenticatedContext(uid, { role, active: false }));
+    await assertFails(uploadBytes(ref(switchedOff, attachmentPath(ticketId, 'image-1')), png(1 * MB), { contentType: 'image/png' }));
+    await assertSucceeds(upload('owner', 'image-1', png(1 * MB), 'image/png'));
+    const agent = matrixPeople.agent;
+    const agentOff = storageOf(testEnv.authenticatedContext(agent.uid, { role: agent.role, active: false }));
+    await assertFails(getMetadata(ref(agentOff, attachmentPath(ticketId, 'image-1'))));
+  });
+
   it("refuses another customer's upload to the ticket", async () => {
     await assertFails(upload('otherCustomer', 'image-1', png(1 * MB), 'image/png'));
   });

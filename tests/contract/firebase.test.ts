@@ -1,10 +1,12 @@
 import { firebaseHarness } from '../firebase-emulators/firebaseHarness.js';
+import { runLifecycleScenarios } from './lifecycleScenarios.js';
 import { runContractScenarios } from './scenarios.js';
 
 /**
  * The contract scenarios against the Firebase backend on the Emulator Suite: Auth, Firestore
- * (with firestore.rules) and Functions (onTicketCreated gives tickets their numbers). Run by
+ * (with firestore.rules) and Functions (the triggers number, assign, audit and lock). Run by
  * tests/firebase-emulators/run.mjs inside `firebase emulators:exec`, or by the tier runner
  * when FIRESTORE_EMULATOR_HOST and FIREBASE_AUTH_EMULATOR_HOST are set.
  */
 runContractScenarios(firebaseHarness);
+runLifecycleScenarios(firebaseHarness);

@@ -21,7 +21,7 @@ import type {
   SupportBackend,
 } from '../../web/src/backend/port.js';
 import { nextMatching } from '../contract/scenarios.js';
-import { adminFirestore, firebaseHarness, type FirebaseHarness } from './firebaseHarness.js';
+import { adminAuth, adminFirestore, firebaseHarness, type FirebaseHarness } from './firebaseHarness.js';
 
 /**
  * The Firebase adapter's own tests on the Emulator Suite (Auth, Firestore with
@@ -67,13 +67,32 @@ const queuePage = (tab: SupportBackend, filter: Partial<QueueFilter>, cursor: Qu
 const chatOf = (tab: SupportBackend, ticketId: string, olderPages: number, accept: (p: ChatPage) => boolean, timeoutMs = 15_000) =>
   nextMatching<ChatPage>((onData, onError) => tab.subscribeChat(ticketId, olderPages, onData, onError), accept, timeoutMs);
 
+/** `count` customer messages written by the Admin SDK, ten per millisecond, microseconds apart. */
+async function seedMessages(ticketId: string, count: number): Promise<void> {
+  const base = Math.floor(Date.now() / 1000) - 3600;
+  const batch = adminFirestore().batch();
+  for (let i = 0; i < count; i++) {
+    // Ten messages per millisecond: page edges fall inside a millisecond.
+    const micros = Math.floor(i / 10) * 1000 + (i % 10);
+    batch.set(adminFirestore().doc(`tickets/${ticketId}/messages/m${String(i).padStart(4, '0')}`), {
+      authorUid: harness.uidOf('customer'),
+      authorRole: 'customer',
+      authorName: 'Casey Customer',
+      text: `Message ${i}`,
+      kind: 'user',
+      createdAt: new AdminTimestamp(base, micros * 1000),
+    });
+  }
+  await batch.commit();
+}
+
 beforeAll(async () => {
-  // Auto-assignment would hand the tickets to whichever agent is next: the queue tests need
-  // them unassigned. Restored afterwards.
+  // The harness starts from an empty database. Auto-assignment would hand the tickets to
+  // whichever agent is next: the queue tests need them unassigned. Restored afterwards.
+  harness = await firebaseHarness();
   const config = adminFirestore().doc('config/assignment');
   savedAssignment = (await config.get()).data();
   await config.set({ strategy: 'manual', agentUids: [], lastAssignedUid: null });
-  harness = await firebaseHarness();
   [customer, agent, admin] = await Promise.all([harness.openTab('customer'), harness.openTab('agent'), harness.openTab('admin')]);
 });
 
@@ -161,16 +180,45 @@ describe('staff actions and the audit trail', () => {
     await agent.changeStatus(ticket.id, 'resolved').committed;
     const resolved = await ticketOf(customer, ticket.id, (t) => t.status === 'resolved' && t.resolvedAt !== null);
     expect(resolved).toMatchObject({ priority: 'critical', assigneeUid: harness.uidOf('agent') });
+    // Three changes within a second or so: each is its own event (ids come from the
+    // trigger's event id, not its whole-second time), each in the agent's name (the writer
+    // stamp, as the emulator's events carry no auth context).
     const events = await nextMatching<TicketEventEntry[]>(
       (onData, onError) => customer.subscribeTicketEvents(ticket.id, onData, onError),
-      // The adapter's part: the trail arrives parsed and oldest first. (The functions key each
-      // event by field and trigger time; see the report on same-second changes.)
       (list) =>
         list.some((e) => e.kind === 'status' && e.to === 'in_progress') &&
-        list.some((e) => e.kind === 'priority' && e.to === 'critical'),
+        list.some((e) => e.kind === 'priority' && e.to === 'critical') &&
+        list.some((e) => e.kind === 'status' && e.to === 'resolved'),
     );
     expect(events[0]).toMatchObject({ kind: 'created' });
     expect(events.map((e) => e.at.getTime())).toEqual([...events.map((e) => e.at.getTime())].sort((a, b) => a - b));
+    const changes = events.filter((e) => e.kind !== 'created');
+    expect(changes.map((e) => `${e.kind}:${e.to}`).sort()).toEqual(
+      [`assignee:${harness.uidOf('agent')}`, 'priority:critical', 'status:in_progress', 'status:resolved'].sort(),
+    );
+    expect(changes.every((e) => e.actorUid === harness.uidOf('agent') && e.actorName === 'Avery Agent')).toBe(true);
+  });
+
+  it('a console edit is recorded as the console; one that breaks the ticket is put back whole', async () => {
+    const ticket = await settledTicket(customer, 'Console edits');
+    const consoleTicket = adminFirestore().doc(`tickets/${ticket.id}`);
+    await consoleTicket.update({ priority: 'high' });
+    // Reviewed before the next edit breaks the ticket (a review that finds the ticket broken
+    // leaves it to the repair, and that change goes unrecorded).
+    await nextMatching<TicketEventEntry[]>(
+      (onData, onError) => agent.subscribeTicketEvents(ticket.id, onData, onError),
+      (list) => list.some((e) => e.kind === 'priority'),
+    );
+    await consoleTicket.update({ priority: 'urgent' });
+    const events = await nextMatching<TicketEventEntry[]>(
+      (onData, onError) => agent.subscribeTicketEvents(ticket.id, onData, onError),
+      (list) => list.some((e) => e.kind === 'reverted') && list.some((e) => e.kind === 'priority'),
+      20_000,
+    );
+    expect(events.find((e) => e.kind === 'priority')).toMatchObject({ actorUid: null, actorName: 'Console', from: 'medium', to: 'high' });
+    expect(events.find((e) => e.kind === 'reverted')?.note).toMatch(/left priority in a shape the desk cannot use/);
+    const restored = await ticketOf(agent, ticket.id, (t) => t.priority === 'high');
+    expect(restored.number).toBe(ticket.number);
   });
 
   it('refuses a rejection without a reason at once, and an illegal move when the server answers', async () => {
@@ -222,21 +270,7 @@ describe('the chat on Firestore', () => {
   it('older pages: the newest page live, then page by page, in order, none skipped in the same millisecond', async () => {
     const ticket = await settledTicket(customer, 'Long chat');
     const total = 2 * MESSAGE_PAGE_SIZE + 5;
-    const base = Math.floor(Date.now() / 1000) - 3600;
-    const batch = adminFirestore().batch();
-    for (let i = 0; i < total; i++) {
-      // Ten messages per millisecond, microseconds apart: page edges fall inside a millisecond.
-      const micros = Math.floor(i / 10) * 1000 + (i % 10);
-      batch.set(adminFirestore().doc(`tickets/${ticket.id}/messages/m${String(i).padStart(4, '0')}`), {
-        authorUid: harness.uidOf('customer'),
-        authorRole: 'customer',
-        authorName: 'Casey Customer',
-        text: `Message ${i}`,
-        kind: 'user',
-        createdAt: new AdminTimestamp(base, micros * 1000),
-      });
-    }
-    await batch.commit();
+    await seedMessages(ticket.id, total);
     const texts = (page: ChatPage) => page.messages.map((m) => m.text);
     const expected = (count: number) => Array.from({ length: count }, (_, k) => `Message ${total - count + k}`);
 
@@ -250,6 +284,26 @@ describe('the chat on Firestore', () => {
     expect(texts(all)).toEqual(expected(total));
     expect(all.hasOlder).toBe(false);
     expect(all.messages.every((m) => m.delivery === 'sent')).toBe(true);
+  });
+});
+
+describe('the chat reads one page to open', () => {
+  // The live window is MESSAGE_PAGE_SIZE documents, no extra one: a full window offers older
+  // messages, and reading them settles whether there were any.
+  it('a chat of exactly one page offers older messages; asking for them finds none', async () => {
+    const ticket = await settledTicket(customer, 'Exactly one page');
+    await seedMessages(ticket.id, MESSAGE_PAGE_SIZE);
+    const first = await chatOf(customer, ticket.id, 0, (p) => p.messages.length === MESSAGE_PAGE_SIZE);
+    expect(first.hasOlder).toBe(true);
+    const older = await chatOf(customer, ticket.id, 1, (p) => !p.hasOlder);
+    expect(older.messages).toHaveLength(MESSAGE_PAGE_SIZE);
+  });
+
+  it('a chat of less than a page says at once that there is nothing older', async () => {
+    const ticket = await settledTicket(customer, 'Short chat');
+    await seedMessages(ticket.id, MESSAGE_PAGE_SIZE - 1);
+    const page = await chatOf(customer, ticket.id, 0, (p) => p.messages.length === MESSAGE_PAGE_SIZE - 1);
+    expect(page.hasOlder).toBe(false);
   });
 });
 
@@ -316,6 +370,30 @@ describe('people and connectivity', () => {
     const session = await nextMatching<Session | null>((onData) => promoted.subscribeSession(onData), (s) => s?.role === 'agent', 20_000);
     expect(session?.uid).toBe(harness.uidOf('otherCustomer'));
     await expect(customer.setUserRole(harness.uidOf('agent'), 'admin').committed).rejects.toMatchObject({ code: 'permission-denied' });
+  });
+
+  it('an account switched off gets the active claim, loses its sessions, and then every read', async () => {
+    const uid = harness.uidOf('otherCustomer');
+    const tab = await harness.openTab('otherCustomer');
+    const notifications = () =>
+      nextMatching<AppNotification[]>((onData, onError) => tab.subscribeNotifications(onData, onError), () => true).then(
+        () => 'allowed',
+        (error: { code?: string }) => error.code ?? String(error),
+      );
+    expect(await notifications()).toBe('allowed');
+    await admin.setUserActive(uid, false).committed;
+    // onUserWritten sets { active: false } next to the role and revokes the refresh tokens;
+    // the stamp makes the tab refresh its ID token (the Auth emulator still mints one, with
+    // the claim; production refuses the refresh and signs the tab out).
+    let outcome = 'allowed';
+    for (const deadline = Date.now() + 20_000; outcome === 'allowed' && Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      outcome = await notifications();
+    }
+    expect(outcome).toBe('permission-denied');
+    const record = await adminAuth().getUser(uid);
+    expect(record.customClaims).toMatchObject({ active: false });
+    expect(record.tokensValidAfterTime).toBeDefined();
   });
 
   it('connectivity: online, syncing while a write is pending, online again', async () => {

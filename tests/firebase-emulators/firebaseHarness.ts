@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { deleteApp as deleteAdminApp, initializeApp as initializeAdminApp, type App } from 'firebase-admin/app';
-import { getAuth as getAdminAuth } from 'firebase-admin/auth';
+import { getAuth as getAdminAuth, type Auth as AdminAuth } from 'firebase-admin/auth';
 import { getFirestore as getAdminFirestore, type Firestore as AdminFirestore } from 'firebase-admin/firestore';
 import { deleteApp } from 'firebase/app';
 import { terminate } from 'firebase/firestore';
@@ -20,8 +20,12 @@ import { nextMatching } from '../contract/scenarios.js';
 /**
  * "Browser tabs" of the Firebase backend on the Emulator Suite (Auth, Firestore with
  * firestore.rules, Functions), for the contract scenarios and the adapter's own emulator
- * tests. Accounts are set up as an admin would (Admin SDK: Auth user, role claim,
- * users/{uid}); each harness has fresh people, so no test sees another's tickets.
+ * tests. Each harness starts from an empty desk (no tickets, counter or configuration, as
+ * each local harness starts from a fresh IndexedDB), so no scenario sees another's tickets,
+ * numbers or queue. Accounts are
+ * set up as an admin would (Admin SDK: Auth user, role claim, users/{uid}): the contract's
+ * people, and a second agent, as the local backend's demo desk has, so that round robin
+ * has someone to rotate to.
  */
 
 const firebaseJson = JSON.parse(
@@ -78,6 +82,11 @@ export function adminFirestore(): AdminFirestore {
   return getAdminFirestore(admin());
 }
 
+/** The Admin SDK's Auth, as the console and the functions see accounts. */
+export function adminAuth(): AdminAuth {
+  return getAdminAuth(admin());
+}
+
 afterAll(async () => {
   if (adminApp) await deleteAdminApp(adminApp);
   adminApp = undefined;
@@ -88,10 +97,29 @@ interface Account {
   readonly email: string;
 }
 
+/**
+ * Empties the desk for a new harness, as the Admin SDK (the console) would: every ticket with
+ * its subcollections, the ticket counter and the desk configuration. People stay (each
+ * harness has its own). A trigger of the previous harness may still hold a transaction's
+ * lock on a ticket (the emulator answers ABORTED): the reset is tried again.
+ */
+async function resetDesk(attempts = 8): Promise<void> {
+  const db = adminFirestore();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      for (const name of ['tickets', 'counters', 'config']) await db.recursiveDelete(db.collection(name));
+      return;
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+    }
+  }
+}
+
 /** An account as an admin sets it up: Auth user, role claim, users/{uid} document. */
-async function createAccount(person: ContractPerson, email: string): Promise<Account> {
-  const role = roleOf[person];
-  const displayName = displayNameOf[person];
+async function createAccount(person: ContractPerson | 'secondAgent', email: string): Promise<Account> {
+  const role = person === 'secondAgent' ? 'agent' : roleOf[person];
+  const displayName = person === 'secondAgent' ? 'Sam Secondagent' : displayNameOf[person];
   const user = await getAdminAuth(admin()).createUser({ email, password: PASSWORD, displayName });
   await getAdminAuth(admin()).setCustomUserClaims(user.uid, { role });
   await adminFirestore()
@@ -114,6 +142,25 @@ export async function numberingSettled(timeoutMs = 15_000): Promise<void> {
   }
 }
 
+/**
+ * Waits until onTicketCreated has finished with every ticket: numbered, and its 'created'
+ * event (the trigger's last write) recorded. The next harness empties the database; a
+ * trigger still at work would then fail on a ticket gone from under it.
+ */
+async function creationSettled(timeoutMs = 15_000): Promise<void> {
+  await numberingSettled(timeoutMs);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const tickets = await adminFirestore().collection('tickets').select().get();
+    const created = await Promise.all(
+      tickets.docs.map(async ({ id }) => (await adminFirestore().doc(`tickets/${id}/events/${id}-created`).get()).exists),
+    );
+    if (created.every(Boolean)) return;
+    if (Date.now() > deadline) throw new Error(`Tickets still without their 'created' event after ${timeoutMs} ms.`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 const runId = `${process.pid}-${Date.now().toString(36)}`;
 let harnessCount = 0;
 let tabCount = 0;
@@ -123,14 +170,15 @@ export interface FirebaseHarness extends ContractHarness {
   uidOf(person: ContractPerson): string;
 }
 
-/** Fresh people for every harness, so no scenario sees another's tickets in My tickets. */
+/** An empty database and fresh people for every harness: no scenario sees another's data. */
 export async function firebaseHarness(): Promise<FirebaseHarness> {
   const harnessId = `${runId}-${++harnessCount}`;
-  const entries = await Promise.all(
-    contractPeople.map(
-      async (person) => [person, await createAccount(person, `${person}-${harnessId}@contract.test`.toLowerCase())] as const,
-    ),
-  );
+  await resetDesk();
+  const emailOf = (person: string) => `${person}-${harnessId}@contract.test`.toLowerCase();
+  const [entries] = await Promise.all([
+    Promise.all(contractPeople.map(async (person) => [person, await createAccount(person, emailOf(person))] as const)),
+    createAccount('secondAgent', emailOf('secondAgent')),
+  ]);
   const accounts = Object.fromEntries(entries) as Record<ContractPerson, Account>;
   const tabs: FirebaseServices[] = [];
 
@@ -160,7 +208,7 @@ export async function firebaseHarness(): Promise<FirebaseHarness> {
       return backend;
     },
     async dispose() {
-      await numberingSettled();
+      await creationSettled();
       await Promise.all(
         tabs.map(async ({ app, db }) => {
           await terminate(db);

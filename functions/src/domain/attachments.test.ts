@@ -6,6 +6,7 @@ import {
   attachmentKinds,
   attachmentPath,
   attachmentSlots,
+  attachmentsAreValid,
   formatSize,
   planAttachments,
   sniffContentType,
@@ -229,6 +230,65 @@ describe('planAttachments', () => {
         expect(indexes.every((i) => i >= 0)).toBe(true);
         expect([...indexes].sort((x, y) => x - y)).toEqual(indexes);
       }),
+    );
+  });
+});
+
+describe('attachmentsAreValid', () => {
+  const image = { slot: 'image-1', name: 'screenshot.png', contentType: 'image/png', size: 2 * MB } as const;
+  const pdf = { slot: 'pdf-2', name: 'invoice.pdf', contentType: 'application/pdf', size: 5 * MB } as const;
+
+  it('accepts none, and a full set of five, each at its limit', () => {
+    expect(attachmentsAreValid([])).toBe(true);
+    const full = attachmentSlots.map((slot) =>
+      slot.startsWith('pdf')
+        ? { ...pdf, slot, size: attachmentKinds.pdf.maxBytes }
+        : { ...image, slot, contentType: 'image/webp', size: attachmentKinds.image.maxBytes },
+    );
+    expect(attachmentsAreValid(full)).toBe(true);
+  });
+
+  it('accepts every image type in an image slot and only PDFs in a PDF slot', () => {
+    for (const contentType of attachmentKinds.image.contentTypes) {
+      expect(attachmentsAreValid([{ ...image, contentType }])).toBe(true);
+      expect(attachmentsAreValid([{ ...pdf, contentType }])).toBe(false);
+    }
+    expect(attachmentsAreValid([{ ...image, contentType: 'application/pdf' }])).toBe(false);
+  });
+
+  it("refuses an entry over its kind's size, empty, or of a size that is not a whole number", () => {
+    expect(attachmentsAreValid([{ ...image, size: 3 * MB + 1 }])).toBe(false);
+    expect(attachmentsAreValid([{ ...pdf, size: 5 * MB + 1 }])).toBe(false);
+    expect(attachmentsAreValid([{ ...image, size: 0 }])).toBe(false);
+    expect(attachmentsAreValid([{ ...image, size: 10.5 }])).toBe(false);
+  });
+
+  it('refuses the same slot twice, an unknown slot, a bad name, a foreign type or extra keys', () => {
+    expect(attachmentsAreValid([image, { ...image, name: 'other.png' }])).toBe(false);
+    expect(attachmentsAreValid([{ ...image, slot: 'image-4' }])).toBe(false);
+    expect(attachmentsAreValid([{ ...image, name: '' }])).toBe(false);
+    expect(attachmentsAreValid([{ ...image, name: 'x'.repeat(256) }])).toBe(false);
+    expect(attachmentsAreValid([{ ...image, contentType: 'text/html' }])).toBe(false);
+    expect(attachmentsAreValid([{ ...image, url: 'https://example.com/x.png' }])).toBe(false);
+    expect(attachmentsAreValid([null])).toBe(false);
+  });
+
+  it('property: whatever planAttachments plans is valid', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            kind: fc.constantFrom<keyof typeof heads>('png', 'jpeg', 'pdf', 'exe'),
+            size: fc.integer({ min: 1, max: 6 * MB }),
+          }),
+          { maxLength: 8 },
+        ),
+        (files) => {
+          const plan = planAttachments(files.map(({ kind, size }, i) => ({ name: `f${i}`, size, head: heads[kind] })));
+          const refs = plan.accepted.map(({ file, slot, contentType }) => ({ slot, name: file.name, contentType, size: file.size }));
+          expect(attachmentsAreValid(refs)).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -127,6 +127,27 @@ export function slotKind(slot: AttachmentSlot): AttachmentKind {
 }
 
 /**
+ * Whether the attachment list a new ticket document carries is one the desk would have
+ * planned: every entry well formed, in one of the fixed slots, of a content type of the
+ * slot's kind, within the kind's size, no key beyond the four, and no slot twice (so at
+ * most five entries).
+ * firestore.rules mirrors it entry by entry (isAttachmentRef, areAttachmentRefs).
+ */
+export function attachmentsAreValid(refs: readonly unknown[]): boolean {
+  const slots = new Set<AttachmentSlot>();
+  for (const entry of refs) {
+    const parsed = attachmentRefSchema.strict().safeParse(entry);
+    if (!parsed.success) return false;
+    const { slot, contentType, size } = parsed.data;
+    const kind = slotKind(slot);
+    if (kindOf(contentType) !== kind || size > attachmentKinds[kind].maxBytes) return false;
+    if (slots.has(slot)) return false;
+    slots.add(slot);
+  }
+  return true;
+}
+
+/**
  * What storage.rules checks of one upload, for the local backend: the ticket's owner, into
  * an empty slot, a content type of the slot's kind (by content), within the kind's size.
  */

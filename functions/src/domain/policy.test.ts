@@ -18,6 +18,8 @@ const otherCustomer: Actor = { uid: 'cust-2', role: 'customer' };
 const agent: Actor = { uid: 'agent-1', role: 'agent' };
 const admin: Actor = { uid: 'admin-1', role: 'admin' };
 const everyone: (Actor | null)[] = [null, customer, otherCustomer, agent, admin];
+/** Every client write of a ticket stamps its writer: what a change by `actor` carries. */
+const uidOf = (actor: Actor | null) => actor?.uid ?? null;
 
 function ticket(overrides: Partial<TicketDoc> = {}): TicketDoc {
   return {
@@ -105,40 +107,60 @@ describe('mayCreateTicket', () => {
   it('refuses a malformed ticket', () => {
     expectDenied(mayCreateTicket(customer, ticket({ title: 'x'.repeat(201) })), 'The ticket is not well formed.');
   });
+
+  it("refuses a ticket not written in the customer's own name (updatedBy)", () => {
+    expectDenied(mayCreateTicket(customer, ticket({ updatedBy: otherCustomer.uid })), /your own name/);
+    expectDenied(mayCreateTicket(customer, ticket({ updatedBy: null })), /your own name/);
+  });
+
+  it('lets attachments through only as planned: slot kind, content type, size, each slot once', () => {
+    const image = { slot: 'image-1', name: 'shot.png', contentType: 'image/png', size: 1000 } as const;
+    const pdf = { slot: 'pdf-1', name: 'invoice.pdf', contentType: 'application/pdf', size: 5 * 1024 * 1024 } as const;
+    expectAllowed(mayCreateTicket(customer, ticket({ attachments: [image, pdf] })));
+    for (const attachments of [
+      [{ ...image, contentType: 'application/pdf' as const }],
+      [{ ...pdf, contentType: 'image/png' as const }],
+      [{ ...image, size: 3 * 1024 * 1024 + 1 }],
+      [{ ...pdf, size: 5 * 1024 * 1024 + 1 }],
+      [image, { ...image, name: 'again.png' }],
+    ]) {
+      expectDenied(mayCreateTicket(customer, ticket({ attachments })), /attachments/);
+    }
+  });
 });
 
 describe('mayUpdateTicket', () => {
   it('lets an agent change the priority', () => {
     const before = ticket({ status: 'in_progress', assigneeUid: agent.uid });
-    expectAllowed(mayUpdateTicket(agent, before, { ...before, priority: 'critical' }));
+    expectAllowed(mayUpdateTicket(agent, before, { ...before, updatedBy: uidOf(agent), priority: 'critical' }));
   });
 
   it('lets an agent assign a ticket to themself', () => {
     const before = ticket();
-    expectAllowed(mayUpdateTicket(agent, before, { ...before, assigneeUid: agent.uid }));
+    expectAllowed(mayUpdateTicket(agent, before, { ...before, updatedBy: uidOf(agent), assigneeUid: agent.uid }));
   });
 
   it('refuses a customer changing the priority, naming the field', () => {
     const before = ticket();
-    expectDenied(mayUpdateTicket(customer, before, { ...before, priority: 'critical' }), 'You cannot change priority.');
+    expectDenied(mayUpdateTicket(customer, before, { ...before, updatedBy: uidOf(customer), priority: 'critical' }), 'You cannot change priority.');
   });
 
   it('lets the customer reopen a resolved ticket', () => {
     const before = ticket({ status: 'resolved' });
     expectAllowed(
-      mayUpdateTicket(customer, before, { ...before, status: 'in_progress', updatedAt: new Date('2024-05-03') }),
+      mayUpdateTicket(customer, before, { ...before, updatedBy: uidOf(customer), status: 'in_progress', updatedAt: new Date('2024-05-03') }),
     );
   });
 
   it('lets the customer close a resolved ticket', () => {
     const before = ticket({ status: 'resolved' });
-    expectAllowed(mayUpdateTicket(customer, before, { ...before, status: 'closed' }));
+    expectAllowed(mayUpdateTicket(customer, before, { ...before, updatedBy: uidOf(customer), status: 'closed' }));
   });
 
   it('refuses another customer even a legal move', () => {
     const before = ticket({ status: 'resolved' });
     expectDenied(
-      mayUpdateTicket(otherCustomer, before, { ...before, status: 'closed' }),
+      mayUpdateTicket(otherCustomer, before, { ...before, updatedBy: uidOf(otherCustomer), status: 'closed' }),
       'This ticket belongs to another customer.',
     );
   });
@@ -146,11 +168,11 @@ describe('mayUpdateTicket', () => {
   it('refuses an agent moving a closed ticket back to open', () => {
     const before = ticket({ status: 'closed', chatLocked: true });
     expectDenied(
-      mayUpdateTicket(agent, before, { ...before, status: 'open' }),
+      mayUpdateTicket(agent, before, { ...before, updatedBy: uidOf(agent), status: 'open' }),
       'An agent cannot move this ticket from Closed to Open.',
     );
     expectDenied(
-      mayUpdateTicket(admin, before, { ...before, status: 'in_progress' }),
+      mayUpdateTicket(admin, before, { ...before, updatedBy: uidOf(admin), status: 'in_progress' }),
       'An admin cannot move this ticket from Closed to In progress.',
     );
   });
@@ -158,22 +180,44 @@ describe('mayUpdateTicket', () => {
   it('refuses a customer accepting their own ticket', () => {
     const before = ticket();
     expectDenied(
-      mayUpdateTicket(customer, before, { ...before, status: 'in_progress' }),
+      mayUpdateTicket(customer, before, { ...before, updatedBy: uidOf(customer), status: 'in_progress' }),
       'A customer cannot move this ticket from Open to In progress.',
     );
   });
 
   it('refuses signed-out changes', () => {
     const before = ticket();
-    expectDenied(mayUpdateTicket(null, before, { ...before, status: 'in_progress' }), 'Sign in to change a ticket.');
+    expectDenied(mayUpdateTicket(null, before, { ...before, updatedBy: uidOf(null), status: 'in_progress' }), 'Sign in to change a ticket.');
+  });
+
+  it("refuses a change not written in the actor's own name (updatedBy), for everyone", () => {
+    const before = ticket({ status: 'resolved' });
+    for (const actor of [customer, agent, admin]) {
+      const stranger = actor === customer ? agent.uid : customer.uid;
+      expectDenied(
+        mayUpdateTicket(actor, before, { ...before, status: 'closed', updatedBy: stranger }),
+        /your own name/,
+      );
+    }
+    // Unchanged updatedBy is someone else's for staff: the customer wrote last.
+    expectDenied(mayUpdateTicket(agent, before, { ...before, status: 'closed' }), /your own name/);
+  });
+
+  it('lets a client stamp only its writer: updatedBy is editable, the rest of the rules still apply', () => {
+    const before = ticket({ status: 'in_progress' });
+    expectAllowed(mayUpdateTicket(agent, before, { ...before, updatedBy: agent.uid }));
+    expectDenied(
+      mayUpdateTicket(customer, before, { ...before, updatedBy: customer.uid, priority: 'high' }),
+      'You cannot change priority.',
+    );
   });
 
   it('lets nobody change the number or the customer', () => {
     const before = ticket({ number: 42, status: 'in_progress' });
     for (const actor of [customer, agent, admin]) {
-      expectDenied(mayUpdateTicket(actor, before, { ...before, number: 43 }), 'You cannot change number.');
+      expectDenied(mayUpdateTicket(actor, before, { ...before, updatedBy: uidOf(actor), number: 43 }), 'You cannot change number.');
       expectDenied(
-        mayUpdateTicket(actor, before, { ...before, customerUid: otherCustomer.uid }),
+        mayUpdateTicket(actor, before, { ...before, updatedBy: uidOf(actor), customerUid: otherCustomer.uid }),
         'You cannot change customerUid.',
       );
     }
@@ -190,11 +234,11 @@ describe('mayUpdateTicket', () => {
         fc.integer({ min: 1, max: 1000 }),
         (actor, status, from, to, number, otherNumber) => {
           const before = ticket({ status, priority: from, number });
-          const priorityChange = mayUpdateTicket(actor, before, { ...before, priority: to });
+          const priorityChange = mayUpdateTicket(actor, before, { ...before, updatedBy: uidOf(actor), priority: to });
           const staff = actor?.role === 'agent' || actor?.role === 'admin';
           expect(priorityChange.allowed).toBe(from === to ? actor !== null && actor !== otherCustomer : staff);
           if (number !== otherNumber) {
-            expect(mayUpdateTicket(actor, before, { ...before, number: otherNumber }).allowed).toBe(false);
+            expect(mayUpdateTicket(actor, before, { ...before, updatedBy: uidOf(actor), number: otherNumber }).allowed).toBe(false);
           }
         },
       ),

@@ -1,4 +1,5 @@
 import { assignmentConfigSchema } from './assignment.js';
+import { attachmentsAreValid } from './attachments.js';
 import { messageDocSchema, noteDocSchema, readMarkerSchema, type MessageDoc, type NoteDoc, type ReadMarker } from './message.js';
 import { notificationDocSchema, type NotificationDoc } from './notification.js';
 import { isStaff, type Actor } from './roles.js';
@@ -29,14 +30,19 @@ export function mayListQueue(actor: Actor | null): Decision {
 }
 
 /**
- * A customer opens a ticket for themself; everything the functions own (number, assignee,
- * lock, timestamps of later events) must start empty and the status must be open.
+ * A customer opens a ticket for themself, as its writer (updatedBy); everything the
+ * functions own (number, assignee, lock, timestamps of later events) must start empty, the
+ * status must be open, and the attachments must be ones the desk would have planned.
  */
 export function mayCreateTicket(actor: Actor | null, doc: TicketDoc): Decision {
   if (!actor) return deny('Sign in to open a ticket.');
   if (actor.role !== 'customer') return deny('Only customers open tickets.');
   if (doc.customerUid !== actor.uid) return deny('A ticket can only be opened for yourself.');
   if (!ticketDocSchema.safeParse(doc).success) return deny('The ticket is not well formed.');
+  if (doc.updatedBy !== actor.uid) return deny('A ticket is written in your own name.');
+  if (!attachmentsAreValid(doc.attachments)) {
+    return deny('The attachments are not ones the desk accepts: at most 3 images of 3 MB and 2 PDFs of 5 MB, one per slot.');
+  }
   const untouched =
     doc.number === null &&
     doc.status === 'open' &&
@@ -54,11 +60,14 @@ export function mayCreateTicket(actor: Actor | null, doc: TicketDoc): Decision {
   return untouched ? allow : deny('A new ticket starts open, unnumbered and unassigned.');
 }
 
-/** Fields each role may change on an existing ticket; everything else is the functions'. */
+/**
+ * Fields each role may change on an existing ticket; everything else is the functions'.
+ * `updatedAt` and `updatedBy` are every client write's stamp: when and by whom.
+ */
 export const editableTicketFields = {
-  customer: ['status', 'updatedAt'],
-  agent: ['status', 'priority', 'assigneeUid', 'rejectionReason', 'updatedAt'],
-  admin: ['status', 'priority', 'assigneeUid', 'rejectionReason', 'updatedAt'],
+  customer: ['status', 'updatedAt', 'updatedBy'],
+  agent: ['status', 'priority', 'assigneeUid', 'rejectionReason', 'updatedAt', 'updatedBy'],
+  admin: ['status', 'priority', 'assigneeUid', 'rejectionReason', 'updatedAt', 'updatedBy'],
 } as const satisfies Record<Actor['role'], readonly (keyof TicketDoc)[]>;
 
 export function changedFields(before: TicketDoc, after: TicketDoc): (keyof TicketDoc)[] {
@@ -72,8 +81,12 @@ export function mayUpdateTicket(actor: Actor | null, before: TicketDoc, after: T
   const readable = mayReadTicket(actor, before);
   if (!readable.allowed) return readable;
   const editable: readonly string[] = editableTicketFields[actor.role];
-  const forbidden = changedFields(before, after).filter((field) => !editable.includes(field));
+  const changed = changedFields(before, after);
+  const forbidden = changed.filter((field) => !editable.includes(field));
   if (forbidden.length > 0) return deny(`You cannot change ${forbidden.join(', ')}.`);
+  if (changed.length > 0 && after.updatedBy !== actor.uid) {
+    return deny('A change of a ticket is written in your own name (updatedBy).');
+  }
   if (before.status !== after.status && !canTransition(actor.role, before.status, after.status)) {
     const who = `${actor.role === 'customer' ? 'A' : 'An'} ${actor.role}`;
     return deny(

@@ -150,6 +150,7 @@ describe('newTicketDoc', () => {
           expect(doc.title).toBe(input.title);
           expect(doc.createdAt).toEqual(now);
           expect(doc.updatedAt).toEqual(now);
+          expect(doc.updatedBy).toBe(uid);
           expect([doc.lastMessageAt, doc.lastMessageBy, doc.firstResponseAt, doc.resolvedAt, doc.closedAt]).toEqual([
             null,
             null,
@@ -160,6 +161,12 @@ describe('newTicketDoc', () => {
         },
       ),
     );
+  });
+
+  it('reads a document stored before updatedBy existed as written by nobody known (null)', () => {
+    const { updatedBy: _written, ...legacy } = newTicketDoc(baseInput, { uid: 'c1', displayName: 'Ann' }, new Date(0));
+    expect(ticketDocSchema.parse(legacy).updatedBy).toBeNull();
+    expect(ticketDocSchema.safeParse({ ...legacy, updatedBy: '' }).success).toBe(false);
   });
 
   it('stores the trimmed title and description', () => {

@@ -49,6 +49,13 @@ export const ticketDocSchema = z.object({
   chatLocked: z.boolean(),
   createdAt: z.date(),
   updatedAt: z.date(),
+  /**
+   * Who wrote the ticket last from the app: every client write sets it to the writer's uid
+   * (the rules insist), so the update trigger can tell a client's change from a console edit
+   * even where the event carries no auth context. Documents written before the field existed
+   * read as null.
+   */
+  updatedBy: z.string().min(1).nullable().default(null),
   lastMessageAt: z.date().nullable(),
   lastMessageBy: z.string().nullable(),
   firstResponseAt: z.date().nullable(),
@@ -84,6 +91,7 @@ export function newTicketDoc(
     chatLocked: false,
     createdAt: now,
     updatedAt: now,
+    updatedBy: customer.uid,
     lastMessageAt: null,
     lastMessageBy: null,
     firstResponseAt: null,

@@ -28,10 +28,20 @@ export const paths = {
 export const ids = {
   createdEvent: (ticketId: string) => `${ticketId}-created`,
   autoAssignedEvent: (ticketId: string) => `${ticketId}-auto-assigned`,
-  /** The 'reverted' event of an illegal change; `at` is the updatedAt the revert stamps. */
+  /**
+   * The 'reverted' event of an illegal move; `at` is the updatedAt the revert stamps, which
+   * is always later than the ticket's, so no two reverts of one ticket share it, and the
+   * revert is known by it when it comes back through the trigger.
+   */
   revertedEvent: (ticketId: string, at: Date) => `${ticketId}-reverted-${at.getTime()}`,
-  /** One change of one field (status, priority, assignee): its event and its system message. */
-  change: (ticketId: string, field: string, at: Date) => `${ticketId}-${field}-${at.getTime()}`,
+  /** The 'reverted' event of an edit that broke the ticket's shape, by the change's key. */
+  repairedEvent: (ticketId: string, changeKey: string) => `${ticketId}-repaired-${changeKey}`,
+  /**
+   * One change of one field (status, priority, assignee): its event and its system message.
+   * `changeKey` names the change: the trigger's event id, unique per change and the same on
+   * every retry (a time would not do: the emulator's event times have whole seconds).
+   */
+  change: (ticketId: string, field: string, changeKey: string) => `${ticketId}-${field}-${changeKey}`,
   notification: (uid: string, ticketId: string, what: string) => `${ticketId}-${what}-${uid}`,
 };
 
@@ -61,6 +71,16 @@ export async function readUser(tx: StoreTransaction, uid: string): Promise<UserF
 export async function readTicket(tx: StoreTransaction, ticketId: string): Promise<TicketDoc | undefined> {
   const data = await tx.get(paths.ticket(ticketId));
   return data === undefined ? undefined : ticketDocSchema.parse(data);
+}
+
+/**
+ * The ticket, or undefined when it is gone or an edit has broken its shape: a trigger that
+ * only stamps the ticket leaves a broken one to the repair of that edit (revertBrokenEdit)
+ * instead of failing on it.
+ */
+export async function readWellFormedTicket(tx: StoreTransaction, ticketId: string): Promise<TicketDoc | undefined> {
+  const parsed = ticketDocSchema.safeParse(await tx.get(paths.ticket(ticketId)));
+  return parsed.success ? parsed.data : undefined;
 }
 
 export async function readEvent(tx: StoreTransaction, ticketId: string, eventId: string): Promise<TicketEvent | undefined> {

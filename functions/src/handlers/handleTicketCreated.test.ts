@@ -137,6 +137,24 @@ describe('handleTicketCreated', () => {
     expect(store.read('config/assignment')).toBeUndefined();
   });
 
+  it('never moves updatedAt backwards: a ticket staff changed already keeps its later time', async () => {
+    const store = desk();
+    const changedByStaff = new Date(now.getTime() + 750);
+    givenTicket(store, 't0', { priority: 'high', updatedAt: changedByStaff, updatedBy: 'agent-b' });
+    expect((await handleTicketCreated(store, 't0', deps)).assigneeUid).toBe('agent-a');
+    const stored = ticketDocSchema.parse(store.read('tickets/t0'));
+    expect(stored.updatedAt).toEqual(changedByStaff);
+    // The auto-assignment event carries the time it stamped, so the echo is known as its own.
+    expect(eventsOf(store, 't0').find((e) => e.kind === 'assignee')?.at).toEqual(changedByStaff);
+  });
+
+  it('brings updatedAt forward to its own time on a ticket nobody changed since', async () => {
+    const store = desk();
+    givenTicket(store, 't0');
+    await handleTicketCreated(store, 't0', deps);
+    expect(ticketDocSchema.parse(store.read('tickets/t0')).updatedAt).toEqual(now);
+  });
+
   it('a second run adds nothing, and does not bring seen notifications back', async () => {
     const store = desk();
     givenTicket(store, 't0');

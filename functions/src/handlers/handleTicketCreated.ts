@@ -115,8 +115,10 @@ async function assignAndIndex(
       if (assigneeUid !== null) {
         patch.assigneeUid = assigneeUid;
         patch.assigneeName = staff.find((user) => user.uid === assigneeUid)?.displayName ?? null;
-        // The auto-assignment event's time, so the update trigger knows this change as ours.
-        patch.updatedAt = deps.now;
+        // Never backwards (staff may have changed the ticket already); the auto-assignment
+        // event carries the same time, so the update trigger knows this change as ours.
+        const at = new Date(Math.max(ticket.updatedAt.getTime(), deps.now.getTime()));
+        patch.updatedAt = at;
         if (config.strategy === 'round_robin') {
           if (configData === undefined) tx.set(paths.assignmentConfig, { ...config, lastAssignedUid: assigneeUid });
           else tx.update(paths.assignmentConfig, { lastAssignedUid: assigneeUid });
@@ -128,7 +130,7 @@ async function assignAndIndex(
           from: null,
           to: assigneeUid,
           note: strategyNotes[config.strategy],
-          at: deps.now,
+          at,
         };
         tx.set(paths.event(ticketId, ids.autoAssignedEvent(ticketId)), event);
         tx.set(
@@ -165,7 +167,8 @@ async function announce(
       actorUid: ticket.customerUid,
       actorName: ticket.customerName,
       from: null,
-      to: ticket.status,
+      // Every ticket is opened open (mayCreateTicket), whatever staff made of it since.
+      to: 'open',
       note: null,
       at: ticket.createdAt,
     };

@@ -69,4 +69,14 @@ describe('recordMessage', () => {
     await recordMessage(store, 'nope', 'm1', { now: at(1) });
     expect(ticket(store).lastMessageAt).toBeNull();
   });
+
+  it('leaves a ticket an edit has broken alone (the repair of that edit puts it back), without failing', async () => {
+    const store = new MemoryStore();
+    const doc = givenTicket(store, 't1', { number: 1 });
+    store.write('tickets/t1', { ...doc, priority: 'urgent' });
+    const writes = store.writeCount;
+    await post(store, 'm1', newMessageDoc({ text: 'Hello?' }, customer, at(5)));
+    expect(store.writeCount).toBe(writes + 1); // the message itself, nothing else
+    expect(store.read('tickets/t1')?.lastMessageAt).toBeNull();
+  });
 });

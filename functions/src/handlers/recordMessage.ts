@@ -1,12 +1,13 @@
 import { isStaff, messageDocSchema } from '../domain/index.js';
 import type { DocData, DocStore } from '../store/port.js';
-import { paths, readTicket } from './docs.js';
+import { paths, readWellFormedTicket } from './docs.js';
 
 /**
  * "Message posted": the ticket learns of its newest message (for the unread dot and the
  * "recently updated" queue), and the first staff reply stamps firstResponseAt. System
  * messages change nothing (status changes notify on their own). Safe to run twice: a
- * message no newer than the stored one moves nothing.
+ * message no newer than the stored one moves nothing. A ticket an edit has broken is left
+ * to the repair of that edit.
  */
 export async function recordMessage(
   store: DocStore,
@@ -16,7 +17,7 @@ export async function recordMessage(
 ): Promise<void> {
   await store.runTransaction(async (tx) => {
     const data = await tx.get(paths.message(ticketId, messageId));
-    const ticket = await readTicket(tx, ticketId);
+    const ticket = await readWellFormedTicket(tx, ticketId);
     const parsed = messageDocSchema.safeParse(data);
     if (!ticket || !parsed.success) return;
     const message = parsed.data;

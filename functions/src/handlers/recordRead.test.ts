@@ -52,4 +52,11 @@ describe('recordRead', () => {
     await recordRead(store, 't1', 'ghost');
     expect(store.writeCount).toBe(writes);
   });
+
+  it('leaves a ticket an edit has broken alone, without failing', async () => {
+    const store = desk();
+    store.write('tickets/t1', { ...store.read('tickets/t1'), status: 'done' });
+    await read(store, 'agent-a', at(30));
+    expect(store.read('tickets/t1')?.staffLastReadAt).toBeNull();
+  });
 });

@@ -1,6 +1,6 @@
 import { isStaff, readMarkerSchema } from '../domain/index.js';
 import type { DocStore } from '../store/port.js';
-import { paths, readTicket, readUser } from './docs.js';
+import { paths, readUser, readWellFormedTicket } from './docs.js';
 
 /**
  * "Read marker written": when staff open a chat, the ticket's staffLastReadAt moves up to
@@ -17,7 +17,7 @@ export async function recordRead(
   await store.runTransaction(async (tx) => {
     const data = await tx.get(paths.read(ticketId, readerUid));
     const reader = await readUser(tx, readerUid);
-    const ticket = await readTicket(tx, ticketId);
+    const ticket = await readWellFormedTicket(tx, ticketId);
     const marker = readMarkerSchema.safeParse(data);
     if (!marker.success || !ticket || reader?.role == null || !isStaff(reader.role)) return;
     const readAt = marker.data.lastReadAt;

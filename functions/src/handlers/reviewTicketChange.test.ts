@@ -8,7 +8,7 @@ import {
 } from '../domain/index.js';
 import { MemoryStore } from '../store/memoryStore.js';
 import { handleTicketCreated } from './handleTicketCreated.js';
-import { changeActorFromAuthContext, reviewTicketChange } from './reviewTicketChange.js';
+import { changeActorOfUpdate, reviewTicketChange } from './reviewTicketChange.js';
 import { CUSTOMER, givenTicket, givenUser } from './testSupport.js';
 
 const opened = new Date('2024-05-01T10:00:00Z');
@@ -271,6 +271,18 @@ describe('reviewTicketChange: changes it leaves alone', () => {
     expect(messages(store)).toEqual([]);
   });
 
+  it('knows the auto-assignment as its own also when staff changed the ticket first (updatedAt kept)', async () => {
+    const store = desk();
+    const created = givenTicket(store, ID);
+    const staffTime = new Date(opened.getTime() + 500);
+    const prioritised = write(store, created, { priority: 'high', updatedBy: 'agent-b', updatedAt: staffTime });
+    await handleTicketCreated(store, ID, { now: opened, random: () => 0 });
+    const assigned = ticket(store);
+    expect(assigned.updatedAt).toEqual(staffTime);
+    const numbered = { ...prioritised, number: assigned.number, searchTokens: assigned.searchTokens };
+    expect(await reviewTicketChange(store, ID, numbered, assigned, byConsole, { now: opened })).toBe('own-change');
+  });
+
   it('a later console assignment of the same agent is reviewed, not mistaken for the auto-assignment', async () => {
     const store = desk();
     givenTicket(store, ID);
@@ -289,12 +301,116 @@ describe('reviewTicketChange: changes it leaves alone', () => {
   });
 });
 
-describe('changeActorFromAuthContext', () => {
-  it('takes only an app user as a user; the console, service accounts and the rest act as the console', () => {
-    expect(changeActorFromAuthContext('app_user', 'uid-1')).toEqual({ uid: 'uid-1' });
-    expect(changeActorFromAuthContext('app_user', undefined)).toEqual({ uid: null });
-    for (const type of ['service_account', 'api_key', 'system', 'unauthenticated', 'unknown', 'user']) {
-      expect(changeActorFromAuthContext(type, 'someone@example.com')).toEqual({ uid: null });
+describe('reviewTicketChange: changes within one second', () => {
+  it('keeps every change of a quick accept, prioritise, resolve: ids come from the change key, not the time', async () => {
+    const store = desk();
+    const opened = given(store, { status: 'open', assigneeUid: null });
+    // The emulator's event times have whole seconds: all three changes arrive at the same `now`.
+    const second = new Date('2024-05-01T12:00:07Z');
+    const accepted = write(store, opened, { status: 'in_progress', assigneeUid: 'agent-a', updatedBy: 'agent-a', updatedAt: new Date(second.getTime() + 120) });
+    await reviewTicketChange(store, ID, opened, accepted, by('agent-a'), { now: second, changeKey: 'event-1' });
+    const prioritised = write(store, ticket(store), { priority: 'high', updatedAt: new Date(second.getTime() + 340) });
+    await reviewTicketChange(store, ID, accepted, prioritised, by('agent-a'), { now: second, changeKey: 'event-2' });
+    const resolved = write(store, ticket(store), { status: 'resolved', updatedAt: new Date(second.getTime() + 610) });
+    await reviewTicketChange(store, ID, prioritised, resolved, by('agent-a'), { now: second, changeKey: 'event-3' });
+
+    expect(events(store).map((e) => `${e.kind}:${e.from}->${e.to}`).sort()).toEqual([
+      'assignee:null->agent-a',
+      'priority:medium->high',
+      'status:in_progress->resolved',
+      'status:open->in_progress',
+    ]);
+    expect(messages(store)).toHaveLength(4);
+    expect(notifications(store, CUSTOMER.uid).map((n) => n.text).sort()).toEqual([
+      'Your ticket #7 ("Printer on fire") is now In progress.',
+      'Your ticket #7 ("Printer on fire") is now Resolved.',
+    ]);
+  });
+
+  it('a retry of one change (same key) writes nothing new', async () => {
+    const store = desk();
+    const before = given(store, { status: 'in_progress' });
+    const after = write(store, before, { status: 'resolved', updatedBy: 'agent-a', updatedAt: now });
+    await reviewTicketChange(store, ID, before, after, by('agent-a'), { now, changeKey: 'event-9' });
+    const snapshot = store.dump();
+    const writes = store.writeCount;
+    expect(await reviewTicketChange(store, ID, before, after, by('agent-a'), { now, changeKey: 'event-9' })).toBe('recorded');
+    expect(store.writeCount).toBe(writes);
+    expect(store.dump()).toEqual(snapshot);
+    expect(events(store)).toHaveLength(1);
+  });
+
+  it('without a key, names the change by its time (the local backend until it passes one)', async () => {
+    const store = desk();
+    const before = given(store, { status: 'in_progress' });
+    const after = write(store, before, { priority: 'low', updatedAt: now });
+    await reviewTicketChange(store, ID, before, after, by('agent-a'), { now });
+    expect(store.list(`tickets/${ID}/events`).map(({ id }) => id)).toEqual([`${ID}-priority-${now.getTime()}`]);
+  });
+});
+
+describe('reviewTicketChange: the writer stamp', () => {
+  it('a change of updatedBy alone (with updatedAt) is bookkeeping: nothing recorded', async () => {
+    const store = desk();
+    const before = given(store, { status: 'in_progress' });
+    const after = write(store, before, { updatedBy: 'agent-a', updatedAt: now });
+    const writes = store.writeCount;
+    expect(await reviewTicketChange(store, ID, before, after, by('agent-a'), { now })).toBe('ignored');
+    expect(store.writeCount).toBe(writes);
+  });
+
+  it('a revert never moves updatedAt backwards: it stamps just after the illegal write', async () => {
+    const store = desk();
+    const before = given(store, { status: 'closed', chatLocked: true });
+    const written = new Date(now.getTime() + 900);
+    const reopened = write(store, before, { status: 'open', updatedAt: written });
+    expect(await reviewTicketChange(store, ID, before, reopened, byConsole, { now })).toBe('reverted');
+    const reverted = ticket(store);
+    expect(reverted).toMatchObject({ status: 'closed', updatedAt: new Date(written.getTime() + 1) });
+    expect(events(store)).toEqual([expect.objectContaining({ kind: 'reverted', at: reverted.updatedAt })]);
+    // ... and is still known as the functions' own when it comes back.
+    expect(await reviewTicketChange(store, ID, reopened, reverted, byConsole, { now })).toBe('own-change');
+  });
+});
+
+describe('changeActorOfUpdate', () => {
+  const t0 = new Date('2024-05-01T10:00:00Z');
+  const t1 = new Date('2024-05-01T10:00:01Z');
+  const app = { authType: 'app_user', authId: 'uid-1' };
+  const emulator = { authType: 'unknown' };
+
+  it('takes an app user from the auth context, whatever the document says', () => {
+    expect(changeActorOfUpdate(app, { updatedAt: t0 }, { updatedAt: t0, updatedBy: 'uid-2' })).toEqual({ uid: 'uid-1' });
+    expect(changeActorOfUpdate({ authType: 'app_user' }, { updatedAt: t0 }, { updatedAt: t0 })).toEqual({ uid: null });
+  });
+
+  it('without one, takes the writer stamped by a client write: updatedAt moved forward and updatedBy set', () => {
+    for (const authType of ['service_account', 'api_key', 'system', 'unauthenticated', 'unknown']) {
+      expect(changeActorOfUpdate({ authType }, { updatedAt: t0, updatedBy: 'c1' }, { updatedAt: t1, updatedBy: 'agent-1' })).toEqual({
+        uid: 'agent-1',
+      });
     }
+  });
+
+  it('takes everything else for the console: updatedAt untouched or moved back, or no writer', () => {
+    expect(changeActorOfUpdate(emulator, { updatedAt: t0, updatedBy: 'c1' }, { updatedAt: t0, updatedBy: 'c1' })).toEqual({ uid: null });
+    expect(changeActorOfUpdate(emulator, { updatedAt: t1, updatedBy: 'c1' }, { updatedAt: t0, updatedBy: 'c1' })).toEqual({ uid: null });
+    expect(changeActorOfUpdate(emulator, { updatedAt: t0, updatedBy: 'c1' }, { updatedAt: t1, updatedBy: null })).toEqual({ uid: null });
+    expect(changeActorOfUpdate(emulator, { updatedAt: t0 }, { updatedAt: 'yesterday', updatedBy: 'c1' })).toEqual({ uid: null });
+    expect(changeActorOfUpdate({ authType: 'service_account', authId: 'console@example.com' }, { updatedAt: t0 }, { updatedAt: t0 })).toEqual({
+      uid: null,
+    });
+  });
+});
+
+describe('reviewTicketChange: a ticket broken since the change', () => {
+  it('writes nothing and leaves it to the repair of the edit that broke it', async () => {
+    const store = desk();
+    const before = given(store, { status: 'in_progress' });
+    const after = write(store, before, { priority: 'high' });
+    store.write(`tickets/${ID}`, { ...after, priority: 'urgent' });
+    const writes = store.writeCount;
+    expect(await reviewTicketChange(store, ID, before, after, byConsole, { now })).toBe('malformed');
+    expect(store.writeCount).toBe(writes);
   });
 });

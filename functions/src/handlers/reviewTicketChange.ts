@@ -8,12 +8,13 @@ import {
   statusChangeText,
   statusLabels,
   systemMessageDoc,
+  ticketDocSchema,
   type Role,
   type TicketDoc,
   type TicketEvent,
 } from '../domain/index.js';
 import type { DocData, DocStore, StoreTransaction } from '../store/port.js';
-import { ids, notification, paths, readEvent, readTicket, readUser } from './docs.js';
+import { ids, notification, paths, readEvent, readUser } from './docs.js';
 
 /** Fields only the functions write: a change to nothing else is the functions' own echo. */
 export const functionOwnedTicketFields = [
@@ -30,19 +31,57 @@ export const functionOwnedTicketFields = [
   'updatedAt',
 ] as const satisfies readonly (keyof TicketDoc)[];
 
+/**
+ * What a change may touch without being reviewed: the functions' own fields, and the writer
+ * stamp `updatedBy`, which every client write sets (a change of it alone is bookkeeping).
+ */
+export const bookkeepingTicketFields: readonly string[] = [...functionOwnedTicketFields, 'updatedBy'];
+
 /** Who made a change: a signed-in user, or null for the console and other admin-SDK writers. */
 export interface ChangeActor {
   readonly uid: string | null;
 }
 
+/** The CloudEvents auth-context extension of a Firestore event (`authType`, `authId`). */
+export interface ChangeAuthContext {
+  readonly authType: string;
+  readonly authId?: string | undefined;
+}
+
+/** The writer stamps of a ticket as the trigger sees them (Dates), of a document that may not parse. */
+export interface WriterStamps {
+  readonly updatedAt?: unknown;
+  readonly updatedBy?: unknown;
+}
+
 /**
- * Who made a change, from a Firestore event's auth context (`authType`/`authId`, the
- * CloudEvents auth-context extension): only `app_user` is an end user of the app, with
- * their Firebase uid as `authId`. Every other principal (the console, a service account
- * such as the functions' own, an API key, the system) acts with admin authority.
+ * Who made a change of a ticket. An `app_user` auth context is an end user of the app, with
+ * their uid as `authId`. The emulator (and any writer without that context) does not say,
+ * so the document does: the rules make every client write stamp `updatedAt` with the
+ * request time and `updatedBy` with the writer's uid, so a change that moved updatedAt
+ * forward and carries a writer is that writer's. Anything else (the console, a service
+ * account such as the functions' own, an API key, the system) acts with admin authority.
+ * The limit of this: a console edit that also moves updatedAt forward by hand is taken for
+ * the last client writer's (deployed, client writes carry the app_user context anyway).
  */
-export function changeActorFromAuthContext(authType: string, authId: string | undefined): ChangeActor {
-  return authType === 'app_user' && authId ? { uid: authId } : { uid: null };
+export function changeActorOfUpdate(auth: ChangeAuthContext, before: WriterStamps, after: WriterStamps): ChangeActor {
+  if (auth.authType === 'app_user' && auth.authId) return { uid: auth.authId };
+  const movedForward =
+    after.updatedAt instanceof Date &&
+    (!(before.updatedAt instanceof Date) || after.updatedAt.getTime() > before.updatedAt.getTime());
+  if (movedForward && typeof after.updatedBy === 'string' && after.updatedBy.length > 0) return { uid: after.updatedBy };
+  return { uid: null };
+}
+
+/** What a review needs besides the change: the time, and a key naming the change. */
+export interface ReviewDeps {
+  readonly now: Date;
+  /**
+   * Names the change in the ids of everything the review writes, so a retry overwrites and
+   * two changes never share an id: the Cloud Function passes the event's id. Defaults to
+   * now's milliseconds, unique only if no two changes of a ticket share a millisecond.
+   */
+  readonly changeKey?: string;
 }
 
 export type ReviewOutcome =
@@ -52,6 +91,11 @@ export type ReviewOutcome =
   | 'own-change'
   /** An illegal status move, put back and recorded as such. */
   | 'reverted'
+  /**
+   * The stored ticket no longer has the desk's shape (an edit broke it since this change):
+   * nothing is written; the repair of that edit puts the ticket back (revertBrokenEdit).
+   */
+  | 'malformed'
   /** Events, stamps, system messages and notifications written (or found already written). */
   | 'recorded';
 
@@ -69,7 +113,7 @@ const eventKinds: Record<TrackedField, TicketEvent['kind']> = {
  * "Ticket updated": re-checks every change, because console edits bypass the rules. An
  * illegal status move is put back and recorded; anything else gets its events, stamps,
  * system messages and notifications, all in one transaction on the re-read ticket. Safe to
- * run twice for one change: everything it writes has an id made from the change's time.
+ * run twice for one change: everything it writes has an id made from the change's key.
  */
 export async function reviewTicketChange(
   store: DocStore,
@@ -77,16 +121,19 @@ export async function reviewTicketChange(
   before: TicketDoc,
   after: TicketDoc,
   actor: ChangeActor,
-  deps: { now: Date },
+  deps: ReviewDeps,
 ): Promise<ReviewOutcome> {
-  const owned: readonly string[] = functionOwnedTicketFields;
-  const changed = changedFields(before, after).filter((field) => !owned.includes(field));
+  const changed = changedFields(before, after).filter((field) => !bookkeepingTicketFields.includes(field));
   if (changed.length === 0) return 'ignored';
   const { now } = deps;
+  const changeKey = deps.changeKey ?? String(now.getTime());
 
   return store.runTransaction(async (tx) => {
-    const current = await readTicket(tx, ticketId);
-    if (!current) return 'ignored';
+    const stored = await tx.get(paths.ticket(ticketId));
+    if (stored === undefined) return 'ignored';
+    const parsed = ticketDocSchema.safeParse(stored);
+    if (!parsed.success) return 'malformed';
+    const current = parsed.data;
     if (await isFunctionsOwnChange(tx, ticketId, before, after, changed)) return 'own-change';
 
     const user = actor.uid === null ? null : await readUser(tx, actor.uid);
@@ -99,6 +146,8 @@ export async function reviewTicketChange(
       if (current.status !== after.status) return 'reverted';
       const from = statusLabels[before.status];
       const to = statusLabels[after.status];
+      // Later than the ticket's own updatedAt (never backwards), and so unique to this revert.
+      const at = new Date(Math.max(now.getTime(), current.updatedAt.getTime() + 1));
       const event: TicketEvent = {
         kind: 'reverted',
         actorUid: actor.uid,
@@ -106,20 +155,20 @@ export async function reviewTicketChange(
         from: before.status,
         to: after.status,
         note: `A ticket cannot be moved from ${from} to ${to} ${actor.uid === null ? 'in the console' : `by ${actorName}`}; it was put back to ${from}.`,
-        at: now,
+        at,
       };
       tx.update(paths.ticket(ticketId), {
         status: before.status,
         rejectionReason: before.rejectionReason,
-        updatedAt: now,
+        updatedAt: at,
       });
-      tx.set(paths.event(ticketId, ids.revertedEvent(ticketId, now)), event);
+      tx.set(paths.event(ticketId, ids.revertedEvent(ticketId, at)), event);
       return 'reverted';
     }
 
     const changes = trackedFields.filter((field) => before[field] !== after[field]);
     const recorded = await Promise.all(
-      changes.map(async (field) => (await tx.get(paths.event(ticketId, ids.change(ticketId, field, now)))) !== undefined),
+      changes.map(async (field) => (await tx.get(paths.event(ticketId, ids.change(ticketId, field, changeKey)))) !== undefined),
     );
     const assignee =
       changes.includes('assigneeUid') && after.assigneeUid !== null ? await readUser(tx, after.assigneeUid) : null;
@@ -134,7 +183,7 @@ export async function reviewTicketChange(
     const ticketName = `${formatTicketNumber(current.number)} ("${current.title}")`;
     changes.forEach((field, i) => {
       if (recorded[i]) return;
-      const changeId = ids.change(ticketId, field, now);
+      const changeId = ids.change(ticketId, field, changeKey);
       const event: TicketEvent = {
         kind: eventKinds[field],
         actorUid: actor.uid,
@@ -156,7 +205,7 @@ export async function reviewTicketChange(
               : `Your ticket ${ticketName} is now ${statusLabels[after.status]}.`;
           const uid = current.customerUid;
           tx.set(
-            paths.notification(uid, ids.notification(uid, ticketId, `status-${now.getTime()}`)),
+            paths.notification(uid, ids.notification(uid, ticketId, `status-${changeKey}`)),
             notification('status_changed', ticketId, news, now),
           );
         }
@@ -168,7 +217,7 @@ export async function reviewTicketChange(
         const uid = after.assigneeUid;
         if (uid !== null && uid !== actor.uid) {
           tx.set(
-            paths.notification(uid, ids.notification(uid, ticketId, `assigned-${now.getTime()}`)),
+            paths.notification(uid, ids.notification(uid, ticketId, `assigned-${changeKey}`)),
             notification('assigned', ticketId, `${actorName} assigned ticket ${ticketName} to you.`, now),
           );
         }

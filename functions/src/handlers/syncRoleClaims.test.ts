@@ -4,17 +4,26 @@ import { MemoryStore } from '../store/memoryStore.js';
 import { syncRoleClaims, type ClaimsPort } from './syncRoleClaims.js';
 import { givenUser } from './testSupport.js';
 
-/** Firebase Auth's custom claims, in memory: role claims by uid, and every setRole call. */
+/** Firebase Auth's custom claims, in memory: claims by uid, every setClaims call, every revocation. */
 class MemoryClaims implements ClaimsPort {
   readonly roles = new Map<string, string>();
+  readonly actives = new Map<string, boolean>();
   readonly calls: [string, Role | null][] = [];
-  async getRole(uid: string) {
-    return this.roles.get(uid) ?? null;
+  readonly claimCalls: [string, { role: Role | null; active: boolean | null }][] = [];
+  readonly revoked: string[] = [];
+  async getClaims(uid: string) {
+    return { role: this.roles.get(uid) ?? null, active: this.actives.get(uid) ?? null };
   }
-  async setRole(uid: string, role: Role | null) {
-    this.calls.push([uid, role]);
-    if (role === null) this.roles.delete(uid);
-    else this.roles.set(uid, role);
+  async setClaims(uid: string, claims: { role: Role | null; active: boolean | null }) {
+    this.calls.push([uid, claims.role]);
+    this.claimCalls.push([uid, claims]);
+    if (claims.role === null) this.roles.delete(uid);
+    else this.roles.set(uid, claims.role);
+    if (claims.active === null) this.actives.delete(uid);
+    else this.actives.set(uid, claims.active);
+  }
+  async revokeSessions(uid: string) {
+    this.revoked.push(uid);
   }
 }
 
@@ -89,5 +98,71 @@ describe('syncRoleClaims', () => {
     expect(await syncRoleClaims(claims, store, 'u1', { now: new Date(now.getTime() + 1000) })).toBe('unchanged');
     expect(claims.calls).toHaveLength(1);
     expect(syncedAt(store, 'u1')).toEqual(now);
+  });
+
+  it('mirrors a deactivation into the active claim next to the role, stamps it and ends the sessions', async () => {
+    const store = new MemoryStore();
+    const claims = new MemoryClaims();
+    givenUser(store, 'u1', 'agent', { active: false });
+    claims.roles.set('u1', 'agent');
+    expect(await syncRoleClaims(claims, store, 'u1', { now })).toBe('set');
+    expect(claims.claimCalls).toEqual([['u1', { role: 'agent', active: false }]]);
+    expect(claims.revoked).toEqual(['u1']);
+    expect(syncedAt(store, 'u1')).toEqual(now);
+  });
+
+  it('a deactivated account that is already off is a no-op: no claim write, no second revocation', async () => {
+    const store = new MemoryStore();
+    const claims = new MemoryClaims();
+    givenUser(store, 'u1', 'customer', { active: false });
+    claims.actives.set('u1', false);
+    expect(await syncRoleClaims(claims, store, 'u1', { now })).toBe('unchanged');
+    expect(claims.claimCalls).toEqual([]);
+    expect(claims.revoked).toEqual([]);
+  });
+
+  it('a role change of an account already off keeps it off without revoking again', async () => {
+    const store = new MemoryStore();
+    const claims = new MemoryClaims();
+    givenUser(store, 'u1', 'customer', { active: false });
+    claims.roles.set('u1', 'agent');
+    claims.actives.set('u1', false);
+    expect(await syncRoleClaims(claims, store, 'u1', { now })).toBe('set');
+    expect(claims.claimCalls).toEqual([['u1', { role: 'customer', active: false }]]);
+    expect(claims.revoked).toEqual([]);
+  });
+
+  it('switches an account back on: the claim says active again, no revocation', async () => {
+    const store = new MemoryStore();
+    const claims = new MemoryClaims();
+    givenUser(store, 'u1', 'agent');
+    claims.roles.set('u1', 'agent');
+    claims.actives.set('u1', false);
+    expect(await syncRoleClaims(claims, store, 'u1', { now })).toBe('set');
+    expect(claims.actives.get('u1')).toBe(true);
+    expect(claims.revoked).toEqual([]);
+    expect(syncedAt(store, 'u1')).toEqual(now);
+  });
+
+  it('a new active customer without claims needs none (no claim reads as customer and active)', async () => {
+    const store = new MemoryStore();
+    const claims = new MemoryClaims();
+    givenUser(store, 'u1', 'customer');
+    expect(await syncRoleClaims(claims, store, 'u1', { now })).toBe('unchanged');
+    expect(claims.claimCalls).toEqual([]);
+  });
+
+  it('does not stamp a document switched on again while the claims were being set', async () => {
+    const store = new MemoryStore();
+    const claims = new MemoryClaims();
+    givenUser(store, 'u1', 'agent', { active: false });
+    claims.roles.set('u1', 'agent');
+    const setClaims = claims.setClaims.bind(claims);
+    claims.setClaims = async (uid, wanted) => {
+      await setClaims(uid, wanted);
+      store.write('users/u1', { ...store.read('users/u1'), active: true });
+    };
+    expect(await syncRoleClaims(claims, store, 'u1', { now })).toBe('set');
+    expect(syncedAt(store, 'u1')).toBeNull();
   });
 });

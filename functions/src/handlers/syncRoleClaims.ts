@@ -2,26 +2,48 @@ import { roleSchema, type Role } from '../domain/index.js';
 import type { DocData, DocStore } from '../store/port.js';
 import { paths } from './docs.js';
 
-/** The custom-claims side of Firebase Auth, as much of it as the role sync needs. */
+/**
+ * The desk's custom claims, as the rules read them: `role` (none reads as customer) and
+ * `active` (none reads as active). null means "no such claim".
+ */
+export interface DeskClaims {
+  readonly role: string | null;
+  readonly active: boolean | null;
+}
+
+/** The custom-claims side of Firebase Auth, as much of it as the sync needs. */
 export interface ClaimsPort {
-  getRole(uid: string): Promise<string | null>;
-  setRole(uid: string, role: Role | null): Promise<void>;
+  /** The claims the user's tokens carry now; a user without an Auth account has none. */
+  getClaims(uid: string): Promise<DeskClaims>;
+  /** Sets both claims (null removes one), leaving any other custom claim alone. */
+  setClaims(uid: string, claims: { role: Role | null; active: boolean | null }): Promise<void>;
+  /** Ends every session of the user: no new ID token is minted from an old sign-in. */
+  revokeSessions(uid: string): Promise<void>;
 }
 
 export type ClaimsSyncOutcome = 'unchanged' | 'set' | 'cleared';
 
-/**
- * "User written": mirrors users/{uid}.role into the custom claim the rules read. A claim
- * that already says the same is left alone (no token refresh for nothing); otherwise the
- * claim is set and users/{uid}.claimsSyncedAt stamped, which the client listens to in order
- * to refresh its ID token. A deleted user document clears the claim. No claim reads as
- * customer, in the rules and here. A role the domain does not know counts as none.
- */
-function roleOf(data: DocData | undefined): Role | null {
-  const parsed = roleSchema.safeParse(data?.role);
-  return data !== undefined && parsed.success ? parsed.data : null;
+/** The claims users/{uid} calls for: a role the domain does not know counts as none. */
+function wantedClaims(data: DocData | undefined): { role: Role | null; active: boolean | null } {
+  if (data === undefined) return { role: null, active: null };
+  const parsed = roleSchema.safeParse(data.role);
+  return { role: parsed.success ? parsed.data : null, active: data.active !== false };
 }
 
+const sameRole = (a: string | null, b: string | null) => (a ?? 'customer') === (b ?? 'customer');
+const sameActive = (a: boolean | null, b: boolean | null) => (a ?? true) === (b ?? true);
+
+/**
+ * "User written": mirrors users/{uid}.role and .active into the custom claims the rules
+ * read. Claims that already say the same are left alone (no token refresh for nothing);
+ * otherwise the claims are set and users/{uid}.claimsSyncedAt stamped, which the client
+ * listens to in order to refresh its ID token. A deleted user document clears both claims.
+ *
+ * An account switched off also loses its sessions: its refresh tokens are revoked, so no
+ * new ID token is minted and the app signs it out at its next refresh. An ID token minted
+ * before stays valid until it expires (up to an hour): the rules cannot see a revocation,
+ * only the `active` claim of tokens minted after this sync.
+ */
 export async function syncRoleClaims(
   claims: ClaimsPort,
   store: DocStore,
@@ -30,16 +52,20 @@ export async function syncRoleClaims(
 ): Promise<ClaimsSyncOutcome> {
   const userPath = paths.user(uid);
   const data = await store.runTransaction((tx) => tx.get(userPath));
-  const wanted = roleOf(data);
-  const current = await claims.getRole(uid);
-  if ((current ?? 'customer') === (wanted ?? 'customer')) return 'unchanged';
+  const wanted = wantedClaims(data);
+  const current = await claims.getClaims(uid);
+  if (sameRole(current.role, wanted.role) && sameActive(current.active, wanted.active)) return 'unchanged';
 
-  await claims.setRole(uid, wanted);
+  await claims.setClaims(uid, wanted);
+  const switchedOff = wanted.active === false && current.active !== false;
+  if (switchedOff) await claims.revokeSessions(uid);
   if (data === undefined) return 'cleared';
   await store.runTransaction(async (tx) => {
-    // Stamp only a document that still exists and still holds the role just set.
+    // Stamp only a document that still exists and still calls for the claims just set.
     const latest = await tx.get(userPath);
-    if (latest !== undefined && roleOf(latest) === wanted) tx.update(userPath, { claimsSyncedAt: deps.now });
+    if (latest === undefined) return;
+    const now = wantedClaims(latest);
+    if (now.role === wanted.role && now.active === wanted.active) tx.update(userPath, { claimsSyncedAt: deps.now });
   });
-  return wanted === null ? 'cleared' : 'set';
+  return wanted.role === null ? 'cleared' : 'set';
 }

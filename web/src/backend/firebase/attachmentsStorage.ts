@@ -17,8 +17,9 @@ export function attachmentRef(storage: FirebaseStorage, ticketId: string, slot: 
 }
 
 /**
- * One resumable upload into its slot, with the file's content type (storage.rules checks
- * it); `onProgress` gets the fraction stored after every chunk. Resolves when stored.
+ * One resumable upload into its slot, with the content type read from the file's bytes
+ * (storage.rules checks it, and it matches what the ticket says of the file); `onProgress`
+ * gets the fraction stored after every chunk. Resolves when stored.
  */
 export function uploadAttachment(
   storage: FirebaseStorage,
@@ -27,7 +28,7 @@ export function uploadAttachment(
   onProgress: (fraction: number) => void,
 ): Promise<void> {
   const task = uploadBytesResumable(attachmentRef(storage, ticketId, upload.slot), upload.file, {
-    contentType: upload.file.type,
+    contentType: upload.contentType,
   });
   return new Promise<void>((resolve, reject) => {
     task.on(

@@ -9,6 +9,7 @@ import {
   messagesBeforeQuery,
   newMessageId,
   newestMessagesQuery,
+  pageMayHaveOlder,
   writeMessage,
   type MessagePosition,
   type ReadMessage,
@@ -118,7 +119,7 @@ export class ChatFeed {
       const page = parseEach(snapshot.docs, messageFromSnapshot).map(({ id, at, doc }) => ({ id, at, doc }));
       const known = new Set(history.messages.map((m) => m.id));
       history.messages = [...page.filter((m) => !known.has(m.id)), ...history.messages].sort(byPosition);
-      if (snapshot.docs.length <= MESSAGE_PAGE_SIZE) history.complete = true;
+      if (!pageMayHaveOlder(snapshot.docs.length)) history.complete = true;
     })().finally(() => {
       history.loading = undefined;
     });
@@ -129,7 +130,11 @@ export class ChatFeed {
     const wantsOlder = olderPages > 0;
     const needed = MESSAGE_PAGE_SIZE * (1 + Math.max(0, Math.floor(olderPages)));
     let live: ReadMessage[] | undefined;
-    /** The live window held every message of the chat (fewer than asked for arrived). */
+    /**
+     * The live window held every message of the chat: fewer than a page arrived. A full
+     * window may have older messages (or not: finding out would cost a read, so the reader
+     * is offered older ones, and a page that comes back short settles it).
+     */
     let liveIsAll = false;
     /**
      * While the older pages asked for are being read, nothing goes out: the first page the UI
@@ -164,9 +169,9 @@ export class ChatFeed {
       onData({ messages, hasOlder: committed.length > needed || !complete });
     };
 
-    /** Reads older pages until `needed` messages and one more are known, or none are left. */
+    /** Reads older pages until `needed` messages are known, or none are left. */
     const fillOlder = async (history: History) => {
-      while (!stopped && !history.complete && history.messages.length > 0 && history.messages.length <= needed) {
+      while (!stopped && !history.complete && history.messages.length > 0 && history.messages.length < needed) {
         const before = history.messages.length;
         await this.loadOlderPage(history);
         if (history.messages.length === before) break; // nothing new (or the run restarted): stop asking
@@ -195,7 +200,7 @@ export class ChatFeed {
 
     const onLive = (snapshot: QuerySnapshot) => {
       live = parseEach(snapshot.docs, messageFromSnapshot);
-      liveIsAll = snapshot.docs.length <= MESSAGE_PAGE_SIZE;
+      liveIsAll = !pageMayHaveOlder(snapshot.docs.length);
       // Only the server's view is gap-free; a snapshot from the cache is shown, not kept.
       if (!snapshot.metadata.fromCache) this.recordLiveWindow(this.history(ticketId), live, liveIsAll);
       fillIfNeeded();

@@ -29,6 +29,7 @@ import { ChatFeed } from './chatFeed';
 import { ConnectivityTracker } from './connectivity';
 import { toDomainError } from './errors';
 import { eventsFromSnapshot, ticketEventsQuery } from './eventsCollection';
+import { serverFirst } from './firstAnswer';
 import type { FirebaseServices } from './firebaseApp';
 import { notesFromSnapshot, notesQuery, writeNewNote } from './notesCollection';
 import {
@@ -235,7 +236,11 @@ export function createFirebaseBackend(services: FirebaseServices): SupportBacken
     return { id, committed };
   }
 
-  /** A live query for the signed-in user, read with `read` on every snapshot. */
+  /**
+   * A live query for the signed-in user, read with `read` on every snapshot. Its first answer
+   * is the server's when online (see serverFirst): a list read from the cache alone can be
+   * missing what the server has.
+   */
   function listen<T>(
     onError: OnError,
     signedOutMessage: string,
@@ -244,14 +249,17 @@ export function createFirebaseBackend(services: FirebaseServices): SupportBacken
     onData: (value: T) => void,
     context?: Partial<Record<DomainErrorCode, string>>,
   ): Unsubscribe {
-    return withSession(onError, signedOutMessage, (current) =>
-      onSnapshot(
-        makeQuery(current),
-        listenOptions,
-        (snapshot) => onData(read(snapshot)),
-        (error: FirestoreError) => onError(toDomainError(error, context)),
-      ),
-    );
+    return withSession(onError, signedOutMessage, (current) => {
+      const gate = serverFirst<QuerySnapshot>((snapshot) => onData(read(snapshot)), () => connectivity.state() === 'offline');
+      const stop = onSnapshot(makeQuery(current), listenOptions, gate.next, (error: FirestoreError) => {
+        gate.stop();
+        onError(toDomainError(error, context));
+      });
+      return () => {
+        gate.stop();
+        stop();
+      };
+    });
   }
 
   const refusedChange = {
@@ -259,10 +267,10 @@ export function createFirebaseBackend(services: FirebaseServices): SupportBacken
       'The desk refused this change: the ticket may have moved on meanwhile, or your role does not allow it.',
   };
 
-  /** A change of a ticket by staff (or its customer closing or reopening it). */
+  /** A change of a ticket by staff (or its customer closing or reopening it), in the writer's name. */
   function changeTicket(ticketId: string, change: TicketChange): PendingWrite {
-    requireSession();
-    return pendingWrite(ticketId, writeTicketChange(db, ticketId, change), refusedChange);
+    const me = requireSession();
+    return pendingWrite(ticketId, writeTicketChange(db, ticketId, change, me.uid), refusedChange);
   }
 
   return {
@@ -334,11 +342,12 @@ export function createFirebaseBackend(services: FirebaseServices): SupportBacken
       if (!customer) throw new DomainError('unauthenticated', 'Sign in to open a ticket.');
       const ticket: TicketDoc = {
         ...newTicketDoc(parsed, customer, new Date()),
-        // The planned files, as the ticket says of them; their bytes follow once it exists.
-        attachments: attachments.map(({ slot, file }) => ({
+        // The planned files, as the ticket says of them (the type read from their bytes, not
+        // the browser's guess from the name); their bytes follow once the ticket exists.
+        attachments: attachments.map(({ slot, file, contentType }) => ({
           slot,
           name: file.name,
-          contentType: file.type as TicketDoc['attachments'][number]['contentType'],
+          contentType,
           size: file.size,
         })),
       };

@@ -47,12 +47,17 @@ export function comparePositions(a: MessagePosition, b: MessagePosition): number
   return a.at.seconds - b.at.seconds || a.at.nanoseconds - b.at.nanoseconds || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** One page and one more: the extra message says whether older ones exist. */
-const PAGE_PLUS_ONE = MESSAGE_PAGE_SIZE + 1;
-
-/** The newest messages, for the chat's one live listener. */
+/**
+ * The newest page of messages, for the chat's one live listener: exactly MESSAGE_PAGE_SIZE
+ * documents, no extra one to learn whether older ones exist (a full page says "maybe").
+ */
 export function newestMessagesQuery(db: Firestore, ticketId: string): Query {
-  return query(messagesCollection(db, ticketId), orderBy('createdAt'), orderBy(documentId()), limitToLast(PAGE_PLUS_ONE));
+  return query(messagesCollection(db, ticketId), orderBy('createdAt'), orderBy(documentId()), limitToLast(MESSAGE_PAGE_SIZE));
+}
+
+/** Whether a page read with MESSAGE_PAGE_SIZE may have older messages before it: it came back full. */
+export function pageMayHaveOlder(documentCount: number): boolean {
+  return documentCount >= MESSAGE_PAGE_SIZE;
 }
 
 /**
@@ -65,7 +70,7 @@ export function messagesBeforeQuery(db: Firestore, ticketId: string, oldest: Mes
     orderBy('createdAt'),
     orderBy(documentId()),
     endBefore(oldest.at, oldest.id),
-    limitToLast(PAGE_PLUS_ONE),
+    limitToLast(MESSAGE_PAGE_SIZE),
   );
 }
 

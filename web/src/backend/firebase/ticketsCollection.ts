@@ -146,9 +146,10 @@ export function queuePageFromSnapshot(snapshot: QuerySnapshot, filter: QueueFilt
 }
 
 /**
- * The customer's create write of a document built by the domain's `newTicketDoc`. The id is
- * made on the client so the caller has it before the server answers (offline the write's
- * promise never settles); the two creation timestamps come from the server clock.
+ * The customer's create write of a document built by the domain's `newTicketDoc` (which
+ * names the customer as its writer, updatedBy). The id is made on the client so the caller
+ * has it before the server answers (offline the write's promise never settles); the two
+ * creation timestamps come from the server clock.
  */
 export function writeNewTicket(db: Firestore, ticket: TicketDoc): { id: string; written: Promise<void> } {
   const ref = doc(ticketsCollection(db));
@@ -168,7 +169,15 @@ export interface TicketChange {
   rejectionReason?: string;
 }
 
-/** A client update of a ticket, stamped with the server's time; the update trigger audits it. */
-export function writeTicketChange(db: Firestore, ticketId: string, change: TicketChange): Promise<void> {
-  return updateDoc(ticketRef(db, ticketId), { ...change, updatedAt: serverTimestamp() });
+/**
+ * A client update of a ticket, stamped with the server's time and its writer's uid (the
+ * rules demand both): the update trigger audits it, and knows whose change it was by them.
+ */
+export function writeTicketChange(
+  db: Firestore,
+  ticketId: string,
+  change: TicketChange,
+  writerUid: string,
+): Promise<void> {
+  return updateDoc(ticketRef(db, ticketId), { ...change, updatedAt: serverTimestamp(), updatedBy: writerUid });
 }
