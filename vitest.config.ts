@@ -37,7 +37,7 @@ export default defineConfig({
         test: {
           name: 'local-backend',
           environment: 'node',
-          include: ['tests/contract/local.test.ts', 'tests/authorization/local.test.ts'],
+          include: ['tests/contract/local*.test.ts', 'tests/authorization/local.test.ts'],
           // Dexie's liveQuery needs IndexedDB as a global, as in a browser.
           setupFiles: ['fake-indexeddb/auto'],
         },

@@ -25,6 +25,13 @@ const build = spawnSync(
 );
 if (build.status !== 0) process.exit(build.status ?? 1);
 
+// A server already on the port would be measured instead of this build: refuse to start.
+if (await fetch(BASE).then(() => true, () => false)) {
+  console.log(`bench not run: something already answers on ${BASE}; stop it first`);
+  process.exit(1);
+}
+
+let finished = false;
 const server = spawn(
   process.execPath,
   ['node_modules/vite/bin/vite.js', 'preview', 'web', '--outDir', 'dist-bench', '--port', String(PORT), '--strictPort'],
@@ -32,6 +39,17 @@ const server = spawn(
 );
 const stop = () => server.kill();
 process.on('exit', stop);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    stop();
+    process.exit(130);
+  });
+}
+server.on('exit', (code) => {
+  if (finished) return;
+  console.error(`bench failed: the preview server stopped early (exit code ${code})`);
+  process.exit(1);
+});
 
 async function waitForServer() {
   for (let attempt = 0; attempt < 100; attempt++) {
@@ -191,10 +209,12 @@ async function main() {
 
 main().then(
   () => {
+    finished = true;
     stop();
     process.exit(0);
   },
   (error) => {
+    finished = true;
     console.error(error);
     stop();
     process.exit(1);

@@ -1,5 +1,6 @@
 import type {
   AppNotification,
+  AttachmentContentType,
   AttachmentSlot,
   ChatMessage,
   MessageInput,
@@ -71,6 +72,8 @@ export interface QueuePage {
 export interface AttachmentUpload {
   readonly slot: AttachmentSlot;
   readonly file: Blob & { readonly name: string };
+  /** The type read from the file's first bytes, never from its name. */
+  readonly contentType: AttachmentContentType;
 }
 
 /** A ticket being opened: the write, then each attachment's upload with its progress. */
@@ -167,7 +170,7 @@ export interface SupportBackend {
   ): Unsubscribe;
   /** Sends at once into the chat as "sending"; throws a DomainError for bad input. */
   sendMessage(ticketId: string, input: MessageInput): PendingWrite;
-  /** Sends a failed message again, under the same id (so it can never arrive twice). */
+  /** Sends a failed message again, under the same id (so it can never arrive twice); `committed` rejects if it is refused again. */
   retryMessage(ticketId: string, messageId: string): PendingWrite;
   /** Staff only: internal notes, never readable by the customer. */
   subscribeNotes(ticketId: string, onData: (notes: Note[]) => void, onError: OnError): Unsubscribe;

@@ -82,7 +82,10 @@ export function useRealtimeQuery<T>(
     refetchOnWindowFocus: false,
     refetchOnReconnect: false,
     refetchOnMount: false,
-    retry: false,
+    // A listener refused at first may be racing a write that creates what it reads (a chat
+    // opened on a ticket the server does not have yet): try again, briefly.
+    retry: (failures, error) => failures < 1 && (error as { code?: string }).code === 'permission-denied',
+    retryDelay: 1000,
     enabled: options.enabled ?? true,
     // E.g. the chat loading an older page: keep showing what is there, not a spinner.
     placeholderData: options.keepPreviousWhileLoading ? keepPreviousData : undefined,

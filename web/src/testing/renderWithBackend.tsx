@@ -6,6 +6,7 @@ import { MemoryRouter, Route, Routes } from 'react-router';
 import { BackendProvider } from '../backend/BackendContext';
 import { LocalBackend } from '../backend/local/localBackend';
 import { memorySessionSlot } from '../backend/local/sessionSlot';
+import { useSession } from '../session/useSession';
 
 let databases = 0;
 
@@ -25,13 +26,23 @@ export function renderPage(backend: LocalBackend, routes: ReactNode, path: strin
       <QueryClientProvider client={queryClient}>
         <BackendProvider backend={backend}>
           <MemoryRouter initialEntries={[path]}>
-            <Routes>
-              {routes}
-              <Route path="*" element={<p>Elsewhere</p>} />
-            </Routes>
+            <WhenSignedIn>
+              <Routes>
+                {routes}
+                <Route path="*" element={<p>Elsewhere</p>} />
+              </Routes>
+            </WhenSignedIn>
           </MemoryRouter>
         </BackendProvider>
       </QueryClientProvider>
     </MantineProvider>,
   );
+}
+
+/**
+ * Test support: renders its children once the session has loaded, as the app does (pages
+ * that need a signed-in user are only routed to then).
+ */
+export function WhenSignedIn({ children }: { children: ReactNode }) {
+  return useSession().data ? children : null;
 }

@@ -21,3 +21,6 @@ export type ClientRequest =
   | { method: 'create'; path: string; data: DocData }
   | { method: 'update'; path: string; data: DocData }
   | { method: 'delete'; path: string };
+
+/** The requests that change data: what the outbox carries and what triggers react to. */
+export type WriteRequest = Extract<ClientRequest, { method: 'create' | 'update' | 'delete' }>;

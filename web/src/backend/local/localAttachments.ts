@@ -3,6 +3,7 @@ import {
   SNIFF_BYTES,
   attachmentPath,
   checkAttachmentUpload,
+  mayReadTicket,
   type Actor,
   type AttachmentSlot,
   type TicketDoc,
@@ -35,7 +36,7 @@ export async function storeAttachment(
     // Let the progress bar paint between chunks, as a network upload would.
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
-  const blob = new Blob(chunks, { type: upload.file.type });
+  const blob = new Blob(chunks, { type: upload.contentType });
   const head = new Uint8Array(await blob.slice(0, SNIFF_BYTES).arrayBuffer());
   await db.transaction('rw', db.files, async () => {
     const refusal = checkAttachmentUpload(
@@ -51,9 +52,13 @@ export async function storeAttachment(
 /** An object URL for a stored attachment (owner or staff, as storage.rules allows). */
 export async function attachmentObjectUrl(
   db: LocalDatabase,
+  actor: Actor | null,
   ticketId: string,
   slot: AttachmentSlot,
 ): Promise<string> {
+  const ticket = await db.tickets.get(ticketId);
+  const decision = ticket ? mayReadTicket(actor, ticket) : { allowed: false as const, reason: 'No such ticket.' };
+  if (!decision.allowed) throw new DomainError('permission-denied', decision.reason);
   const file = await db.files.get(attachmentPath(ticketId, slot));
   if (!file) throw new DomainError('not-found', 'That attachment has not finished uploading.');
   return URL.createObjectURL(file.blob);

@@ -22,7 +22,6 @@ import {
   type AppNotification,
   type AttachmentSlot,
   type ChatMessage,
-  type MessageDoc,
   type MessageInput,
   type NewTicketInput,
   type Note,
@@ -52,13 +51,13 @@ import type {
 } from '../port';
 import { DEMO_PASSWORD, demoAccounts } from '../demoAccounts';
 import { autoId } from './autoId';
-import type { ClientRequest, DocData, WhereEquals } from './clientRequest';
+import type { DocData, WhereEquals } from './clientRequest';
 import { attachmentObjectUrl, storeAttachment } from './localAttachments';
 import { LocalClient } from './localClient';
-import { LocalDatabase, type MessageRow, type TicketRow, type UserRow } from './localDatabase';
+import { LocalDatabase, type TicketRow, type UserRow } from './localDatabase';
 import { readQueuePage } from './localQueue';
 import { localTriggers } from './localTriggers';
-import { Outbox } from './outbox';
+import { Outbox, type OutboxRequest } from './outbox';
 import type { SessionSlot } from './sessionSlot';
 
 export interface LocalBackendOptions {
@@ -82,14 +81,6 @@ const toSession = (user: UserRow): Session => ({
   displayName: user.displayName,
   role: user.role,
 });
-
-/** A message this tab sent that the "server" does not have yet, or refused. */
-interface OwnMessage {
-  readonly ticketId: string;
-  readonly id: string;
-  readonly doc: MessageDoc;
-  delivery: 'sending' | 'failed';
-}
 
 /** Seeds the demo accounts into a new database. */
 function seedDemoAccounts(db: LocalDatabase) {
@@ -119,7 +110,6 @@ export class LocalBackend implements SupportBackend {
   private user: UserRow | null = null;
   private readonly sessionListeners = new Set<(session: Session | null) => void>();
   private stopWatchingUser: Unsubscribe = () => {};
-  private readonly ownMessages = new Map<string, OwnMessage>();
   private lastTime = 0;
   /** Documents read, as Firestore would bill them: what `npm run bench` reports. */
   readonly stats = { messageDocsRead: 0, ticketDocsRead: 0 };
@@ -132,7 +122,18 @@ export class LocalBackend implements SupportBackend {
     this.client = new LocalClient(this.db, () => this.actor());
     this.triggers = localTriggers(this.db);
     const browser = typeof window !== 'undefined' && (options.followBrowserConnectivity ?? true);
-    this.outbox = new Outbox(browser ? navigator.onLine : true);
+    this.outbox = new Outbox(
+      this.db,
+      this.client,
+      async (uid) => {
+        const user = await this.db.users.get(uid);
+        return user && user.active ? { uid, role: user.role } : null;
+      },
+      () => this.user?.uid ?? null,
+      (request, before, actorUid) => this.track(this.triggers.afterDelivery(request, before, actorUid)),
+      () => this.now(),
+      browser ? navigator.onLine : true,
+    );
     if (browser) {
       window.addEventListener('online', () => this.setOnline(true));
       window.addEventListener('offline', () => this.setOnline(false));
@@ -154,20 +155,20 @@ export class LocalBackend implements SupportBackend {
     return this.outbox.onChange(() => onData(this.outbox.connectivity()));
   }
 
-  /** A client write: straight to the database when online, else queued in order. */
-  private write(request: ClientRequest, after?: () => Promise<void>): Promise<void> {
-    return this.outbox.submit(async () => {
-      await this.client.execute(request);
-      // Like a Cloud Function trigger: after the write, not part of it.
-      if (after) this.track(after());
-    });
+  /**
+   * A client write, through the outbox: delivered at once when online, kept (across reloads)
+   * and delivered in order when back online. `serverTime` fields get the delivery time.
+   */
+  private write(request: OutboxRequest, serverTime: readonly string[] = []): Promise<void> {
+    return this.outbox.submit(request, this.requireUser().uid, serverTime);
   }
 
   /** Triggers still running, so that closing waits for them rather than cutting them off. */
   private readonly runningTriggers = new Set<Promise<void>>();
-  private track(trigger: Promise<void>) {
+  private track(trigger: Promise<void>): Promise<void> {
     const settled = trigger.catch(logTriggerFailure).finally(() => this.runningTriggers.delete(settled));
     this.runningTriggers.add(settled);
+    return settled;
   }
 
   private pending(id: string, committed: Promise<void>): PendingWrite {
@@ -205,6 +206,7 @@ export class LocalBackend implements SupportBackend {
     if (uid && !this.user) this.options.sessionSlot.write(null);
     this.emitSession();
     if (!this.user) return;
+    this.outbox.resume();
     const subscription = liveQuery(() => this.db.users.get(uid!)).subscribe({
       next: (row) => {
         this.user = row ?? null;
@@ -266,16 +268,9 @@ export class LocalBackend implements SupportBackend {
     const id = autoId();
     const doc: TicketDoc = {
       ...newTicketDoc(parsed, user, this.now()),
-      attachments: attachments.map(({ slot, file }) => ({
-        slot,
-        name: file.name,
-        contentType: file.type as TicketDoc['attachments'][number]['contentType'],
-        size: file.size,
-      })),
+      attachments: attachments.map(({ slot, file, contentType }) => ({ slot, name: file.name, contentType, size: file.size })),
     };
-    const committed = this.write({ method: 'create', path: `tickets/${id}`, data: doc }, () =>
-      this.triggers.ticketCreated(id),
-    );
+    const committed = this.write({ method: 'create', path: `tickets/${id}`, data: doc }, ['createdAt', 'updatedAt']);
     const actor = { uid: user.uid, role: user.role };
     const uploaded = committed.then(async () => {
       for (const upload of attachments) {
@@ -287,23 +282,44 @@ export class LocalBackend implements SupportBackend {
   }
 
   attachmentUrl(ticketId: string, slot: AttachmentSlot): Promise<string> {
-    return attachmentObjectUrl(this.db, ticketId, slot);
+    return attachmentObjectUrl(this.db, this.actor(), ticketId, slot);
+  }
+
+  /**
+   * Tickets this user opened that the "server" does not have yet: shown at once (as
+   * `#pending`), as Firestore's cache shows its pending writes.
+   */
+  private async queuedTickets(viewer: string): Promise<TicketRow[]> {
+    const queued = await this.db.outbox
+      .filter((row) => row.actorUid === viewer && row.request.method === 'create' && /^tickets\/[^/]+$/.test(row.request.path))
+      .toArray();
+    return queued.map((row) => ({
+      ...ticketDocSchema.parse('data' in row.request ? row.request.data : {}),
+      id: row.request.path.slice('tickets/'.length),
+    }));
   }
 
   subscribeTicket(id: string, onData: (ticket: Ticket | null) => void, onError: OnError): Unsubscribe {
+    const viewer = this.user?.uid ?? '';
     return this.client.watch(
       { method: 'get', path: `tickets/${id}` },
-      () => this.db.tickets.get(id),
+      async () => (await this.db.tickets.get(id)) ?? (await this.queuedTickets(viewer)).find((t) => t.id === id),
       (row) => onData(row ? toTicket(row) : null),
       onError,
     );
   }
 
   subscribeMyTickets(limit: number, onData: (page: ListPage<Ticket>) => void, onError: OnError): Unsubscribe {
-    const where: WhereEquals[] = [['customerUid', '==', this.user?.uid ?? '']];
+    const viewer = this.user?.uid ?? '';
+    const where: WhereEquals[] = [['customerUid', '==', viewer]];
     return this.client.watch(
       { method: 'list', collection: 'tickets', where, limit: limit + 1 },
-      () => this.client.listTickets(where, limit + 1),
+      async () => {
+        const rows = await this.client.listTickets(where, limit + 1);
+        const stored = new Set(rows.map((row) => row.id));
+        const queued = (await this.queuedTickets(viewer)).filter((row) => !stored.has(row.id));
+        return [...queued, ...rows].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+      },
       (rows) => onData({ items: rows.slice(0, limit).map(toTicket), hasMore: rows.length > limit }),
       onError,
     );
@@ -332,18 +348,10 @@ export class LocalBackend implements SupportBackend {
   // ---- staff actions ----
 
   /** A client update of a ticket; the update trigger then audits, stamps and notifies. */
+  /** Every client change says who made it (updatedBy), as the rules require. */
   private changeTicket(ticketId: string, patch: DocData): PendingWrite {
-    const user = this.requireUser();
-    const data = { ...patch, updatedAt: this.now() };
-    const committed = this.db.tickets.get(ticketId).then((beforeRow) =>
-      this.write({ method: 'update', path: `tickets/${ticketId}`, data }, async () => {
-        const afterRow = await this.db.tickets.get(ticketId);
-        if (beforeRow && afterRow) {
-          await this.triggers.ticketUpdated(ticketId, toTicket(beforeRow), toTicket(afterRow), user.uid);
-        }
-      }),
-    );
-    return this.pending(ticketId, committed);
+    const data = { ...patch, updatedAt: this.now(), updatedBy: this.requireUser().uid };
+    return this.pending(ticketId, this.write({ method: 'update', path: `tickets/${ticketId}`, data }, ['updatedAt']));
   }
 
   acceptTicket(ticketId: string): PendingWrite {
@@ -422,92 +430,59 @@ export class LocalBackend implements SupportBackend {
 
   // ---- chat ----
 
-  private ownMessageListeners = new Set<() => void>();
-  private ownMessagesChanged() {
-    for (const listener of [...this.ownMessageListeners]) listener();
-  }
-
   subscribeChat(ticketId: string, olderPages: number, onData: (page: ChatPage) => void, onError: OnError): Unsubscribe {
     const limit = MESSAGE_PAGE_SIZE * (1 + olderPages);
-    let serverRows: MessageRow[] | undefined;
-    const emit = () => {
-      if (!serverRows) return;
-      const onServer = new Set(serverRows.map((row) => row.id));
-      const sent: ChatMessage[] = serverRows
-        .slice(0, limit)
-        .map((row) => ({ ...messageDocSchema.parse(row), id: row.id, delivery: 'sent' as const }));
-      const own = [...this.ownMessages.values()]
-        .filter((m) => m.ticketId === ticketId && !onServer.has(m.id))
-        .map((m) => ({ ...m.doc, id: m.id, delivery: m.delivery }));
-      const messages = [...sent.reverse(), ...own].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-      onData({ messages, hasOlder: serverRows.length > limit });
-    };
-    const stopServer = this.client.watch(
-      { method: 'list', collection: `tickets/${ticketId}/messages`, where: [], limit: limit + 1 },
-      () =>
-        this.db.messages
-          .where('[ticketId+createdAt]')
-          .between(...everyTimeOf(ticketId))
-          .reverse()
-          .limit(limit + 1)
+    const viewer = this.user?.uid ?? '';
+    const prefix = `tickets/${ticketId}/messages/`;
+    return this.client.watch(
+      { method: 'list', collection: `tickets/${ticketId}/messages`, where: [], limit },
+      async () => ({
+        // The newest `limit`, no more: a full window is what says older ones may exist.
+        rows: await this.db.messages.where('[ticketId+createdAt]').between(...everyTimeOf(ticketId)).reverse().limit(limit).toArray(),
+        // This user's messages the "server" does not have yet (or refused), as Firestore's
+        // cache shows pending writes; other people's pending writes are theirs alone.
+        queued: await this.db.outbox
+          .filter((row) => row.actorUid === viewer && row.request.method === 'create' && row.request.path.startsWith(prefix))
           .toArray(),
-      (rows) => {
+      }),
+      ({ rows, queued }) => {
         this.stats.messageDocsRead += rows.length;
-        serverRows = rows;
-        emit();
+        const onServer = new Set(rows.map((row) => row.id));
+        const sent: ChatMessage[] = rows.map((row) => ({ ...messageDocSchema.parse(row), id: row.id, delivery: 'sent' as const }));
+        const waiting: ChatMessage[] = queued
+          .map((row) => ({ row, id: row.request.path.slice(prefix.length) }))
+          .filter(({ id }) => !onServer.has(id))
+          .map(({ row, id }) => ({
+            ...messageDocSchema.parse('data' in row.request ? row.request.data : {}),
+            id,
+            delivery: row.state === 'failed' ? ('failed' as const) : ('sending' as const),
+          }));
+        const messages = [...sent.reverse(), ...waiting].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+        onData({ messages, hasOlder: rows.length === limit });
       },
       onError,
     );
-    this.ownMessageListeners.add(emit);
-    return () => {
-      stopServer();
-      this.ownMessageListeners.delete(emit);
-    };
   }
 
   sendMessage(ticketId: string, input: MessageInput): PendingWrite {
     const { text } = parseInput(messageInputSchema, input);
     const user = this.requireUser();
-    const own: OwnMessage = {
-      ticketId,
-      id: autoId(),
-      doc: newMessageDoc({ text }, user, this.now()),
-      delivery: 'sending',
-    };
-    return this.deliver(own);
+    const id = autoId();
+    // createdAt here is the estimate the chat shows while sending; delivery stamps the real one.
+    const data = newMessageDoc({ text }, user, this.now());
+    return this.pending(id, this.write({ method: 'create', path: `tickets/${ticketId}/messages/${id}`, data }, ['createdAt']));
   }
 
   retryMessage(ticketId: string, messageId: string): PendingWrite {
-    const own = this.ownMessages.get(messageId);
-    if (!own || own.ticketId !== ticketId) throw new DomainError('not-found', 'That message was already sent.');
-    own.delivery = 'sending';
-    return this.deliver(own);
-  }
-
-  /** Shows the message as sending at once, then lets the outbox deliver it exactly once. */
-  private deliver(own: OwnMessage): PendingWrite {
-    this.ownMessages.set(own.id, own);
-    this.ownMessagesChanged();
-    const committed = this.write(
-      {
-        method: 'create',
-        path: `tickets/${own.ticketId}/messages/${own.id}`,
-        // The server stamps the time it received the message, as serverTimestamp() does.
-        data: { ...own.doc, createdAt: this.now() },
-      },
-      () => this.triggers.messageCreated(own.ticketId, own.id),
-    ).then(
-      () => {
-        this.ownMessages.delete(own.id);
-        this.ownMessagesChanged();
-      },
-      (error: unknown) => {
-        own.delivery = 'failed';
-        this.ownMessagesChanged();
-        throw error;
-      },
-    );
-    return this.pending(own.id, committed);
+    const path = `tickets/${ticketId}/messages/${messageId}`;
+    const committed = this.db.outbox
+      .filter((row) => row.request.path === path && row.state === 'failed')
+      .first()
+      .then((row) => {
+        if (!row) throw new DomainError('not-found', 'That message was already sent.');
+        return this.outbox.retry(row.seq!);
+      });
+    return this.pending(messageId, committed);
   }
 
   subscribeNotes(ticketId: string, onData: (notes: Note[]) => void, onError: OnError): Unsubscribe {
@@ -524,7 +499,7 @@ export class LocalBackend implements SupportBackend {
     const user = this.requireUser();
     const id = autoId();
     const data = { authorUid: user.uid, authorName: user.displayName, text, createdAt: this.now() };
-    return this.pending(id, this.write({ method: 'create', path: `tickets/${ticketId}/notes/${id}`, data }));
+    return this.pending(id, this.write({ method: 'create', path: `tickets/${ticketId}/notes/${id}`, data }, ['createdAt']));
   }
 
   subscribeReadMarkers(onData: (markers: ReadMarkers) => void, onError: OnError): Unsubscribe {
@@ -541,16 +516,15 @@ export class LocalBackend implements SupportBackend {
     const uid = this.requireUser().uid;
     const path = `tickets/${ticketId}/reads/${uid}`;
     const data = { uid, ticketId, lastReadAt: this.now() };
-    const committed = this.db.reads.get(`${ticketId}_${uid}`).then((existing) =>
-      this.write({ method: existing ? 'update' : 'create', path, data }, () => this.triggers.readWritten(ticketId, uid)),
-    );
-    return this.pending(ticketId, committed);
+    return this.pending(ticketId, this.write({ method: 'set', path, data }, ['lastReadAt']));
   }
 
   /** Closes the database once running triggers finish (tests; a closing tab does it by itself). */
   async close() {
     this.stopWatchingUser();
+    this.outbox.close();
     await this.ready;
+    await this.outbox.idle();
     while (this.runningTriggers.size > 0) await Promise.all([...this.runningTriggers]);
     this.db.close();
   }

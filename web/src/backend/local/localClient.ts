@@ -18,10 +18,10 @@ export class LocalClient {
   ) {}
 
   /** Checks the request as the actor; requests under tickets/{id}/… see the parent ticket, as the rules' get() does. */
-  private async authorize(request: ClientRequest, existing: DocData | undefined) {
+  private async authorize(request: ClientRequest, existing: DocData | undefined, actor: Actor | null = this.actor()) {
     const parentPath = parentTicketPath(request);
     const parent = parentPath === undefined ? undefined : await this.existing(parentPath);
-    const decision = checkRequest(this.actor(), request, existing, parent);
+    const decision = checkRequest(actor, request, existing, parent);
     if (!decision.allowed) throw new DomainError('permission-denied', decision.reason);
   }
 
@@ -30,16 +30,24 @@ export class LocalClient {
     return withoutKey(await located.table.get(located.id), located);
   }
 
-  /** Carries out one request; resolves with the document for get, rows for list. */
-  async execute(request: ClientRequest): Promise<unknown> {
+  /** The document at a path as the "server" has it, without any rules: for the outbox and triggers. */
+  read(path: string): Promise<DocData | undefined> {
+    return this.existing(path);
+  }
+
+  /**
+   * Carries out one request as the signed-in actor (or `as`, for the outbox delivering a
+   * write made earlier); resolves with the document for get, rows for list.
+   */
+  async execute(request: ClientRequest, as: Actor | null = this.actor()): Promise<unknown> {
     if (request.method === 'list') {
-      await this.authorize(request, undefined);
+      await this.authorize(request, undefined, as);
       if (request.collection === 'tickets') return this.listTickets(request.where, request.limit);
       return this.listDocuments(request.collection, request.where, request.limit);
     }
     return this.db.transaction('rw', this.db.tables, async () => {
       const existing = await this.existing(request.path);
-      await this.authorize(request, existing);
+      await this.authorize(request, existing, as);
       const located = tableFor(this.db, request.path);
       switch (request.method) {
         case 'get':

@@ -26,6 +26,19 @@ export type MessageRow = MessageDoc & { id: string; ticketId: string };
 export type NoteRow = NoteDoc & { id: string; ticketId: string };
 export type ReadRow = ReadMarker & { id: string };
 export type NotificationRow = NotificationDoc & { id: string; uid: string };
+/** A write waiting to reach the "server": see outbox.ts. */
+export interface OutboxRow {
+  seq?: number;
+  request: import('./outbox').OutboxRequest;
+  /** Who wrote it: delivery checks the rules as this person. */
+  actorUid: string;
+  /** Fields set to the delivery time, as serverTimestamp() sets them. */
+  serverTimeFields: string[];
+  state: 'pending' | 'sending' | 'failed';
+  claimedAt: number | null;
+  error: { code: string; message: string } | null;
+}
+
 /** Attachment bytes: the local stand-in for Cloud Storage objects. */
 export interface FileRow {
   path: string;
@@ -51,6 +64,7 @@ export class LocalDatabase extends Dexie {
   reads!: EntityTable<ReadRow, 'id'>;
   notifications!: EntityTable<NotificationRow, 'id'>;
   files!: EntityTable<FileRow, 'path'>;
+  outbox!: EntityTable<OutboxRow, 'seq'>;
 
   constructor(name: string) {
     super(name);
@@ -73,6 +87,8 @@ export class LocalDatabase extends Dexie {
       tickets:
         '&id, createdAt, updatedAt, [customerUid+createdAt], [status+createdAt], [assigneeUid+createdAt], [priority+createdAt], [category+createdAt], *searchTokens',
     });
+    // Pending writes, shared by the tabs and kept across reloads.
+    this.version(3).stores({ outbox: '++seq, state' });
   }
 }
 

@@ -1,10 +1,14 @@
-import type { Ticket } from '@domain';
+import { ticketDocSchema, type Ticket } from '@domain';
+import type { DocData, WriteRequest } from './clientRequest';
 import { handleTicketCreated } from '@functions/handlers/handleTicketCreated';
 import { recordMessage } from '@functions/handlers/recordMessage';
 import { recordRead } from '@functions/handlers/recordRead';
 import { reviewTicketChange } from '@functions/handlers/reviewTicketChange';
 import type { LocalDatabase } from './localDatabase';
+import { autoId } from './autoId';
 import { localStore } from './localStore';
+
+const toTicket = (row: DocData & { id: string }): Ticket => ({ ...ticketDocSchema.parse(row), id: row.id });
 
 /**
  * The local stand-in for Cloud Functions triggers: the same handlers, run by the tab that
@@ -17,10 +21,23 @@ export function localTriggers(db: LocalDatabase) {
   return {
     ticketCreated: async (ticketId: string) => void (await handleTicketCreated(store, ticketId, deps())),
     ticketUpdated: async (ticketId: string, before: Ticket, after: Ticket, actorUid: string) =>
-      void (await reviewTicketChange(store, ticketId, before, after, { uid: actorUid }, deps())),
+      // A fresh key per change, as a Cloud Function gets a fresh event id.
+      void (await reviewTicketChange(store, ticketId, before, after, { uid: actorUid }, { ...deps(), changeKey: autoId() })),
     messageCreated: async (ticketId: string, messageId: string) =>
       void (await recordMessage(store, ticketId, messageId, deps())),
     readWritten: async (ticketId: string, uid: string) => void (await recordRead(store, ticketId, uid, deps())),
+    /** The triggers a delivered client write sets off, as Firestore events would. */
+    async afterDelivery(request: WriteRequest, before: DocData | undefined, actorUid: string) {
+      const [collection, id = '', sub, subId = ''] = request.path.split('/');
+      if (collection !== 'tickets') return;
+      if (sub === undefined && request.method === 'create') await this.ticketCreated(id);
+      if (sub === undefined && request.method === 'update' && before) {
+        const after = await db.tickets.get(id);
+        if (after) await this.ticketUpdated(id, toTicket({ ...before, id }), toTicket(after), actorUid);
+      }
+      if (sub === 'messages' && request.method === 'create') await this.messageCreated(id, subId);
+      if (sub === 'reads') await this.readWritten(id, subId);
+    },
     async catchUp() {
       const unnumbered = await db.tickets.filter((ticket) => ticket.number === null).primaryKeys();
       for (const id of unnumbered) await handleTicketCreated(store, id, deps());

@@ -1,38 +1,58 @@
+import { liveQuery } from 'dexie';
+import { DomainError, type Actor, type DomainErrorCode } from '@domain';
 import type { Connectivity } from '../port';
+import type { DocData, WriteRequest } from './clientRequest';
+import type { LocalClient } from './localClient';
+import type { LocalDatabase, OutboxRow } from './localDatabase';
 
 /**
- * The local backend's model of a network connection: while offline, writes wait here in
- * order (as Firestore keeps pending writes) and their `committed` promise stays unsettled;
- * back online they go out one by one, each settling as the "server" (the local rules)
- * accepts or refuses it.
+ * The local backend's model of the network, kept in IndexedDB like Firestore's pending
+ * writes: a write made offline waits here, in order, survives a reload, and is delivered
+ * exactly once by a tab of the same user that is online. Delivery stamps the "server" time
+ * (as serverTimestamp() does), runs the local rules as the writer, then the triggers.
  */
-export interface OutboxEntry {
-  readonly send: () => Promise<void>;
-  readonly resolve: () => void;
-  readonly reject: (error: unknown) => void;
-}
+
+/** A write to make: `set` becomes a create or an update depending on what exists then. */
+export type OutboxRequest = WriteRequest | { method: 'set'; path: string; data: DocData };
+
+/** Runs the triggers for a delivered write; `before` is the document as it was. */
+export type AfterDelivery = (request: WriteRequest, before: DocData | undefined, actorUid: string) => Promise<void>;
+
+/** An entry claimed by a tab that vanished mid-delivery is offered again after this. */
+const STALE_CLAIM_MS = 15_000;
 
 export class Outbox {
-  private readonly queue: OutboxEntry[] = [];
+  private online: boolean;
   private flushing = false;
+  private pendingOfViewer = 0;
   private readonly listeners = new Set<() => void>();
+  private readonly waiting = new Map<number, { resolve: () => void; reject: (error: unknown) => void }>();
+  private readonly stopWatching: () => void;
 
-  constructor(private online: boolean) {}
-
-  get isOnline(): boolean {
-    return this.online;
-  }
-
-  get pendingCount(): number {
-    return this.queue.length;
+  constructor(
+    private readonly db: LocalDatabase,
+    private readonly client: LocalClient,
+    private readonly actorOf: (uid: string) => Promise<Actor | null>,
+    private readonly viewerUid: () => string | null,
+    private readonly afterDelivery: AfterDelivery,
+    private readonly now: () => Date,
+    online: boolean,
+  ) {
+    this.online = online;
+    // Every tab watches the shared outbox: to settle its own writes' promises, to count what
+    // is still to send, and to deliver what another tab queued.
+    const subscription = liveQuery(() => this.db.outbox.toArray()).subscribe({
+      next: (rows) => this.observe(rows),
+      error: (error) => console.error('The outbox could not be read.', error),
+    });
+    this.stopWatching = () => subscription.unsubscribe();
   }
 
   connectivity(): Connectivity {
     if (!this.online) return 'offline';
-    return this.queue.length > 0 || this.flushing ? 'syncing' : 'online';
+    return this.pendingOfViewer > 0 ? 'syncing' : 'online';
   }
 
-  /** Called on every change of connectivity or of what is pending. */
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => void this.listeners.delete(listener);
@@ -42,6 +62,11 @@ export class Outbox {
     for (const listener of [...this.listeners]) listener();
   }
 
+  /** A user signed in to this tab: deliver what they left queued (e.g. before a reload). */
+  resume() {
+    if (this.online) void this.flush();
+  }
+
   setOnline(online: boolean) {
     if (this.online === online) return;
     this.online = online;
@@ -49,33 +74,134 @@ export class Outbox {
     if (online) void this.flush();
   }
 
-  /** Sends now when online and nothing is queued before it; otherwise waits its turn. */
-  submit(send: () => Promise<void>): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      this.queue.push({ send, resolve, reject });
-      this.changed();
-      if (this.online) void this.flush();
+  /**
+   * Queues a write and returns a promise that settles when it is delivered (or refused).
+   * Offline it stays unsettled, as a Firestore write's promise does.
+   */
+  async submit(request: OutboxRequest, actorUid: string, serverTimeFields: readonly string[] = []): Promise<void> {
+    const seq = (await this.db.outbox.add({
+      request,
+      actorUid,
+      serverTimeFields: [...serverTimeFields],
+      state: 'pending',
+      claimedAt: null,
+      error: null,
+    } as OutboxRow)) as number;
+    const settled = new Promise<void>((resolve, reject) => this.waiting.set(seq, { resolve, reject }));
+    // Another tab may have delivered it between the add and now.
+    void this.db.outbox.toArray().then((rows) => this.observe(rows));
+    if (this.online) void this.flush();
+    return settled;
+  }
+
+  /** Sends a refused write again (a failed chat message's Retry), keeping its place in line. */
+  async retry(seq: number): Promise<void> {
+    const settled = new Promise<void>((resolve, reject) => this.waiting.set(seq, { resolve, reject }));
+    await this.db.outbox.update(seq, { state: 'pending', error: null, claimedAt: null });
+    if (this.online) void this.flush();
+    return settled;
+  }
+
+  /** Forgets a refused write for good. */
+  async discard(seq: number): Promise<void> {
+    await this.db.outbox.delete(seq);
+  }
+
+  private observe(rows: OutboxRow[]) {
+    const viewer = this.viewerUid();
+    const present = new Map(rows.map((row) => [row.seq!, row]));
+    for (const [seq, waiter] of this.waiting) {
+      const row = present.get(seq);
+      if (!row) {
+        this.waiting.delete(seq);
+        waiter.resolve();
+      } else if (row.state === 'failed') {
+        this.waiting.delete(seq);
+        waiter.reject(new DomainError((row.error?.code ?? 'permission-denied') as DomainErrorCode, row.error?.message ?? 'The write was refused.'));
+      }
+    }
+    this.pendingOfViewer = rows.filter((row) => row.actorUid === viewer && row.state !== 'failed').length;
+    this.changed();
+    if (this.online && rows.some((row) => row.state === 'pending' && row.actorUid === viewer)) void this.flush();
+  }
+
+  /** Delivers pending entries one at a time, oldest first, across all tabs. */
+  private async flush() {
+    if (this.flushing || this.closed) return;
+    this.flushing = true;
+    try {
+      while (this.online && !this.closed) {
+        const entry = await this.claimNext();
+        if (!entry) break;
+        await this.deliver(entry);
+      }
+    } catch (error) {
+      console.error('Delivering queued writes stopped; it resumes with the next change.', error);
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  /**
+   * Takes the signed-in user's oldest pending entry, unless another tab is delivering one of
+   * theirs right now. Like Firestore's pending writes, a user's writes go out only under
+   * that user's own session.
+   */
+  private claimNext(): Promise<OutboxRow | undefined> {
+    const viewer = this.viewerUid();
+    if (viewer === null) return Promise.resolve(undefined);
+    return this.db.transaction('rw', this.db.outbox, async () => {
+      const rows = (await this.db.outbox.toArray()).filter((row) => row.actorUid === viewer);
+      const now = Date.now();
+      const inFlight = rows.find((row) => row.state === 'sending' && now - (row.claimedAt ?? 0) < STALE_CLAIM_MS);
+      if (inFlight) return undefined;
+      const next = rows.find((row) => row.state === 'pending' || row.state === 'sending');
+      if (!next) return undefined;
+      await this.db.outbox.update(next.seq!, { state: 'sending', claimedAt: now });
+      return next;
     });
   }
 
-  private async flush() {
-    if (this.flushing) return;
-    this.flushing = true;
-    try {
-      while (this.online && this.queue.length > 0) {
-        const entry = this.queue[0]!;
-        try {
-          await entry.send();
-          entry.resolve();
-        } catch (error) {
-          entry.reject(error);
-        }
-        this.queue.shift();
-        this.changed();
-      }
-    } finally {
-      this.flushing = false;
-      this.changed();
+  private async deliver(entry: OutboxRow) {
+    const time = this.now();
+    const data: DocData = 'data' in entry.request ? { ...entry.request.data } : {};
+    for (const field of entry.serverTimeFields) data[field] = time;
+    const before = await this.client.read(entry.request.path);
+    let request: WriteRequest;
+    if (entry.request.method === 'set') {
+      request = { method: before ? 'update' : 'create', path: entry.request.path, data };
+    } else if (entry.request.method === 'create' && before) {
+      // Delivered already by a tab that stopped before clearing the entry: exactly once.
+      await this.db.outbox.delete(entry.seq!);
+      return;
+    } else {
+      request = { ...entry.request, data } as WriteRequest;
     }
+    try {
+      await this.client.execute(request, await this.actorOf(entry.actorUid));
+    } catch (error) {
+      const refusal = error instanceof DomainError ? error : new DomainError('permission-denied', String(error));
+      await this.db.outbox.update(entry.seq!, {
+        state: 'failed',
+        error: { code: refusal.code, message: refusal.message },
+        claimedAt: null,
+      });
+      return;
+    }
+    await this.db.outbox.delete(entry.seq!);
+    // Like a Cloud Function trigger: after the write, not part of it (and not waited for).
+    void this.afterDelivery(request, before, entry.actorUid);
+  }
+
+  /** Settles when no delivery is under way in this tab (tests close the database after it). */
+  async idle(): Promise<void> {
+    while (this.flushing) await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+
+  private closed = false;
+
+  close() {
+    this.closed = true;
+    this.stopWatching();
   }
 }

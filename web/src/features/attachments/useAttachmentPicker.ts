@@ -14,9 +14,10 @@ export function useAttachmentPicker() {
   const [problems, setProblems] = useState<string[]>([]);
 
   const plan: AttachmentPlan = planAttachments(picked);
-  const uploads: AttachmentUpload[] = plan.accepted.map(({ file, slot }) => ({
+  const uploads: AttachmentUpload[] = plan.accepted.map(({ file, slot, contentType }) => ({
     slot,
     file: (file as PickedFile).blob,
+    contentType,
   }));
 
   async function add(files: readonly File[]) {

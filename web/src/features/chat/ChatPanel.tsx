@@ -43,10 +43,16 @@ export function ChatPanel({ ticket }: { ticket: Ticket }) {
     { enabled: staff },
   );
 
-  // Opening the chat, and every message arriving while it is open, clears the unread dot.
+  // Opening the chat, and every message arriving while it is on screen, clears the unread
+  // dot; a chat in a hidden tab is not read (and must not tell the customer "Seen").
   const lastMessageAt = ticket.lastMessageAt?.getTime();
   useEffect(() => {
-    backend.markRead(ticket.id).committed.catch(() => {});
+    const markIfVisible = () => {
+      if (document.visibilityState === 'visible') backend.markRead(ticket.id).committed.catch(() => {});
+    };
+    markIfVisible();
+    document.addEventListener('visibilitychange', markIfVisible);
+    return () => document.removeEventListener('visibilitychange', markIfVisible);
   }, [backend, ticket.id, lastMessageAt]);
 
   const viewport = useRef<HTMLDivElement>(null);

@@ -6,7 +6,7 @@ import { Route, useLocation } from 'react-router';
 import type { LocalBackend } from '../../backend/local/localBackend';
 import { localBackendAs, renderPage } from '../../testing/renderWithBackend';
 import { QueuePage } from './QueuePage';
-import { seedTicket } from './testSupport';
+import { seedTicket } from '../../testing/seedTicket';
 
 /** Shows the URL's query string, to check that the filters live in it. */
 function LocationProbe() {

@@ -11,6 +11,7 @@ describe('New ticket form', () => {
   it('refuses a 201-character title, naming the limit, and keeps everything typed', async () => {
     const backend = await localBackendAs('demo-maya');
     renderPage(backend, routes, '/tickets/new');
+    await screen.findByRole('button', { name: 'Open ticket' });
     const user = userEvent.setup();
     const title = 'x'.repeat(201);
     await user.type(screen.getByRole('textbox', { name: 'Title' }), title);
@@ -25,6 +26,7 @@ describe('New ticket form', () => {
   it('asks for a title and a description when they are blank', async () => {
     const backend = await localBackendAs('demo-maya');
     renderPage(backend, routes, '/tickets/new');
+    await screen.findByRole('button', { name: 'Open ticket' });
     await userEvent.setup().click(screen.getByRole('button', { name: 'Open ticket' }));
     expect(await screen.findByText('Give the ticket a title.')).toBeVisible();
     expect(screen.getByText('Describe the problem.')).toBeVisible();
@@ -33,6 +35,7 @@ describe('New ticket form', () => {
   it('shows markup typed into the title as text, and saves it verbatim', async () => {
     const backend = await localBackendAs('demo-maya');
     renderPage(backend, routes, '/tickets/new');
+    await screen.findByRole('button', { name: 'Open ticket' });
     const user = userEvent.setup();
     await user.type(screen.getByRole('textbox', { name: 'Title' }), '<img src=x onerror=alert(1)>');
     await user.type(screen.getByRole('textbox', { name: 'Description' }), '<script>alert(1)</script>');

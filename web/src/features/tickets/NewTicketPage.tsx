@@ -53,18 +53,27 @@ export function NewTicketPage() {
       const creation = backend.createTicket({ ...values, followUpOf }, picker.uploads, (slot, fraction) =>
         setProgress((current) => ({ ...current, [slot]: fraction })),
       );
-      creation.committed.catch((error: unknown) =>
-        notifications.show({ color: 'red', title: 'Your ticket was not saved', message: errorMessage(error) }),
-      );
       if (picker.uploads.length === 0) {
+        creation.committed.catch((error: unknown) =>
+          notifications.show({ color: 'red', title: 'Your ticket was not saved', message: errorMessage(error) }),
+        );
         navigate(`/tickets/${creation.id}`);
         return;
       }
       setUploading(true);
       setProgress(Object.fromEntries(picker.uploads.map(({ slot }) => [slot, 0])));
+      let refused = false;
+      creation.committed.catch((error: unknown) => {
+        // Refused by the server: stay, with everything typed and chosen, and say why.
+        refused = true;
+        setUploading(false);
+        setProgress({});
+        setRefusal(errorMessage(error));
+      });
       creation.uploaded.then(
         () => navigate(`/tickets/${creation.id}`),
         (error: unknown) => {
+          if (refused) return;
           // The ticket exists; say which file did not make it rather than losing the ticket.
           notifications.show({ color: 'red', title: 'An attachment was not stored', message: errorMessage(error) });
           navigate(`/tickets/${creation.id}`);

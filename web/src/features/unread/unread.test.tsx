@@ -2,7 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Route } from 'react-router';
 import { localBackendAs, renderPage } from '../../testing/renderWithBackend';
-import { WhenSignedIn, seedTicket } from '../queue/testSupport';
+import { WhenSignedIn } from '../../testing/renderWithBackend';
+import { seedTicket } from '../../testing/seedTicket';
 import { MyTicketsPage } from '../tickets/MyTicketsPage';
 import { APP_TITLE, useUnreadTitle } from './useUnread';
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Outlet, Route } from 'react-router';
 import { App } from '../../app/App';
 import { localBackendAs, renderPage } from '../../testing/renderWithBackend';
-import { WhenSignedIn } from '../queue/testSupport';
+import { WhenSignedIn } from '../../testing/renderWithBackend';
 import { UsersPage } from './UsersPage';
 
 const routes = (

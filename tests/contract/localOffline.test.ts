@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { formatTicketNumber, type Ticket } from '../../functions/src/domain/index.js';
+import type { LocalBackend } from '../../web/src/backend/local/localBackend.js';
+import type { ChatPage, Connectivity, ListPage } from '../../web/src/backend/port.js';
+import { localHarness } from './localHarness.js';
+import { nextMatching } from './scenarios.js';
+
+/**
+ * Offline behaviour, on the local backend's model of the network (the Firebase backend gets
+ * the same from Firestore's persistent cache, which needs a browser to exercise).
+ */
+const chatOf = (tab: LocalBackend, id: string) => (onData: (p: ChatPage) => void, onError: (e: Error) => void) =>
+  tab.subscribeChat(id, 0, onData, onError);
+const userTexts = (page: ChatPage) => page.messages.filter((m) => m.kind === 'user').map((m) => [m.text, m.delivery]);
+
+async function openTicket(customer: LocalBackend): Promise<Ticket> {
+  const write = customer.createTicket({ title: 'Offline chat', description: 'Train tunnel.', category: 'general', priority: 'low' });
+  await write.committed;
+  return (await nextMatching<Ticket | null>((d, e) => customer.subscribeTicket(write.id, d, e), (t) => t?.number != null))!;
+}
+
+describe('offline on the local backend', () => {
+  it('messages sent offline show as sending, then arrive once each, in order, stamped when delivered', async () => {
+    const harness = await localHarness();
+    const customer = (await harness.openTab('customer')) as LocalBackend;
+    const agent = (await harness.openTab('agent')) as LocalBackend;
+    const ticket = await openTicket(customer);
+
+    customer.setOnline(false);
+    await nextMatching<Connectivity>((d) => customer.subscribeConnectivity(d), (c) => c === 'offline');
+    const writes = ['one', 'two', 'three'].map((text) => customer.sendMessage(ticket.id, { text }));
+    const pending = await nextMatching(chatOf(customer, ticket.id), (p) => userTexts(p).length === 3);
+    expect(userTexts(pending)).toEqual([['one', 'sending'], ['two', 'sending'], ['three', 'sending']]);
+    const agentView = await nextMatching(chatOf(agent, ticket.id), () => true);
+    expect(userTexts(agentView)).toEqual([]);
+
+    const wentOnline = Date.now();
+    customer.setOnline(true);
+    await Promise.all(writes.map((write) => write.committed));
+    const delivered = await nextMatching(chatOf(agent, ticket.id), (p) => userTexts(p).length === 3);
+    expect(userTexts(delivered)).toEqual([['one', 'sent'], ['two', 'sent'], ['three', 'sent']]);
+    const times = delivered.messages.filter((m) => m.kind === 'user').map((m) => m.createdAt.getTime());
+    expect(times.every((time) => time >= wentOnline)).toBe(true);
+    expect(await customer.db.outbox.count()).toBe(0);
+    await harness.dispose();
+  });
+
+  it('a ticket opened offline shows at once as #pending, and gets its number once delivered', async () => {
+    const harness = await localHarness();
+    const customer = (await harness.openTab('customer')) as LocalBackend;
+    customer.setOnline(false);
+    const write = customer.createTicket({ title: 'Opened on a plane', description: 'No signal.', category: 'general', priority: 'low' });
+    const mine = (d: (p: ListPage<Ticket>) => void, e: (err: Error) => void) => customer.subscribeMyTickets(20, d, e);
+    const pending = await nextMatching(mine, (p) => p.items.some((t) => t.id === write.id));
+    expect(formatTicketNumber(pending.items.find((t) => t.id === write.id)!.number)).toBe('#pending');
+    customer.setOnline(true);
+    const numbered = await nextMatching(mine, (p) => p.items.some((t) => t.id === write.id && t.number !== null));
+    expect(formatTicketNumber(numbered.items.find((t) => t.id === write.id)!.number)).toMatch(/^#\d+$/);
+    await harness.dispose();
+  });
+
+  it('a message written offline survives closing the tab and is delivered by the next one', async () => {
+    const harness = await localHarness();
+    const customer = (await harness.openTab('customer')) as LocalBackend;
+    const agent = (await harness.openTab('agent')) as LocalBackend;
+    const ticket = await openTicket(customer);
+    customer.setOnline(false);
+    customer.sendMessage(ticket.id, { text: 'Written in the tunnel' });
+    await nextMatching(chatOf(customer, ticket.id), (p) => userTexts(p).length === 1);
+    await customer.close();
+
+    await harness.openTab('customer');
+    const arrived = await nextMatching(chatOf(agent, ticket.id), (p) => userTexts(p).length === 1);
+    expect(userTexts(arrived)).toEqual([['Written in the tunnel', 'sent']]);
+    await harness.dispose();
+  });
+
+  it('a message the server refuses shows as failed; Retry sends it under the same id, never twice', async () => {
+    const harness = await localHarness();
+    const customer = (await harness.openTab('customer')) as LocalBackend;
+    const agent = (await harness.openTab('agent')) as LocalBackend;
+    const ticket = await openTicket(customer);
+    customer.setOnline(false);
+    const late = customer.sendMessage(ticket.id, { text: 'Sent as it closed' });
+    await agent.rejectTicket(ticket.id, 'Duplicate of another ticket.').committed;
+    await nextMatching<Ticket | null>((d, e) => agent.subscribeTicket(ticket.id, d, e), (t) => t?.chatLocked === true);
+    customer.setOnline(true);
+    await expect(late.committed).rejects.toMatchObject({ code: 'permission-denied' });
+    const failed = await nextMatching(chatOf(customer, ticket.id), (p) => p.messages.some((m) => m.id === late.id && m.delivery === 'failed'));
+    expect(failed.messages.filter((m) => m.id === late.id)).toHaveLength(1);
+
+    await expect(customer.retryMessage(ticket.id, late.id).committed).rejects.toMatchObject({ code: 'permission-denied' });
+    const again = await nextMatching(chatOf(customer, ticket.id), (p) => p.messages.some((m) => m.id === late.id && m.delivery === 'failed'));
+    expect(again.messages.filter((m) => m.id === late.id)).toHaveLength(1);
+    const agentView = await nextMatching(chatOf(agent, ticket.id), () => true);
+    expect(agentView.messages.some((m) => m.id === late.id)).toBe(false);
+    await harness.dispose();
+  });
+});

@@ -1,0 +1,40 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { Route } from 'react-router';
+import { localBackendAs, renderPage } from '../../testing/renderWithBackend';
+import { TicketPage } from './TicketPage';
+
+const routes = <Route path="/tickets/:ticketId" element={<TicketPage />} />;
+const title = '<img src=x onerror="window.hacked=1">';
+const description = '<script>window.hacked=1</script> and <b>bold?</b>';
+
+describe('Ticket page', () => {
+  it('shows markup in the title, description and chat as text: nothing typed ever runs', async () => {
+    const backend = await localBackendAs('demo-maya');
+    const write = backend.createTicket({ title, description, category: 'general', priority: 'low' });
+    await write.committed;
+    await backend.sendMessage(write.id, { text: '<iframe src="javascript:alert(1)"></iframe>' }).committed;
+    renderPage(backend, routes, `/tickets/${write.id}`);
+
+    expect(await screen.findByRole('heading', { name: title })).toBeVisible();
+    // jsdom has phone width: the chat tab shows first, the details behind their tab.
+    expect(await screen.findByText('<iframe src="javascript:alert(1)"></iframe>')).toBeVisible();
+    await userEvent.setup().click(screen.getByRole('tab', { name: 'Details' }));
+    expect(await screen.findByText(description)).toBeVisible();
+    expect(document.querySelector('img[src="x"], script, iframe, b')).toBeNull();
+    expect((window as { hacked?: number }).hacked).toBeUndefined();
+  });
+
+  it("refuses another customer's ticket with a clear message and shows nothing of it", async () => {
+    const owner = await localBackendAs('demo-maya');
+    const write = owner.createTicket({ title: 'Private matter', description: 'Only mine.', category: 'account', priority: 'low' });
+    await write.committed;
+    await owner.switchAccount('demo-leo');
+    renderPage(owner, routes, `/tickets/${write.id}`);
+
+    // One retry first (a refusal can be a race with a write still on its way).
+    expect(await screen.findByRole('alert', undefined, { timeout: 4000 })).toHaveTextContent('This ticket belongs to another customer.');
+    expect(screen.queryByText('Private matter')).toBeNull();
+  });
+});
