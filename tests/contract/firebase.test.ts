@@ -1,4 +1,5 @@
 import { firebaseHarness } from '../firebase-emulators/firebaseHarness.js';
+import { runBadInputScenarios } from './badInputScenarios.js';
 import { runLifecycleScenarios } from './lifecycleScenarios.js';
 import { runContractScenarios } from './scenarios.js';
 
@@ -10,3 +11,4 @@ import { runContractScenarios } from './scenarios.js';
  */
 runContractScenarios(firebaseHarness);
 runLifecycleScenarios(firebaseHarness);
+runBadInputScenarios(firebaseHarness);

@@ -1,6 +1,8 @@
+import { runBadInputScenarios } from './badInputScenarios.js';
 import { runLifecycleScenarios } from './lifecycleScenarios.js';
 import { localHarness } from './localHarness.js';
 import { runContractScenarios } from './scenarios.js';
 
 runContractScenarios(localHarness);
 runLifecycleScenarios(localHarness);
+runBadInputScenarios(localHarness);

@@ -134,17 +134,26 @@ export function slotKind(slot: AttachmentSlot): AttachmentKind {
  * firestore.rules mirrors it entry by entry (isAttachmentRef, areAttachmentRefs).
  */
 export function attachmentsAreValid(refs: readonly unknown[]): boolean {
+  return attachmentsProblem(refs) === null;
+}
+
+/** The first attachment entry that breaks a limit, in a sentence naming file and limit; null if none. */
+export function attachmentsProblem(refs: readonly unknown[]): string | null {
   const slots = new Set<AttachmentSlot>();
   for (const entry of refs) {
     const parsed = attachmentRefSchema.strict().safeParse(entry);
-    if (!parsed.success) return false;
-    const { slot, contentType, size } = parsed.data;
+    if (!parsed.success) return 'An attachment is not described correctly.';
+    const { slot, name, contentType, size } = parsed.data;
     const kind = slotKind(slot);
-    if (kindOf(contentType) !== kind || size > attachmentKinds[kind].maxBytes) return false;
-    if (slots.has(slot)) return false;
+    const limits = attachmentKinds[kind];
+    if (kindOf(contentType) !== kind) return `${name} is not ${kind === 'pdf' ? 'a PDF' : 'an image'}.`;
+    if (size > limits.maxBytes) {
+      return `${name} is ${formatSize(size)}; ${limits.plural} may be at most ${formatSize(limits.maxBytes)}.`;
+    }
+    if (slots.has(slot)) return `${name} was not added: that attachment slot is already used.`;
     slots.add(slot);
   }
-  return true;
+  return null;
 }
 
 /**

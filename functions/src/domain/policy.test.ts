@@ -9,6 +9,7 @@ import {
   mayUpdateTicket,
   type Decision,
 } from './policy.js';
+import type { AttachmentRef } from './attachments.js';
 import { roles, type Actor } from './roles.js';
 import { newTicketDoc, type TicketDoc } from './ticket.js';
 import { priorities, ticketStatuses } from './ticketFields.js';
@@ -117,14 +118,15 @@ describe('mayCreateTicket', () => {
     const image = { slot: 'image-1', name: 'shot.png', contentType: 'image/png', size: 1000 } as const;
     const pdf = { slot: 'pdf-1', name: 'invoice.pdf', contentType: 'application/pdf', size: 5 * 1024 * 1024 } as const;
     expectAllowed(mayCreateTicket(customer, ticket({ attachments: [image, pdf] })));
-    for (const attachments of [
-      [{ ...image, contentType: 'application/pdf' as const }],
-      [{ ...pdf, contentType: 'image/png' as const }],
-      [{ ...image, size: 3 * 1024 * 1024 + 1 }],
-      [{ ...pdf, size: 5 * 1024 * 1024 + 1 }],
-      [image, { ...image, name: 'again.png' }],
-    ]) {
-      expectDenied(mayCreateTicket(customer, ticket({ attachments })), /attachments/);
+    const refusals: [AttachmentRef[], RegExp][] = [
+      [[{ ...image, contentType: 'application/pdf' }], /^shot\.png is not an image\.$/],
+      [[{ ...pdf, contentType: 'image/png' }], /^invoice\.pdf is not a PDF\.$/],
+      [[{ ...image, size: Math.round(3.5 * 1024 * 1024) }], /^shot\.png is 3\.5 MB; images may be at most 3 MB\.$/],
+      [[{ ...pdf, size: Math.round(6.2 * 1024 * 1024) }], /^invoice\.pdf is 6\.2 MB; PDFs may be at most 5 MB\.$/],
+      [[image, { ...image, name: 'again.png' }], /^again\.png was not added: that attachment slot is already used\.$/],
+    ];
+    for (const [attachments, reason] of refusals) {
+      expectDenied(mayCreateTicket(customer, ticket({ attachments })), reason);
     }
   });
 });

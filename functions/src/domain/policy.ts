@@ -1,5 +1,5 @@
 import { assignmentConfigSchema } from './assignment.js';
-import { attachmentsAreValid } from './attachments.js';
+import { attachmentsProblem } from './attachments.js';
 import { messageDocSchema, noteDocSchema, readMarkerSchema, type MessageDoc, type NoteDoc, type ReadMarker } from './message.js';
 import { notificationDocSchema, type NotificationDoc } from './notification.js';
 import { isStaff, type Actor } from './roles.js';
@@ -40,9 +40,8 @@ export function mayCreateTicket(actor: Actor | null, doc: TicketDoc): Decision {
   if (doc.customerUid !== actor.uid) return deny('A ticket can only be opened for yourself.');
   if (!ticketDocSchema.safeParse(doc).success) return deny('The ticket is not well formed.');
   if (doc.updatedBy !== actor.uid) return deny('A ticket is written in your own name.');
-  if (!attachmentsAreValid(doc.attachments)) {
-    return deny('The attachments are not ones the desk accepts: at most 3 images of 3 MB and 2 PDFs of 5 MB, one per slot.');
-  }
+  const attachmentProblem = attachmentsProblem(doc.attachments);
+  if (attachmentProblem) return deny(attachmentProblem);
   const untouched =
     doc.number === null &&
     doc.status === 'open' &&

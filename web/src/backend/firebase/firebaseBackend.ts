@@ -21,7 +21,7 @@ import {
   updateProfile,
   type User,
 } from 'firebase/auth';
-import { onSnapshot, type FirestoreError, type Query, type QuerySnapshot } from 'firebase/firestore';
+import { onSnapshot, type DocumentSnapshot, type FirestoreError, type Query, type QuerySnapshot } from 'firebase/firestore';
 import type { z } from 'zod';
 import type { OnError, PendingWrite, Session, SupportBackend, Unsubscribe } from '../port';
 import { attachmentDownloadUrl, uploadAttachment } from './attachmentsStorage';
@@ -390,10 +390,10 @@ export function createFirebaseBackend(services: FirebaseServices): SupportBacken
     },
 
     subscribeTicket(id, onData, onError) {
-      return withSession(onError, 'Sign in to see tickets.', () =>
-        onSnapshot(
-          ticketRef(db, id),
-          listenOptions,
+      return withSession(onError, 'Sign in to see tickets.', () => {
+        // A ticket missing from this device's cache reads "does not exist" at first; the
+        // server's answer (the ticket, or a refusal) is the one that counts.
+        const gate = serverFirst<DocumentSnapshot>(
           (snapshot) => {
             let ticket;
             try {
@@ -403,15 +403,21 @@ export function createFirebaseBackend(services: FirebaseServices): SupportBacken
             }
             onData(ticket);
           },
-          (error) =>
-            onError(
-              toDomainError(error, {
-                'permission-denied':
-                  'You cannot see this ticket: it belongs to another customer, or it does not exist.',
-              }),
-            ),
-        ),
-      );
+          () => connectivity.state() === 'offline',
+        );
+        const stop = onSnapshot(ticketRef(db, id), listenOptions, gate.next, (error) => {
+          gate.stop();
+          onError(
+            toDomainError(error, {
+              'permission-denied': 'You cannot see this ticket: it belongs to another customer, or it does not exist.',
+            }),
+          );
+        });
+        return () => {
+          gate.stop();
+          stop();
+        };
+      });
     },
 
     subscribeMyTickets(limit, onData, onError) {

@@ -2,6 +2,7 @@ import Dexie, { liveQuery } from 'dexie';
 import {
   DomainError,
   MESSAGE_PAGE_SIZE,
+  mayCreateTicket,
   NOTIFICATIONS_SHOWN,
   messageDocSchema,
   messageInputSchema,
@@ -270,6 +271,9 @@ export class LocalBackend implements SupportBackend {
       ...newTicketDoc(parsed, user, this.now()),
       attachments: attachments.map(({ slot, file, contentType }) => ({ slot, name: file.name, contentType, size: file.size })),
     };
+    // Refused at once, before anything is queued: what the rules would refuse later anyway.
+    const decision = mayCreateTicket({ uid: user.uid, role: user.role }, doc);
+    if (!decision.allowed) throw new DomainError('permission-denied', decision.reason);
     const committed = this.write({ method: 'create', path: `tickets/${id}`, data: doc }, ['createdAt', 'updatedAt']);
     const actor = { uid: user.uid, role: user.role };
     const uploaded = committed.then(async () => {
@@ -291,7 +295,13 @@ export class LocalBackend implements SupportBackend {
    */
   private async queuedTickets(viewer: string): Promise<TicketRow[]> {
     const queued = await this.db.outbox
-      .filter((row) => row.actorUid === viewer && row.request.method === 'create' && /^tickets\/[^/]+$/.test(row.request.path))
+      .filter(
+        (row) =>
+          row.actorUid === viewer &&
+          row.state !== 'failed' &&
+          row.request.method === 'create' &&
+          /^tickets\/[^/]+$/.test(row.request.path),
+      )
       .toArray();
     return queued.map((row) => ({
       ...ticketDocSchema.parse('data' in row.request ? row.request.data : {}),

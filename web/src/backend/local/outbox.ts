@@ -18,6 +18,9 @@ export type OutboxRequest = WriteRequest | { method: 'set'; path: string; data: 
 /** Runs the triggers for a delivered write; `before` is the document as it was. */
 export type AfterDelivery = (request: WriteRequest, before: DocData | undefined, actorUid: string) => Promise<void>;
 
+const isChatMessage = (request: OutboxRequest) =>
+  request.method === 'create' && /^tickets\/[^/]+\/messages\/[^/]+$/.test(request.path);
+
 /** An entry claimed by a tab that vanished mid-delivery is offered again after this. */
 const STALE_CLAIM_MS = 15_000;
 
@@ -117,6 +120,9 @@ export class Outbox {
         waiter.resolve();
       } else if (row.state === 'failed') {
         this.waiting.delete(seq);
+        // A refused chat message stays, shown as failed with Retry; any other refused write
+        // is dropped, as Firestore drops it from its cache.
+        if (!isChatMessage(row.request)) void this.discard(seq);
         waiter.reject(new DomainError((row.error?.code ?? 'permission-denied') as DomainErrorCode, row.error?.message ?? 'The write was refused.'));
       }
     }

@@ -64,10 +64,16 @@ export function ChatPanel({ ticket }: { ticket: Ticket }) {
     ...(staff ? (notes.data ?? []) : []).map((note) => ({ kind: 'note' as const, at: note.createdAt.getTime(), note })),
   ].sort((a, b) => a.at - b.at);
 
+  const firstId = messages[0]?.id;
+  const firstIdBefore = useRef(firstId);
   useLayoutEffect(() => {
     const element = viewport.current;
     if (!element) return;
+    const olderArrived = firstId !== firstIdBefore.current;
+    firstIdBefore.current = firstId;
     if (restoreFromBottom.current !== null) {
+      // Wait for the render that brings the older page (the first ones repeat the old data).
+      if (!olderArrived) return;
       // An older page arrived above: keep the message the reader was looking at in place.
       element.scrollTop = element.scrollHeight - restoreFromBottom.current;
       restoreFromBottom.current = null;
