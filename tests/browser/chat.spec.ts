@@ -22,8 +22,13 @@ test('customer and agent chat live: unread dots, offline sending, staff notes, a
   await signInAs(agent, 'Sam Rivera', 'agent');
   const queueItem = agent.getByRole('listitem').filter({ hasText: 'Refund for a double charge' });
 
+  // A draft survives a reload of the page.
+  await customer.getByRole('textbox', { name: 'Message' }).fill('Hello, any news?');
+  await customer.reload();
+  await expect(customer.getByRole('textbox', { name: 'Message' })).toHaveValue('Hello, any news?');
+
   // Customer -> agent: the dot appears in the agent's queue without a reload.
-  await send(customer, 'Hello, any news?');
+  await customer.getByRole('button', { name: 'Send' }).click();
   await expect(messages(customer).getByText('Hello, any news?')).toBeVisible();
   await expect(queueItem.getByLabel('Unread messages')).toBeVisible();
 

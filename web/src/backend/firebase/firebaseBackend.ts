@@ -1,5 +1,6 @@
 import {
   DomainError,
+  parseInput,
   mayCreateTicket,
   messageInputSchema,
   newMessageDoc,
@@ -22,7 +23,6 @@ import {
   type User,
 } from 'firebase/auth';
 import { onSnapshot, type DocumentSnapshot, type FirestoreError, type Query, type QuerySnapshot } from 'firebase/firestore';
-import type { z } from 'zod';
 import type { OnError, PendingWrite, Session, SupportBackend, Unsubscribe } from '../port';
 import { attachmentDownloadUrl, uploadAttachment } from './attachmentsStorage';
 import { ChatFeed } from './chatFeed';
@@ -59,13 +59,6 @@ import {
 } from './usersCollection';
 
 const listenOptions = { includeMetadataChanges: false } as const;
-
-/** The first schema message, phrased for people, as the error the form shows. */
-function parseOrThrow<T>(schema: z.ZodType<T>, input: unknown): T {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  throw new DomainError('invalid-argument', parsed.error.issues[0]?.message ?? 'Check the form and try again.');
-}
 
 function sameSession(a: Session | null | undefined, b: Session | null): boolean {
   if (a === undefined) return false;
@@ -284,7 +277,7 @@ export function createFirebaseBackend(services: FirebaseServices): SupportBacken
     },
 
     async signIn(input) {
-      const { email, password } = parseOrThrow(signInInputSchema, input);
+      const { email, password } = parseInput(signInInputSchema, input);
       try {
         const credential = await signInWithEmailAndPassword(auth, email, password);
         await sessionSettled(signedInAs(credential.user.uid));
@@ -294,7 +287,7 @@ export function createFirebaseBackend(services: FirebaseServices): SupportBacken
     },
 
     async signUp(input) {
-      const { displayName, email, password } = parseOrThrow(signUpInputSchema, input);
+      const { displayName, email, password } = parseInput(signUpInputSchema, input);
       pendingSignUp = { email: email.toLowerCase(), displayName };
       try {
         const { user } = await createUserWithEmailAndPassword(auth, email, password);
@@ -337,7 +330,7 @@ export function createFirebaseBackend(services: FirebaseServices): SupportBacken
     },
 
     createTicket(input, attachments = [], onProgress = () => {}) {
-      const parsed = parseOrThrow(newTicketInputSchema, input);
+      const parsed = parseInput(newTicketInputSchema, input);
       const customer = session;
       if (!customer) throw new DomainError('unauthenticated', 'Sign in to open a ticket.');
       const ticket: TicketDoc = {
@@ -548,7 +541,7 @@ export function createFirebaseBackend(services: FirebaseServices): SupportBacken
     },
 
     sendMessage(ticketId, input) {
-      const { text } = parseOrThrow(messageInputSchema, input);
+      const { text } = parseInput(messageInputSchema, input);
       const me = requireSession();
       return chat.send(ticketId, newMessageDoc({ text }, me, new Date()));
     },
@@ -570,7 +563,7 @@ export function createFirebaseBackend(services: FirebaseServices): SupportBacken
     },
 
     addNote(ticketId, input) {
-      const { text } = parseOrThrow(messageInputSchema, input);
+      const { text } = parseInput(messageInputSchema, input);
       const me = requireSession();
       const { id, written } = writeNewNote(db, ticketId, { authorUid: me.uid, authorName: me.displayName, text });
       return pendingWrite(id, written, { 'permission-denied': 'Only support staff write internal notes.' });
