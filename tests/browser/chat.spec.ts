@@ -66,6 +66,8 @@ test('customer and agent chat live: unread dots, offline sending, staff notes, a
   await expect(customer.getByRole('status', { name: 'Connection: Offline' })).toBeVisible();
   for (const text of ['First offline', 'Second offline', 'Third offline']) await send(customer, text);
   await expect(messages(customer).getByText('Sending…')).toHaveCount(3);
+  // Give a would-be leak time to show: nothing reaches the agent while the customer is offline.
+  await agent.waitForTimeout(1000);
   await expect(messages(agent).getByText('First offline')).toHaveCount(0);
   await context.setOffline(false);
   for (const text of ['First offline', 'Second offline', 'Third offline']) {

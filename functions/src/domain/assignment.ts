@@ -45,3 +45,25 @@ export function chooseAssignee(
   }
   return candidates[0] ?? null;
 }
+
+/**
+ * The config an admin left in the console (missing: the default). A document that does not
+ * parse assigns nobody: better a ticket waiting in the queue than one given by a guess.
+ */
+export function assignmentConfigFrom(data: unknown): AssignmentConfig {
+  if (data === undefined) return defaultAssignmentConfig;
+  const parsed = assignmentConfigSchema.safeParse(data);
+  return parsed.success ? parsed.data : { ...defaultAssignmentConfig, strategy: 'manual' };
+}
+
+/** The pool's active members in rotation order: the configured uids, or every active agent. */
+export function assignmentPool(
+  config: AssignmentConfig,
+  activeStaff: readonly { uid: string; role: string | null }[],
+): string[] {
+  if (config.agentUids.length === 0) {
+    return activeStaff.filter((user) => user.role === 'agent').map((user) => user.uid);
+  }
+  const active = new Set(activeStaff.map((user) => user.uid));
+  return config.agentUids.filter((uid) => active.has(uid));
+}

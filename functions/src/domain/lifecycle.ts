@@ -1,4 +1,5 @@
 import { locksChat, priorityLabels, statusLabels, type Priority, type TicketStatus } from './ticketFields.js';
+import { isStaff, type Role } from './roles.js';
 import type { TicketDoc } from './ticket.js';
 
 /**
@@ -15,6 +16,18 @@ export function lifecycleStamps(before: TicketDoc, after: TicketDoc, now: Date):
   const locked = locksChat(after.status);
   if (after.chatLocked !== locked) stamps.chatLocked = locked;
   return stamps;
+}
+
+/**
+ * The first response to a customer is whichever comes first: staff moving the ticket out of
+ * Open (lifecycleStamps) or staff's first chat reply (this). Returns the stamp, or null.
+ */
+export function firstResponseByMessage(
+  ticket: Pick<TicketDoc, 'firstResponseAt'>,
+  message: { authorRole: Role | null; createdAt: Date },
+): Date | null {
+  if (ticket.firstResponseAt !== null || message.authorRole === null || !isStaff(message.authorRole)) return null;
+  return message.createdAt;
 }
 
 /** The system message the chat shows for a change; `who` is the actor's name. */

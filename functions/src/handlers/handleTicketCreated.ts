@@ -1,7 +1,7 @@
 import {
-  assignmentConfigSchema,
+  assignmentConfigFrom,
+  assignmentPool,
   chooseAssignee,
-  defaultAssignmentConfig,
   formatTicketNumber,
   ticketSearchTokens,
   type AssignmentConfig,
@@ -60,25 +60,6 @@ async function activeStaff(store: DocStore): Promise<UserFacts[]> {
     .filter((user): user is UserFacts => user !== null && user.active);
 }
 
-/**
- * The config an admin left in the console. A document that does not parse assigns nobody:
- * better a ticket waiting in the queue than one given to someone by a guess.
- */
-function assignmentConfig(data: DocData | undefined): AssignmentConfig {
-  if (data === undefined) return defaultAssignmentConfig;
-  const parsed = assignmentConfigSchema.safeParse(data);
-  return parsed.success ? parsed.data : { ...defaultAssignmentConfig, strategy: 'manual' };
-}
-
-/** The pool's active members in rotation order: the configured uids, or every active agent. */
-function activePool(config: AssignmentConfig, staff: readonly UserFacts[]): string[] {
-  if (config.agentUids.length === 0) {
-    return staff.filter((user) => user.role === 'agent').map((user) => user.uid);
-  }
-  const active = new Set(staff.map((user) => user.uid));
-  return config.agentUids.filter((uid) => active.has(uid));
-}
-
 const strategyNotes: Record<AssignmentConfig['strategy'], string | null> = {
   round_robin: 'Round robin',
   random: 'Random pick',
@@ -110,8 +91,8 @@ async function assignAndIndex(
     // Assigned already (by an earlier run, or by staff who were quicker): leave it.
     let assigneeUid = ticket.assigneeUid;
     if (assigneeUid === null && autoAssigned === undefined) {
-      const config = assignmentConfig(configData);
-      assigneeUid = chooseAssignee(config, activePool(config, staff), deps.random);
+      const config = assignmentConfigFrom(configData);
+      assigneeUid = chooseAssignee(config, assignmentPool(config, staff), deps.random);
       if (assigneeUid !== null) {
         patch.assigneeUid = assigneeUid;
         patch.assigneeName = staff.find((user) => user.uid === assigneeUid)?.displayName ?? null;

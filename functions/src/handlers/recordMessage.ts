@@ -1,4 +1,4 @@
-import { isStaff, messageDocSchema } from '../domain/index.js';
+import { firstResponseByMessage, messageDocSchema } from '../domain/index.js';
 import type { DocData, DocStore } from '../store/port.js';
 import { paths, readWellFormedTicket } from './docs.js';
 
@@ -28,9 +28,8 @@ export async function recordMessage(
       patch.lastMessageAt = message.createdAt;
       patch.lastMessageBy = message.authorUid;
     }
-    if (message.authorRole !== null && isStaff(message.authorRole) && ticket.firstResponseAt === null) {
-      patch.firstResponseAt = message.createdAt;
-    }
+    const firstResponse = firstResponseByMessage(ticket, message);
+    if (firstResponse) patch.firstResponseAt = firstResponse;
     if (Object.keys(patch).length === 0) return;
     if (ticket.updatedAt.getTime() < deps.now.getTime()) patch.updatedAt = deps.now;
     tx.update(paths.ticket(ticketId), patch);
