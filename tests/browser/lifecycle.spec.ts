@@ -16,7 +16,7 @@ test('a customer opens a ticket with an image and a PDF; an agent accepts it and
   const agent = await context.newPage();
   await signInAs(agent, 'Sam Rivera', 'agent');
 
-  await customer.getByRole('link', { name: 'New ticket' }).first().click();
+  await customer.getByRole('main').getByRole('link', { name: 'New ticket' }).click();
   await customer.getByRole('textbox', { name: 'Title' }).fill('Checkout page crashes');
   await customer.getByRole('textbox', { name: 'Description' }).fill('It crashes after I press Pay. Screenshot and receipt attached.');
   await attach(customer, [pngFile('crash.png', 2.5), pdfFile('receipt.pdf', 4)]);
@@ -47,7 +47,7 @@ test('a customer opens a ticket with an image and a PDF; an agent accepts it and
 
 test('a fourth image and a 6 MB PDF are refused with messages naming the limits, keeping what was chosen', async ({ page }) => {
   await signInAs(page, 'Leo Park', 'customer');
-  await page.getByRole('link', { name: 'New ticket' }).first().click();
+  await page.getByRole('main').getByRole('link', { name: 'New ticket' }).click();
   await page.getByRole('textbox', { name: 'Title' }).fill('Too many files');
   await attach(page, [pngFile('one.png', 0.1), pngFile('two.png', 0.1), pngFile('three.png', 0.1)]);
   await attach(page, [pngFile('four.png', 0.1), pdfFile('scan.pdf', 6.2)]);

@@ -12,7 +12,7 @@ export async function openTicket(
   page: Page,
   ticket: { title: string; description: string; category: string; priority: string },
 ) {
-  await page.getByRole('link', { name: 'New ticket' }).first().click();
+  await page.getByRole('main').getByRole('link', { name: 'New ticket' }).click();
   await page.getByRole('textbox', { name: 'Title' }).fill(ticket.title);
   await page.getByRole('textbox', { name: 'Description' }).fill(ticket.description);
   await page.getByRole('combobox', { name: 'Category' }).selectOption({ label: ticket.category });
