@@ -1,6 +1,7 @@
 import { Alert, Anchor, Grid, Group, Loader, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { categoryLabels, formatTicketNumber, isStaff, type Ticket, type UserProfile } from '@domain';
+import { useId } from 'react';
 import { Link, useParams } from 'react-router';
 import { exactTime } from '../../app/dates';
 import { errorMessage } from '../../app/errorMessage';
@@ -95,7 +96,7 @@ function TicketDetails({ ticket, staff }: { ticket: Ticket; staff: readonly User
       : (staff.find((person) => person.uid === ticket.assigneeUid)?.displayName ?? ticket.assigneeName ?? 'Our support team');
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label="Ticket details">
-      <SimpleGrid cols={{ base: 1, xs: 2 }} mb="md">
+      <SimpleGrid component="dl" cols={{ base: 1, xs: 2 }} mb="md" mt={0}>
         <Detail label="Category" value={categoryLabels[ticket.category]} />
         <Detail label="Assignee" value={assignee} />
         <Detail label="Opened by" value={ticket.customerName} />
@@ -126,13 +127,17 @@ function TicketDetails({ ticket, staff }: { ticket: Ticket; staff: readonly User
   );
 }
 
+/** One term of the details list: the label names the value for assistive technology too. */
 function Detail({ label, value }: { label: string; value: string }) {
+  const id = useId();
   return (
     <div>
-      <Text size="xs" c="dimmed">
+      <Text component="dt" size="xs" c="dimmed" id={id}>
         {label}
       </Text>
-      <Text aria-label={label}>{value}</Text>
+      <Text component="dd" m={0} aria-labelledby={id}>
+        {value}
+      </Text>
     </div>
   );
 }
