@@ -1,8 +1,9 @@
 import {
   assignmentConfigFrom,
   assignmentPool,
+  autoAssignmentNotice,
   chooseAssignee,
-  formatTicketNumber,
+  newTicketText,
   ticketSearchTokens,
   type AssignmentConfig,
   type TicketEvent,
@@ -114,14 +115,10 @@ async function assignAndIndex(
           at,
         };
         tx.set(paths.event(ticketId, ids.autoAssignedEvent(ticketId)), event);
+        const notice = autoAssignmentNotice({ ...ticket, number }, assigneeUid);
         tx.set(
           paths.notification(assigneeUid, ids.notification(assigneeUid, ticketId, 'assigned')),
-          notification(
-            'assigned',
-            ticketId,
-            `Ticket ${formatTicketNumber(number)} was assigned to you: ${ticket.title}`,
-            deps.now,
-          ),
+          notification('assigned', ticketId, notice.text, deps.now),
         );
       }
     }
@@ -154,7 +151,7 @@ async function announce(
       at: ticket.createdAt,
     };
     tx.set(createdPath, event);
-    const text = `New ticket ${formatTicketNumber(number)} from ${ticket.customerName}: ${ticket.title}`;
+    const text = newTicketText({ ...ticket, number });
     for (const user of staff) {
       tx.set(
         paths.notification(user.uid, ids.notification(user.uid, ticketId, 'new')),

@@ -1,10 +1,11 @@
 import {
   assigneeChangeText,
+  assignmentNotice,
   canTransition,
   changedFields,
-  formatTicketNumber,
   lifecycleStamps,
   priorityChangeText,
+  statusChangeNotice,
   statusChangeText,
   statusLabels,
   systemMessageDoc,
@@ -180,7 +181,6 @@ export async function reviewTicketChange(
     }
     if (Object.keys(patch).length > 0) tx.update(paths.ticket(ticketId), patch);
 
-    const ticketName = `${formatTicketNumber(current.number)} ("${current.title}")`;
     changes.forEach((field, i) => {
       if (recorded[i]) return;
       const changeId = ids.change(ticketId, field, changeKey);
@@ -198,15 +198,12 @@ export async function reviewTicketChange(
       if (field === 'status') {
         const text = statusChangeText(before.status, after.status, actorName, after.rejectionReason);
         tx.set(paths.message(ticketId, changeId), systemMessageDoc(text, now));
-        if (actor.uid !== current.customerUid) {
-          const news =
-            after.status === 'rejected' && after.rejectionReason
-              ? `Your ticket ${ticketName} was rejected: ${after.rejectionReason}`
-              : `Your ticket ${ticketName} is now ${statusLabels[after.status]}.`;
-          const uid = current.customerUid;
+        const notice = statusChangeNotice(current, after.status, after.rejectionReason, actor.uid);
+        if (notice) {
+          const uid = notice.recipientUid;
           tx.set(
             paths.notification(uid, ids.notification(uid, ticketId, `status-${changeKey}`)),
-            notification('status_changed', ticketId, news, now),
+            notification('status_changed', ticketId, notice.text, now),
           );
         }
       } else if (field === 'priority') {
@@ -214,11 +211,12 @@ export async function reviewTicketChange(
       } else {
         const toName = after.assigneeUid === null ? null : (assignee?.displayName ?? 'another agent');
         tx.set(paths.message(ticketId, changeId), systemMessageDoc(assigneeChangeText(toName, actorName), now));
-        const uid = after.assigneeUid;
-        if (uid !== null && uid !== actor.uid) {
+        const notice = assignmentNotice(current, after.assigneeUid, actor.uid, actorName);
+        if (notice) {
+          const uid = notice.recipientUid;
           tx.set(
             paths.notification(uid, ids.notification(uid, ticketId, `assigned-${changeKey}`)),
-            notification('assigned', ticketId, `${actorName} assigned ticket ${ticketName} to you.`, now),
+            notification('assigned', ticketId, notice.text, now),
           );
         }
       }
