@@ -24,6 +24,7 @@ import {
 } from 'firebase/firestore';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DocData } from '../../functions/src/store/port.js';
+import { emulatorHostAndPort } from './emulatorHost.js';
 import { matrixContext, matrixPeople, operations, seedDocuments, type MatrixActor, type MatrixDriver } from './matrix.js';
 import type { ClientRequest } from './requests.js';
 import { runAuthorizationMatrix } from './runMatrix.js';
@@ -36,13 +37,6 @@ import { runAuthorizationMatrix } from './runMatrix.js';
 const PROJECT_ID = 'demo-support-desk';
 const FIRESTORE_RULES = fileURLToPath(new URL('../../firestore.rules', import.meta.url));
 const FIXTURE_TICKET_ID = 'matrix-ticket';
-
-function emulatorHostAndPort(envVar: string): { host: string; port: number } {
-  const value = process.env[envVar];
-  if (!value) throw new Error(`${envVar} is not set: start the emulator and export its host:port.`);
-  const url = new URL(`http://${value}`);
-  return { host: url.hostname, port: Number(url.port) };
-}
 
 let environment: Promise<RulesTestEnvironment> | undefined;
 

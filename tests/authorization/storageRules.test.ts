@@ -21,6 +21,7 @@ import {
   newTicketDoc,
   type AttachmentSlot,
 } from '../../functions/src/domain/index.js';
+import { emulatorHostAndPort } from './emulatorHost.js';
 import { matrixPeople } from './matrix.js';
 
 /**
@@ -31,13 +32,6 @@ import { matrixPeople } from './matrix.js';
 const PROJECT_ID = 'demo-support-desk';
 const STORAGE_RULES = fileURLToPath(new URL('../../storage.rules', import.meta.url));
 const FIRESTORE_RULES = fileURLToPath(new URL('../../firestore.rules', import.meta.url));
-
-function emulatorHostAndPort(envVar: string): { host: string; port: number } {
-  const value = process.env[envVar];
-  if (!value) throw new Error(`${envVar} is not set: start the emulator and export its host:port.`);
-  const url = new URL(`http://${value}`);
-  return { host: url.hostname, port: Number(url.port) };
-}
 
 /** The context's services are compat wrappers; the modular functions unwrap them. */
 const storageOf = (context: RulesTestContext) => context.storage() as unknown as FirebaseStorage;

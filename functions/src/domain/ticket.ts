@@ -10,6 +10,13 @@ import {
   ticketStatusSchema,
 } from './ticketFields.js';
 
+/** What staff type when rejecting a ticket: the customer reads it. */
+export const rejectionReasonSchema = z
+  .string()
+  .trim()
+  .min(1, 'Give a reason when rejecting a ticket.')
+  .max(REJECTION_REASON_MAX, `A rejection reason may be at most ${REJECTION_REASON_MAX} characters.`);
+
 /** What a customer types to open a ticket: the schema behind the form and the backends. */
 export const newTicketInputSchema = z.object({
   title: z

@@ -1,6 +1,7 @@
 import {
   DomainError,
   parseInput,
+  rejectionReasonSchema,
   mayCreateTicket,
   messageInputSchema,
   newMessageDoc,
@@ -462,8 +463,7 @@ export function createFirebaseBackend(services: FirebaseServices): SupportBacken
     },
 
     rejectTicket(ticketId, reason) {
-      const trimmed = reason.trim();
-      if (!trimmed) throw new DomainError('invalid-argument', 'Give a reason when rejecting a ticket.');
+      const trimmed = parseInput(rejectionReasonSchema, reason);
       return changeTicket(ticketId, { status: 'rejected', rejectionReason: trimmed });
     },
 

@@ -13,6 +13,7 @@ import {
   noteDocSchema,
   notificationDocSchema,
   parseInput,
+  rejectionReasonSchema,
   readMarkerSchema,
   signInInputSchema,
   signUpInputSchema,
@@ -369,8 +370,7 @@ export class LocalBackend implements SupportBackend {
   }
 
   rejectTicket(ticketId: string, reason: string): PendingWrite {
-    const trimmed = reason.trim();
-    if (!trimmed) throw new DomainError('invalid-argument', 'Give a reason when rejecting a ticket.');
+    const trimmed = parseInput(rejectionReasonSchema, reason);
     return this.changeTicket(ticketId, { status: 'rejected', rejectionReason: trimmed });
   }
 
