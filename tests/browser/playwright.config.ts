@@ -4,6 +4,9 @@ import { defineConfig } from '@playwright/test';
  * Browser tests in Debian's Chromium (never a downloaded browser), against the built app
  * served by `vite preview` on the local backend.
  */
+// BROWSER_PORT lets two checkouts run the browser tier side by side on one machine.
+const port = Number(process.env.BROWSER_PORT ?? 4173);
+
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
@@ -15,7 +18,7 @@ export default defineConfig({
   reporter: [['list']],
   outputDir: '../../test-results',
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -31,9 +34,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'node ../node_modules/vite/bin/vite.js preview',
+    command: `node ../node_modules/vite/bin/vite.js preview --port ${port}`,
     cwd: '../../web',
-    url: 'http://127.0.0.1:4173',
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
