@@ -14,7 +14,7 @@ import {
   type TicketEvent,
   type TicketStatus,
 } from '../../functions/src/domain/index.js';
-import type { ClientRequest } from './requests.js';
+import { serverTime, type ClientRequest, type FieldTransforms } from './requests.js';
 
 type DocData = Record<string, unknown>;
 
@@ -49,6 +49,12 @@ export interface MatrixContext {
 }
 
 const SIGNED_OUT_UID = 'matrix-nobody';
+
+/** The fields each kind of write leaves to the server's clock, as the app writes them. */
+const newTicketTimes: FieldTransforms = { createdAt: serverTime, updatedAt: serverTime };
+const changeTime: FieldTransforms = { updatedAt: serverTime };
+const postedTime: FieldTransforms = { createdAt: serverTime };
+const readTime: FieldTransforms = { lastReadAt: serverTime };
 
 const validInput = {
   title: 'Printer on fire',
@@ -157,11 +163,13 @@ export const operations = {
   'ticket.read.notYetCreated': (ctx) => ({ method: 'get', path: `tickets/${ctx.newId}` }),
   'ticket.create.own': (ctx) => ({
     method: 'create',
+    transforms: newTicketTimes,
     path: `tickets/${ctx.newId}`,
     data: ownTicket(ctx),
   }),
   'ticket.create.forSomeoneElse': (ctx) => ({
     method: 'create',
+    transforms: newTicketTimes,
     path: `tickets/${ctx.newId}`,
     data: {
       ...ownTicket(ctx),
@@ -171,46 +179,55 @@ export const operations = {
   }),
   'ticket.create.withNumber': (ctx) => ({
     method: 'create',
+    transforms: newTicketTimes,
     path: `tickets/${ctx.newId}`,
     data: { ...ownTicket(ctx), number: 7 },
   }),
   'ticket.create.notOpen': (ctx) => ({
     method: 'create',
+    transforms: newTicketTimes,
     path: `tickets/${ctx.newId}`,
     data: { ...ownTicket(ctx), status: 'in_progress', assigneeUid: ctx.actorUid },
   }),
   'ticket.create.titleTooLong': (ctx) => ({
     method: 'create',
+    transforms: newTicketTimes,
     path: `tickets/${ctx.newId}`,
     data: { ...ownTicket(ctx), title: 'x'.repeat(201) },
   }),
   'ticket.create.unknownCategory': (ctx) => ({
     method: 'create',
+    transforms: newTicketTimes,
     path: `tickets/${ctx.newId}`,
     data: { ...ownTicket(ctx), category: 'refunds' },
   }),
   'ticket.create.inSomeoneElsesName': (ctx) => ({
     method: 'create',
+    transforms: newTicketTimes,
     path: `tickets/${ctx.newId}`,
     data: { ...ownTicket(ctx), updatedBy: someoneElse(ctx) },
   }),
   'ticket.create.withAttachments': (ctx) => ({
     method: 'create',
+    transforms: newTicketTimes,
     path: `tickets/${ctx.newId}`,
     data: { ...ownTicket(ctx), attachments: [screenshot, invoice] },
   }),
   'ticket.create.attachmentTypeNotOfSlot': (ctx) => ({
     method: 'create',
+    transforms: newTicketTimes,
     path: `tickets/${ctx.newId}`,
     data: { ...ownTicket(ctx), attachments: [{ ...screenshot, contentType: 'application/pdf' }] },
   }),
   'ticket.create.attachmentTooLarge': (ctx) => ({
     method: 'create',
+    transforms: newTicketTimes,
     path: `tickets/${ctx.newId}`,
     data: { ...ownTicket(ctx), attachments: [invoice, { ...screenshot, size: attachmentKinds.image.maxBytes + 1 }] },
   }),
   'ticket.create.attachmentSlotTwice': (ctx) => ({
     method: 'create',
+    transforms: newTicketTimes,
     path: `tickets/${ctx.newId}`,
     data: { ...ownTicket(ctx), attachments: [screenshot, invoice, { ...screenshot, name: 'again.png' }] },
   }),
@@ -237,56 +254,67 @@ export const operations = {
   // ---- status, priority and assignee changes ----
   'ticket.acceptAndTake': (ctx) => ({
     method: 'update',
+    transforms: changeTime,
     path: `tickets/${ctx.ticketId}`,
     data: { status: 'in_progress', assigneeUid: ctx.actorUid, updatedAt: ctx.now, updatedBy: ctx.actorUid },
   }),
   'ticket.reopen': (ctx) => ({
     method: 'update',
+    transforms: changeTime,
     path: `tickets/${ctx.ticketId}`,
     data: { status: 'in_progress', updatedAt: ctx.now, updatedBy: ctx.actorUid },
   }),
   'ticket.close': (ctx) => ({
     method: 'update',
+    transforms: changeTime,
     path: `tickets/${ctx.ticketId}`,
     data: { status: 'closed', updatedAt: ctx.now, updatedBy: ctx.actorUid },
   }),
   'ticket.reject.withoutReason': (ctx) => ({
     method: 'update',
+    transforms: changeTime,
     path: `tickets/${ctx.ticketId}`,
     data: { status: 'rejected', updatedAt: ctx.now, updatedBy: ctx.actorUid },
   }),
   'ticket.reject.withReason': (ctx) => ({
     method: 'update',
+    transforms: changeTime,
     path: `tickets/${ctx.ticketId}`,
     data: { status: 'rejected', rejectionReason: 'Duplicate of #41.', updatedAt: ctx.now, updatedBy: ctx.actorUid },
   }),
   'ticket.reject.reasonTooLong': (ctx) => ({
     method: 'update',
+    transforms: changeTime,
     path: `tickets/${ctx.ticketId}`,
     data: { status: 'rejected', rejectionReason: 'x'.repeat(501), updatedAt: ctx.now, updatedBy: ctx.actorUid },
   }),
   'ticket.reasonWithoutRejecting': (ctx) => ({
     method: 'update',
+    transforms: changeTime,
     path: `tickets/${ctx.ticketId}`,
     data: { rejectionReason: 'Because.', updatedAt: ctx.now, updatedBy: ctx.actorUid },
   }),
   'ticket.backToOpen': (ctx) => ({
     method: 'update',
+    transforms: changeTime,
     path: `tickets/${ctx.ticketId}`,
     data: { status: 'open', updatedAt: ctx.now, updatedBy: ctx.actorUid },
   }),
   'ticket.changePriority': (ctx) => ({
     method: 'update',
+    transforms: changeTime,
     path: `tickets/${ctx.ticketId}`,
     data: { priority: 'critical', updatedAt: ctx.now, updatedBy: ctx.actorUid },
   }),
   'ticket.close.inSomeoneElsesName': (ctx) => ({
     method: 'update',
+    transforms: changeTime,
     path: `tickets/${ctx.ticketId}`,
     data: { status: 'closed', updatedAt: ctx.now, updatedBy: someoneElse(ctx) },
   }),
   'ticket.unlockChat': (ctx) => ({
     method: 'update',
+    transforms: changeTime,
     path: `tickets/${ctx.ticketId}`,
     data: { chatLocked: false, updatedAt: ctx.now, updatedBy: ctx.actorUid },
   }),
@@ -294,16 +322,19 @@ export const operations = {
   // ---- chat, notes, events ----
   'message.post.own': (ctx) => ({
     method: 'create',
+    transforms: postedTime,
     path: `tickets/${ctx.ticketId}/messages/${ctx.newId}`,
     data: ownMessage(ctx),
   }),
   'message.post.asSomeoneElse': (ctx) => ({
     method: 'create',
+    transforms: postedTime,
     path: `tickets/${ctx.ticketId}/messages/${ctx.newId}`,
     data: { ...ownMessage(ctx), authorUid: someoneElse(ctx) },
   }),
   'message.post.system': (ctx) => ({
     method: 'create',
+    transforms: postedTime,
     path: `tickets/${ctx.ticketId}/messages/${ctx.newId}`,
     data: systemMessageDoc('Support desk closed this ticket.', ctx.now),
   }),
@@ -322,6 +353,7 @@ export const operations = {
   'note.read': (ctx) => ({ method: 'get', path: `tickets/${ctx.ticketId}/notes/${seeded.noteId}` }),
   'note.add': (ctx) => ({
     method: 'create',
+    transforms: postedTime,
     path: `tickets/${ctx.ticketId}/notes/${ctx.newId}`,
     data: { authorUid: ctx.actorUid, authorName: ctx.actorName, text: 'Asked billing.', createdAt: ctx.now },
   }),
@@ -343,11 +375,13 @@ export const operations = {
   // ---- read markers ----
   'readMarker.write.own': (ctx) => ({
     method: 'create',
+    transforms: readTime,
     path: `tickets/${ctx.ticketId}/reads/${ctx.actorUid}`,
     data: { uid: ctx.actorUid, ticketId: ctx.ticketId, lastReadAt: ctx.now },
   }),
   'readMarker.write.someoneElses': (ctx) => ({
     method: 'create',
+    transforms: readTime,
     path: `tickets/${ctx.ticketId}/reads/${someoneElse(ctx)}`,
     data: { uid: someoneElse(ctx), ticketId: ctx.ticketId, lastReadAt: ctx.now },
   }),

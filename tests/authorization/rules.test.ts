@@ -9,24 +9,23 @@ import {
   Timestamp,
   collection,
   collectionGroup,
-  deleteDoc,
   doc,
   getDoc,
   getDocs,
+  increment,
   limit,
   query,
   serverTimestamp,
-  setDoc,
-  updateDoc,
   where,
   writeBatch,
   type Firestore,
+  type WriteBatch,
 } from 'firebase/firestore';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DocData } from '../../functions/src/store/port.js';
 import { emulatorHostAndPort } from './emulatorHost.js';
 import { matrixContext, matrixPeople, operations, seedDocuments, type MatrixActor, type MatrixDriver } from './matrix.js';
-import type { ClientRequest } from './requests.js';
+import type { ClientRequest, DocumentWrite, FieldTransforms } from './requests.js';
 import { runAuthorizationMatrix } from './runMatrix.js';
 
 /**
@@ -87,13 +86,29 @@ function withTimestamps(value: unknown): unknown {
   return value;
 }
 
-/** The document as the client sends it: the named timestamp fields become serverTimestamp(). */
-function asClientWrite(data: DocData, serverTimeFields: readonly string[]): DocData {
+/** The document as the client sends it: Dates as Timestamps, transforms as the SDK's FieldValues. */
+function asClientWrite(data: DocData, transforms: FieldTransforms = {}): DocData {
   const written = withTimestamps(data) as DocData;
-  for (const field of serverTimeFields) {
-    if (field in written) written[field] = serverTimestamp();
+  for (const [field, transform] of Object.entries(transforms)) {
+    written[field] = transform.kind === 'serverTime' ? serverTimestamp() : increment(transform.by);
   }
   return written;
+}
+
+/** Adds one document write to a batch, as the app's adapter would send it. */
+function addToBatch(db: Firestore, batch: WriteBatch, write: DocumentWrite): void {
+  const ref = doc(db, write.path);
+  switch (write.method) {
+    case 'create':
+    case 'set':
+      batch.set(ref, asClientWrite(write.data, write.transforms));
+      return;
+    case 'update':
+      batch.update(ref, asClientWrite(write.data, write.transforms));
+      return;
+    case 'delete':
+      batch.delete(ref);
+  }
 }
 
 function send(db: Firestore, request: ClientRequest): Promise<unknown> {
@@ -108,12 +123,12 @@ function send(db: Firestore, request: ClientRequest): Promise<unknown> {
           limit(request.limit),
         ),
       );
-    case 'create':
-      return setDoc(doc(db, request.path), asClientWrite(request.data, ['createdAt', 'updatedAt', 'lastReadAt']));
-    case 'update':
-      return updateDoc(doc(db, request.path), asClientWrite(request.data, ['updatedAt']));
-    case 'delete':
-      return deleteDoc(doc(db, request.path));
+    default: {
+      // One write or a batch: either way one commit, as the app sends it.
+      const batch = writeBatch(db);
+      for (const write of request.method === 'batch' ? request.writes : [request]) addToBatch(db, batch, write);
+      return batch.commit();
+    }
   }
 }
 

@@ -53,13 +53,13 @@ import type {
 } from '../port';
 import { DEMO_PASSWORD, demoAccounts } from '../demoAccounts';
 import { autoId } from './autoId';
-import type { DocData, WhereEquals } from './clientRequest';
+import { serverTime, writesOf, type DocData, type FieldTransforms, type WhereEquals, type WriteRequest } from './clientRequest';
 import { attachmentObjectUrl, storeAttachment } from './localAttachments';
 import { LocalClient } from './localClient';
 import { LocalDatabase, type TicketRow, type UserRow } from './localDatabase';
 import { readQueuePage } from './localQueue';
 import { localTriggers } from './localTriggers';
-import { Outbox, type OutboxRequest } from './outbox';
+import { Outbox } from './outbox';
 import type { SessionSlot } from './sessionSlot';
 
 export interface LocalBackendOptions {
@@ -68,6 +68,9 @@ export interface LocalBackendOptions {
   /** Follow the browser's online/offline events (default: true where `window` exists). */
   readonly followBrowserConnectivity?: boolean;
 }
+
+/** Fields the "server" sets to the delivery time, as serverTimestamp() does. */
+const atServerTime = (...fields: string[]): FieldTransforms => Object.fromEntries(fields.map((field) => [field, serverTime]));
 
 /** Index bounds for every entry of one parent (ticket or user), in time order. */
 const everyTimeOf = (parent: string): [[string, unknown], [string, unknown]] => [
@@ -159,10 +162,10 @@ export class LocalBackend implements SupportBackend {
 
   /**
    * A client write, through the outbox: delivered at once when online, kept (across reloads)
-   * and delivered in order when back online. `serverTime` fields get the delivery time.
+   * and delivered in order when back online. Transforms resolve on delivery.
    */
-  private write(request: OutboxRequest, serverTime: readonly string[] = []): Promise<void> {
-    return this.outbox.submit(request, this.requireUser().uid, serverTime);
+  private write(request: WriteRequest): Promise<void> {
+    return this.outbox.submit(request, this.requireUser().uid);
   }
 
   /** Triggers still running, so that closing waits for them rather than cutting them off. */
@@ -275,7 +278,7 @@ export class LocalBackend implements SupportBackend {
     // Refused at once, before anything is queued: what the rules would refuse later anyway.
     const decision = mayCreateTicket({ uid: user.uid, role: user.role }, doc);
     if (!decision.allowed) throw new DomainError('permission-denied', decision.reason);
-    const committed = this.write({ method: 'create', path: `tickets/${id}`, data: doc }, ['createdAt', 'updatedAt']);
+    const committed = this.write({ method: 'create', path: `tickets/${id}`, data: doc, transforms: atServerTime('createdAt', 'updatedAt') });
     const actor = { uid: user.uid, role: user.role };
     const uploaded = committed.then(async () => {
       for (const upload of attachments) {
@@ -295,19 +298,20 @@ export class LocalBackend implements SupportBackend {
    * `#pending`), as Firestore's cache shows its pending writes.
    */
   private async queuedTickets(viewer: string): Promise<TicketRow[]> {
-    const queued = await this.db.outbox
-      .filter(
-        (row) =>
-          row.actorUid === viewer &&
-          row.state !== 'failed' &&
-          row.request.method === 'create' &&
-          /^tickets\/[^/]+$/.test(row.request.path),
-      )
-      .toArray();
-    return queued.map((row) => ({
-      ...ticketDocSchema.parse('data' in row.request ? row.request.data : {}),
-      id: row.request.path.slice('tickets/'.length),
-    }));
+    const queued = await this.queuedCreates(viewer, (path) => /^tickets\/[^/]+$/.test(path));
+    return queued
+      .filter(({ row }) => row.state !== 'failed')
+      .map(({ path, data }) => ({ ...ticketDocSchema.parse(data), id: path.slice('tickets/'.length) }));
+  }
+
+  /** Documents this user's queued writes create (batches included), with the queue entry that carries each. */
+  private async queuedCreates(viewer: string, wanted: (path: string) => boolean) {
+    const rows = await this.db.outbox.filter((row) => row.actorUid === viewer).toArray();
+    return rows.flatMap((row) =>
+      writesOf(row.request).flatMap((write) =>
+        write.method === 'create' && wanted(write.path) ? [{ row, path: write.path, data: write.data }] : [],
+      ),
+    );
   }
 
   subscribeTicket(id: string, onData: (ticket: Ticket | null) => void, onError: OnError): Unsubscribe {
@@ -362,7 +366,7 @@ export class LocalBackend implements SupportBackend {
   /** Every client change says who made it (updatedBy), as the rules require. */
   private changeTicket(ticketId: string, patch: DocData): PendingWrite {
     const data = { ...patch, updatedAt: this.now(), updatedBy: this.requireUser().uid };
-    return this.pending(ticketId, this.write({ method: 'update', path: `tickets/${ticketId}`, data }, ['updatedAt']));
+    return this.pending(ticketId, this.write({ method: 'update', path: `tickets/${ticketId}`, data, transforms: atServerTime('updatedAt') }));
   }
 
   acceptTicket(ticketId: string): PendingWrite {
@@ -451,19 +455,17 @@ export class LocalBackend implements SupportBackend {
         rows: await this.db.messages.where('[ticketId+createdAt]').between(...everyTimeOf(ticketId)).reverse().limit(limit).toArray(),
         // This user's messages the "server" does not have yet (or refused), as Firestore's
         // cache shows pending writes; other people's pending writes are theirs alone.
-        queued: await this.db.outbox
-          .filter((row) => row.actorUid === viewer && row.request.method === 'create' && row.request.path.startsWith(prefix))
-          .toArray(),
+        queued: await this.queuedCreates(viewer, (path) => path.startsWith(prefix)),
       }),
       ({ rows, queued }) => {
         this.stats.messageDocsRead += rows.length;
         const onServer = new Set(rows.map((row) => row.id));
         const sent: ChatMessage[] = rows.map((row) => ({ ...messageDocSchema.parse(row), id: row.id, delivery: 'sent' as const }));
         const waiting: ChatMessage[] = queued
-          .map((row) => ({ row, id: row.request.path.slice(prefix.length) }))
+          .map(({ row, path, data }) => ({ row, data, id: path.slice(prefix.length) }))
           .filter(({ id }) => !onServer.has(id))
-          .map(({ row, id }) => ({
-            ...messageDocSchema.parse('data' in row.request ? row.request.data : {}),
+          .map(({ row, data, id }) => ({
+            ...messageDocSchema.parse(data),
             id,
             delivery: row.state === 'failed' ? ('failed' as const) : ('sending' as const),
           }));
@@ -480,13 +482,13 @@ export class LocalBackend implements SupportBackend {
     const id = autoId();
     // createdAt here is the estimate the chat shows while sending; delivery stamps the real one.
     const data = newMessageDoc({ text }, user, this.now());
-    return this.pending(id, this.write({ method: 'create', path: `tickets/${ticketId}/messages/${id}`, data }, ['createdAt']));
+    return this.pending(id, this.write({ method: 'create', path: `tickets/${ticketId}/messages/${id}`, data, transforms: atServerTime('createdAt') }));
   }
 
   retryMessage(ticketId: string, messageId: string): PendingWrite {
     const path = `tickets/${ticketId}/messages/${messageId}`;
     const committed = this.db.outbox
-      .filter((row) => row.request.path === path && row.state === 'failed')
+      .filter((row) => row.state === 'failed' && writesOf(row.request).some((write) => write.path === path))
       .first()
       .then((row) => {
         if (!row) throw new DomainError('not-found', 'That message was already sent.');
@@ -509,7 +511,7 @@ export class LocalBackend implements SupportBackend {
     const user = this.requireUser();
     const id = autoId();
     const data = { authorUid: user.uid, authorName: user.displayName, text, createdAt: this.now() };
-    return this.pending(id, this.write({ method: 'create', path: `tickets/${ticketId}/notes/${id}`, data }, ['createdAt']));
+    return this.pending(id, this.write({ method: 'create', path: `tickets/${ticketId}/notes/${id}`, data, transforms: atServerTime('createdAt') }));
   }
 
   subscribeReadMarkers(onData: (markers: ReadMarkers) => void, onError: OnError): Unsubscribe {
@@ -526,7 +528,7 @@ export class LocalBackend implements SupportBackend {
     const uid = this.requireUser().uid;
     const path = `tickets/${ticketId}/reads/${uid}`;
     const data = { uid, ticketId, lastReadAt: this.now() };
-    return this.pending(ticketId, this.write({ method: 'set', path, data }, ['lastReadAt']));
+    return this.pending(ticketId, this.write({ method: 'set', path, data, transforms: atServerTime('lastReadAt') }));
   }
 
   /** Closes the database once running triggers finish (tests; a closing tab does it by itself). */

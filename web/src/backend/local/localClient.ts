@@ -1,11 +1,39 @@
 import Dexie, { liveQuery } from 'dexie';
 import { DomainError, type Actor } from '@domain';
-import type { ClientRequest, DocData, WhereEquals } from './clientRequest';
-import { checkRequest, parentTicketPath } from './localRules';
+import {
+  writesOf,
+  type AppliedWrite,
+  type ClientRequest,
+  type DocData,
+  type DocumentWrite,
+  type RuledRequest,
+  type WhereEquals,
+  type WriteRequest,
+} from './clientRequest';
+import { checkRequest, type DocLookup } from './localRules';
 import { tableFor, toRow, withoutKey, type LocalDatabase, type TicketRow } from './localDatabase';
 
 /** Indexes that serve "equal to X, newest first" on tickets; mirrors firestore.indexes.json. */
 const ticketIndexes = ['customerUid', 'status', 'assigneeUid'] as const;
+
+/** One write of a committed request: as it landed, the document before it, and whether it replaced the whole document. */
+export interface Delivered {
+  readonly write: AppliedWrite;
+  readonly before: DocData | undefined;
+  readonly replaces: boolean;
+}
+
+/** A write with its transforms resolved against the document before it, as the server resolves them. */
+function resolveWrite(write: DocumentWrite, current: DocData | undefined, now: Date): Delivered {
+  if (write.method === 'delete') return { write, before: current, replaces: false };
+  const data: DocData = { ...write.data };
+  for (const [field, transform] of Object.entries(write.transforms ?? {})) {
+    if (transform.kind === 'serverTime') data[field] = now;
+    else data[field] = (typeof current?.[field] === 'number' ? (current[field] as number) : 0) + transform.by;
+  }
+  if (write.method === 'set') return { write: { method: current ? 'update' : 'create', path: write.path, data }, before: current, replaces: true };
+  return { write: { method: write.method, path: write.path, data }, before: current, replaces: false };
+}
 
 /**
  * What a client SDK is to Firestore, this is to IndexedDB: every read and write goes through
@@ -17,11 +45,14 @@ export class LocalClient {
     private readonly actor: () => Actor | null,
   ) {}
 
-  /** Checks the request as the actor; requests under tickets/{id}/… see the parent ticket, as the rules' get() does. */
-  private async authorize(request: ClientRequest, existing: DocData | undefined, actor: Actor | null = this.actor()) {
-    const parentPath = parentTicketPath(request);
-    const parent = parentPath === undefined ? undefined : await this.existing(parentPath);
-    const decision = checkRequest(actor, request, existing, parent);
+  /** Documents as stored, for the rules of a read (nothing changes, so get and getAfter agree). */
+  private storedDocs(): DocLookup {
+    const get = (path: string) => this.existing(path);
+    return { get, getAfter: get };
+  }
+
+  private async authorize(request: RuledRequest, docs: DocLookup, actor: Actor | null) {
+    const decision = await checkRequest(actor, request, docs);
     if (!decision.allowed) throw new DomainError('permission-denied', decision.reason);
   }
 
@@ -37,31 +68,57 @@ export class LocalClient {
 
   /**
    * Carries out one request as the signed-in actor (or `as`, for the outbox delivering a
-   * write made earlier); resolves with the document for get, rows for list.
+   * write made earlier); resolves with the document for get, rows for list, and what landed
+   * for a write. Server times are `now`.
    */
-  async execute(request: ClientRequest, as: Actor | null = this.actor()): Promise<unknown> {
+  async execute(request: ClientRequest, as: Actor | null = this.actor(), now: Date = new Date()): Promise<unknown> {
     if (request.method === 'list') {
-      await this.authorize(request, undefined, as);
+      await this.authorize(request, this.storedDocs(), as);
       if (request.collection === 'tickets') return this.listTickets(request.where, request.limit);
       return this.listDocuments(request.collection, request.where, request.limit);
     }
+    if (request.method === 'get') {
+      return this.db.transaction('r', this.db.tables, async () => {
+        await this.authorize(request, this.storedDocs(), as);
+        return this.existing(request.path);
+      });
+    }
+    return this.commit(request, as, now);
+  }
+
+  /**
+   * Commits a write or a batch atomically, as Firestore does: every write is checked by the
+   * rules, which see the documents before the request (get) and as the whole request leaves
+   * them (getAfter); one refusal refuses all.
+   */
+  commit(request: WriteRequest, as: Actor | null, now: Date): Promise<Delivered[]> {
     return this.db.transaction('rw', this.db.tables, async () => {
-      const existing = await this.existing(request.path);
-      await this.authorize(request, existing, as);
-      const located = tableFor(this.db, request.path);
-      switch (request.method) {
-        case 'get':
-          return existing;
-        case 'create':
-          await located.table.add(toRow(located, request.data));
-          return undefined;
-        case 'update':
-          await located.table.update(located.id, request.data);
-          return undefined;
-        case 'delete':
-          await located.table.delete(located.id);
-          return undefined;
+      const stored = new Map<string, DocData | undefined>();
+      const get = async (path: string) => {
+        if (!stored.has(path)) stored.set(path, await this.existing(path));
+        return stored.get(path);
+      };
+      const after = new Map<string, DocData | undefined>();
+      const delivered: Delivered[] = [];
+      for (const write of writesOf(request)) {
+        const current = after.has(write.path) ? after.get(write.path) : await get(write.path);
+        const landed = resolveWrite(write, current, now);
+        const { write: applied } = landed;
+        after.set(
+          write.path,
+          applied.method === 'delete' ? undefined : landed.replaces || !current ? applied.data : { ...current, ...applied.data },
+        );
+        delivered.push(landed);
       }
+      const docs: DocLookup = { get, getAfter: async (path) => (after.has(path) ? after.get(path) : get(path)) };
+      for (const { write } of delivered) await this.authorize(write, docs, as);
+      for (const { write, replaces } of delivered) {
+        const located = tableFor(this.db, write.path);
+        if (write.method === 'delete') await located.table.delete(located.id);
+        else if (write.method === 'create' || replaces) await located.table.put(toRow(located, write.data));
+        else await located.table.update(located.id, write.data);
+      }
+      return delivered;
     });
   }
 
@@ -108,7 +165,7 @@ export class LocalClient {
    * every change in any tab re-runs the query. Returns the unsubscribe.
    */
   watch<T>(
-    request: ClientRequest,
+    request: Extract<ClientRequest, { method: 'get' | 'list' }>,
     read: () => Promise<T>,
     onData: (value: T) => void,
     onError: (error: Error) => void,
@@ -116,8 +173,7 @@ export class LocalClient {
     let subscription: { unsubscribe(): void } | undefined;
     let cancelled = false;
     const start = async () => {
-      const existing = request.method === 'list' ? undefined : await this.existing(request.path);
-      await this.authorize(request, existing);
+      await this.authorize(request, this.storedDocs(), this.actor());
       if (cancelled) return;
       subscription = liveQuery(read).subscribe({ next: onData, error: onError });
     };

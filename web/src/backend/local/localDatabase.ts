@@ -29,11 +29,9 @@ export type NotificationRow = NotificationDoc & { id: string; uid: string };
 /** A write waiting to reach the "server": see outbox.ts. */
 export interface OutboxRow {
   seq?: number;
-  request: import('./outbox').OutboxRequest;
+  request: import('./clientRequest').WriteRequest;
   /** Who wrote it: delivery checks the rules as this person. */
   actorUid: string;
-  /** Fields set to the delivery time, as serverTimestamp() sets them. */
-  serverTimeFields: string[];
   state: 'pending' | 'sending' | 'failed';
   claimedAt: number | null;
   error: { code: string; message: string } | null;
@@ -89,6 +87,19 @@ export class LocalDatabase extends Dexie {
     });
     // Pending writes, shared by the tabs and kept across reloads.
     this.version(3).stores({ outbox: '++seq, state' });
+    // Server times became field transforms of the request itself (as serverTimestamp() is).
+    this.version(4)
+      .stores({})
+      .upgrade((tx) =>
+        tx
+          .table('outbox')
+          .toCollection()
+          .modify((row: Record<string, unknown> & { request: Record<string, unknown> }) => {
+            const fields = (row.serverTimeFields as string[] | undefined) ?? [];
+            row.request.transforms = Object.fromEntries(fields.map((field) => [field, { kind: 'serverTime' }]));
+            delete row.serverTimeFields;
+          }),
+      );
   }
 }
 

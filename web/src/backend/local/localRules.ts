@@ -24,7 +24,7 @@ import {
   type Decision,
   type TicketDoc,
 } from '@domain';
-import type { ClientRequest, DocData } from './clientRequest';
+import type { DocData, RuledRequest } from './clientRequest';
 
 // Parsing is strict everywhere below: like the rules' keys().hasOnly(), an unknown field is
 // refused rather than quietly stored.
@@ -42,20 +42,27 @@ const allow: Decision = { allowed: true };
 const deny = (reason: string): Decision => ({ allowed: false, reason });
 
 /** The parent ticket's path for a request under `tickets/{id}/…` (document or collection), else undefined. */
-export function parentTicketPath(request: ClientRequest): string | undefined {
+export function parentTicketPath(request: RuledRequest): string | undefined {
   if (request.method === 'list' && request.collectionGroup) return undefined;
   const path = request.method === 'list' ? request.collection : request.path;
   const [root, ticketId, sub] = path.split('/');
   return root === 'tickets' && ticketId && sub ? `tickets/${ticketId}` : undefined;
 }
 
-export function checkRequest(
-  actor: Actor | null,
-  request: ClientRequest,
-  existing: DocData | undefined,
-  parent?: DocData,
-): Decision {
+/**
+ * The documents a rule may look at, as firestore.rules' get() and getAfter() see them:
+ * `get` as stored before the request, `getAfter` as the whole request (a batch) leaves them.
+ */
+export interface DocLookup {
+  get(path: string): Promise<DocData | undefined>;
+  getAfter(path: string): Promise<DocData | undefined>;
+}
+
+export async function checkRequest(actor: Actor | null, request: RuledRequest, docs: DocLookup): Promise<Decision> {
+  const parentPath = parentTicketPath(request);
+  const parent = parentPath === undefined ? undefined : await docs.get(parentPath);
   if (request.method === 'list') return checkList(actor, request, parent);
+  const existing = await docs.get(request.path);
   const segments = request.path.split('/');
   const [collection, id = ''] = segments;
   if (segments.length === 4 && collection === 'tickets') {
@@ -93,13 +100,13 @@ function mayReadParent(actor: Actor | null, parent: DocData | undefined): Decisi
 }
 
 /** Like the Firestore rule, a query must itself be limited to what the caller may read. */
-function filtersTo(request: Extract<ClientRequest, { method: 'list' }>, field: string, value: unknown): boolean {
+function filtersTo(request: Extract<RuledRequest, { method: 'list' }>, field: string, value: unknown): boolean {
   return request.where.some(([f, , v]) => f === field && v === value);
 }
 
 function checkList(
   actor: Actor | null,
-  request: Extract<ClientRequest, { method: 'list' }>,
+  request: Extract<RuledRequest, { method: 'list' }>,
   parent: DocData | undefined,
 ): Decision {
   const segments = request.collection.split('/');
@@ -144,12 +151,12 @@ function checkList(
 }
 
 /** Read markers are listed only by a query for one's own (`uid == me`). */
-function checkOwnMarkersQuery(actor: Actor | null, request: Extract<ClientRequest, { method: 'list' }>): Decision {
+function checkOwnMarkersQuery(actor: Actor | null, request: Extract<RuledRequest, { method: 'list' }>): Decision {
   if (!actor) return deny('Sign in first.');
   return filtersTo(request, 'uid', actor.uid) ? allow : deny('Read markers are private.');
 }
 
-function checkTicket(actor: Actor | null, request: ClientRequest, existing: DocData | undefined): Decision {
+function checkTicket(actor: Actor | null, request: Exclude<RuledRequest, { method: 'list' }>, existing: DocData | undefined): Decision {
   const before = existing === undefined ? undefined : ticketDocSchema.parse(existing);
   switch (request.method) {
     case 'get':
@@ -176,7 +183,7 @@ function checkTicket(actor: Actor | null, request: ClientRequest, existing: DocD
 
 function checkTicketSubcollection(
   actor: Actor | null,
-  request: Exclude<ClientRequest, { method: 'list' }>,
+  request: Exclude<RuledRequest, { method: 'list' }>,
   subcollection: string,
   ticketId: string,
   docId: string,
@@ -241,7 +248,7 @@ function checkTicketSubcollection(
 
 function checkNotification(
   actor: Actor | null,
-  request: Exclude<ClientRequest, { method: 'list' }>,
+  request: Exclude<RuledRequest, { method: 'list' }>,
   ownerUid: string,
   existing: DocData | undefined,
 ): Decision {
@@ -264,7 +271,7 @@ function checkNotification(
 
 function checkConfig(
   actor: Actor | null,
-  request: Exclude<ClientRequest, { method: 'list' }>,
+  request: Exclude<RuledRequest, { method: 'list' }>,
   configId: string,
   existing: DocData | undefined,
 ): Decision {
@@ -286,7 +293,7 @@ const adminFields = ['role', 'active'];
 
 function checkUser(
   actor: Actor | null,
-  request: ClientRequest,
+  request: Exclude<RuledRequest, { method: 'list' }>,
   uid: string,
   existing: DocData | undefined,
 ): Decision {

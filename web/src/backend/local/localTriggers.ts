@@ -1,5 +1,5 @@
 import { ticketDocSchema, type Ticket } from '@domain';
-import type { DocData, WriteRequest } from './clientRequest';
+import type { AppliedWrite, DocData } from './clientRequest';
 import { handleTicketCreated } from '@functions/handlers/handleTicketCreated';
 import { recordMessage } from '@functions/handlers/recordMessage';
 import { recordRead } from '@functions/handlers/recordRead';
@@ -27,7 +27,7 @@ export function localTriggers(db: LocalDatabase) {
       void (await recordMessage(store, ticketId, messageId, deps())),
     readWritten: async (ticketId: string, uid: string) => void (await recordRead(store, ticketId, uid, deps())),
     /** The triggers a delivered client write sets off, as Firestore events would. */
-    async afterDelivery(request: WriteRequest, before: DocData | undefined, actorUid: string) {
+    async afterDelivery(request: AppliedWrite, before: DocData | undefined, actorUid: string) {
       const [collection, id = '', sub, subId = ''] = request.path.split('/');
       if (collection !== 'tickets') return;
       if (sub === undefined && request.method === 'create') await this.ticketCreated(id);

@@ -1,7 +1,7 @@
 import { liveQuery } from 'dexie';
 import { DomainError, type Actor, type DomainErrorCode } from '@domain';
 import type { Connectivity } from '../port';
-import type { DocData, WriteRequest } from './clientRequest';
+import { writesOf, type AppliedWrite, type DocData, type WriteRequest } from './clientRequest';
 import type { LocalClient } from './localClient';
 import type { LocalDatabase, OutboxRow } from './localDatabase';
 
@@ -12,14 +12,11 @@ import type { LocalDatabase, OutboxRow } from './localDatabase';
  * (as serverTimestamp() does), runs the local rules as the writer, then the triggers.
  */
 
-/** A write to make: `set` becomes a create or an update depending on what exists then. */
-export type OutboxRequest = WriteRequest | { method: 'set'; path: string; data: DocData };
-
 /** Runs the triggers for a delivered write; `before` is the document as it was. */
-export type AfterDelivery = (request: WriteRequest, before: DocData | undefined, actorUid: string) => Promise<void>;
+export type AfterDelivery = (write: AppliedWrite, before: DocData | undefined, actorUid: string) => Promise<void>;
 
-const isChatMessage = (request: OutboxRequest) =>
-  request.method === 'create' && /^tickets\/[^/]+\/messages\/[^/]+$/.test(request.path);
+const isChatMessage = (request: WriteRequest) =>
+  writesOf(request).some((write) => write.method === 'create' && /^tickets\/[^/]+\/messages\/[^/]+$/.test(write.path));
 
 /** An entry claimed by a tab that vanished mid-delivery is offered again after this. */
 const STALE_CLAIM_MS = 15_000;
@@ -81,11 +78,10 @@ export class Outbox {
    * Queues a write and returns a promise that settles when it is delivered (or refused).
    * Offline it stays unsettled, as a Firestore write's promise does.
    */
-  async submit(request: OutboxRequest, actorUid: string, serverTimeFields: readonly string[] = []): Promise<void> {
+  async submit(request: WriteRequest, actorUid: string): Promise<void> {
     const seq = (await this.db.outbox.add({
       request,
       actorUid,
-      serverTimeFields: [...serverTimeFields],
       state: 'pending',
       claimedAt: null,
       error: null,
@@ -169,22 +165,18 @@ export class Outbox {
   }
 
   private async deliver(entry: OutboxRow) {
-    const time = this.now();
-    const data: DocData = 'data' in entry.request ? { ...entry.request.data } : {};
-    for (const field of entry.serverTimeFields) data[field] = time;
-    const before = await this.client.read(entry.request.path);
-    let request: WriteRequest;
-    if (entry.request.method === 'set') {
-      request = { method: before ? 'update' : 'create', path: entry.request.path, data };
-    } else if (entry.request.method === 'create' && before) {
-      // Delivered already by a tab that stopped before clearing the entry: exactly once.
-      await this.db.outbox.delete(entry.seq!);
-      return;
-    } else {
-      request = { ...entry.request, data } as WriteRequest;
+    // Delivered already by a tab that stopped before clearing the entry: exactly once.
+    // (A create of a document that exists can only be this write's own earlier delivery:
+    // ids are random.)
+    for (const write of writesOf(entry.request)) {
+      if (write.method === 'create' && (await this.client.read(write.path)) !== undefined) {
+        await this.db.outbox.delete(entry.seq!);
+        return;
+      }
     }
+    let delivered;
     try {
-      await this.client.execute(request, await this.actorOf(entry.actorUid));
+      delivered = await this.client.commit(entry.request, await this.actorOf(entry.actorUid), this.now());
     } catch (error) {
       const refusal = error instanceof DomainError ? error : new DomainError('permission-denied', String(error));
       await this.db.outbox.update(entry.seq!, {
@@ -195,8 +187,8 @@ export class Outbox {
       return;
     }
     await this.db.outbox.delete(entry.seq!);
-    // Like a Cloud Function trigger: after the write, not part of it (and not waited for).
-    void this.afterDelivery(request, before, entry.actorUid);
+    // Like Cloud Function triggers: after the write, not part of it (and not waited for).
+    for (const { write, before } of delivered) void this.afterDelivery(write, before, entry.actorUid);
   }
 
   /** Settles when no delivery is under way in this tab (tests close the database after it). */
