@@ -8,3 +8,4 @@ export { onTicketUpdated } from './functions/onTicketUpdated.js';
 export { onUserWritten } from './functions/onUserWritten.js';
 export { onMessageCreated } from './functions/onMessageCreated.js';
 export { onReadWritten } from './functions/onReadWritten.js';
+export { onAttachmentStored } from './functions/onAttachmentStored.js';

@@ -11,14 +11,16 @@ let databases = 0;
 async function localDriver(): Promise<MatrixDriver> {
   const db = new LocalDatabase(`matrix-${++databases}`);
   const clientAs = (actor: MatrixActor) => {
-    const who: Actor | null = actor === 'signedOut' ? null : matrixPeople[actor];
+    // The token's claims: uid, role and email (the local rules read the profile themselves).
+    const person = actor === 'signedOut' ? null : matrixPeople[actor];
+    const who: Actor | null = person && { uid: person.uid, role: person.role, email: person.email };
     return new LocalClient(db, () => who);
   };
   return {
-    async givenTicket(state: TicketStatus) {
+    async givenTicket(state: TicketStatus, extra = []) {
       const id = `fixture-${state}`;
       await db.transaction('rw', db.tables, async () => {
-        for (const { path, data } of seedDocuments(id, state, new Date())) {
+        for (const { path, data } of [...seedDocuments(id, state, new Date()), ...extra]) {
           const located = tableFor(db, path);
           await located.table.put(toRow(located, data));
         }

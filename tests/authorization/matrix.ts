@@ -1,20 +1,43 @@
 import {
+  ASSIGNMENT_POOL_MAX,
+  DESCRIPTION_MAX,
+  DISPLAY_NAME_MAX,
+  EMAIL_MAX,
+  MESSAGE_MAX,
+  PEOPLE_QUERY_MAX,
+  REJECTION_REASON_MAX,
+  TITLE_MAX,
   attachmentKinds,
   locksChat,
   newMessageDoc,
+  newNoteDoc,
   newTicketDoc,
   newUserDoc,
+  rateLimitPath,
+  rateLimits,
   systemMessageDoc,
   type AssignmentConfig,
   type AttachmentRef,
+  type MessageDoc,
   type NoteDoc,
   type NotificationDoc,
+  type RateLimitDoc,
+  type RateLimitKind,
   type Role,
   type TicketDoc,
   type TicketEvent,
   type TicketStatus,
 } from '../../functions/src/domain/index.js';
-import { serverTime, type ClientRequest, type FieldTransforms } from './requests.js';
+import { RateLimitCounters } from '../../web/src/backend/rateLimitCounters.js';
+import { newMessageWrites, newNoteWrites, newTicketWrites } from '../../web/src/backend/writes.js';
+import {
+  increment,
+  serverTime,
+  type BatchWrite,
+  type ClientRequest,
+  type DocumentWrite,
+  type FieldTransforms,
+} from './requests.js';
 
 type DocData = Record<string, unknown>;
 
@@ -24,37 +47,65 @@ type DocData = Record<string, unknown>;
  * the Firestore emulator runs. When the rules or the domain policy change, this table says
  * what both must do.
  */
-export const matrixActors = ['signedOut', 'owner', 'otherCustomer', 'agent', 'admin'] as const;
+export const matrixActors = ['signedOut', 'owner', 'otherCustomer', 'agent', 'admin', 'newcomer', 'demotedAgent'] as const;
 export type MatrixActor = (typeof matrixActors)[number];
 
-/** The people every driver seeds: the fixture ticket belongs to `owner`. */
-export const matrixPeople: Record<Exclude<MatrixActor, 'signedOut'>, { uid: string; role: Role; displayName: string }> = {
-  owner: { uid: 'matrix-owner', role: 'customer', displayName: 'Olive Owner' },
-  otherCustomer: { uid: 'matrix-other', role: 'customer', displayName: 'Oscar Other' },
-  agent: { uid: 'matrix-agent', role: 'agent', displayName: 'Ari Agent' },
-  admin: { uid: 'matrix-admin', role: 'admin', displayName: 'Ada Admin' },
+interface MatrixPerson {
+  readonly uid: string;
+  /** The role claim of the person's ID token. */
+  readonly role: Role;
+  readonly displayName: string;
+  /** The email claim of the token (and of the profile, where one is seeded). */
+  readonly email: string;
+  /** What users/{uid} says: the token's role, none yet (just signed up), or a demotion the token does not know. */
+  readonly profile: 'as-token' | 'none' | 'demoted';
+}
+
+/**
+ * The people every driver seeds: the fixture ticket belongs to `owner`. `otherCustomer` has
+ * the longest name a profile may hold; `newcomer` has signed up but has no profile yet;
+ * `demotedAgent` still carries an agent's token, but an admin has made them a customer.
+ */
+export const matrixPeople: Record<Exclude<MatrixActor, 'signedOut'>, MatrixPerson> = {
+  owner: { uid: 'matrix-owner', role: 'customer', displayName: 'Olive Owner', email: 'olive@example.com', profile: 'as-token' },
+  otherCustomer: {
+    uid: 'matrix-other',
+    role: 'customer',
+    displayName: `Oscar Other ${'o'.repeat(DISPLAY_NAME_MAX - 'Oscar Other '.length)}`,
+    email: 'oscar@example.com',
+    profile: 'as-token',
+  },
+  agent: { uid: 'matrix-agent', role: 'agent', displayName: 'Ari Agent', email: 'ari@desk.example', profile: 'as-token' },
+  admin: { uid: 'matrix-admin', role: 'admin', displayName: 'Ada Admin', email: 'ada@desk.example', profile: 'as-token' },
+  newcomer: { uid: 'matrix-newcomer', role: 'customer', displayName: 'Nina New', email: 'nina@example.com', profile: 'none' },
+  demotedAgent: { uid: 'matrix-demoted', role: 'agent', displayName: 'Dan Demoted', email: 'dan@desk.example', profile: 'demoted' },
 };
+
+/** An agent whose account an admin switched off: seeded, never acting (tickets must not go to them). */
+const retiredAgent = { uid: 'matrix-retired', displayName: 'Rita Retired', email: 'rita@desk.example' };
 
 export interface MatrixContext {
   /** The fixture ticket: owned by `owner`, in the row's state. */
   readonly ticketId: string;
   /** The acting person's uid (an unused uid when signed out). */
   readonly actorUid: string;
-  /** The acting person's role and name (a customer nobody knows when signed out). */
+  /** The acting person's role (as their profile has it now) and name (a customer nobody knows when signed out). */
   readonly actorRole: Role;
   readonly actorName: string;
+  readonly actorEmail: string;
   /** A fresh document id for creates. */
   readonly newId: string;
   readonly now: Date;
+  /** The actor's rate-limit counters as their client knows them: none stored yet. */
+  readonly counters: RateLimitCounters;
 }
 
 const SIGNED_OUT_UID = 'matrix-nobody';
 
-/** The fields each kind of write leaves to the server's clock, as the app writes them. */
-const newTicketTimes: FieldTransforms = { createdAt: serverTime, updatedAt: serverTime };
-const changeTime: FieldTransforms = { updatedAt: serverTime };
-const postedTime: FieldTransforms = { createdAt: serverTime };
-const readTime: FieldTransforms = { lastReadAt: serverTime };
+/** Other tickets the drivers seed: the owner's and the other customer's closed ones (for follow-ups). */
+const OWNERS_CLOSED_TICKET = 'matrix-earlier';
+const OTHERS_CLOSED_TICKET = 'matrix-others-closed';
+const MISSING_TICKET = 'matrix-missing';
 
 const validInput = {
   title: 'Printer on fire',
@@ -63,13 +114,33 @@ const validInput = {
   priority: 'high',
 } as const;
 
-function ownTicket(ctx: MatrixContext) {
-  return newTicketDoc(validInput, { uid: ctx.actorUid, displayName: 'Someone' }, ctx.now);
+/** A ticket the actor opens under their own profile name. */
+function ownTicket(ctx: MatrixContext, overrides: Partial<TicketDoc> = {}): TicketDoc {
+  return { ...newTicketDoc(validInput, { uid: ctx.actorUid, displayName: ctx.actorName }, ctx.now), ...overrides };
+}
+
+/** Opening a ticket as the app does it: the document and the customer's rate-limit step, in one batch. */
+function openTicket(ctx: MatrixContext, overrides: Partial<TicketDoc> = {}): ClientRequest {
+  return newTicketWrites(ctx.newId, ownTicket(ctx, overrides), ctx.counters, ctx.now);
 }
 
 /** Someone other than the actor: the owner, or for the owner the other customer. */
 function someoneElse(ctx: MatrixContext): string {
   return ctx.actorUid === matrixPeople.owner.uid ? matrixPeople.otherCustomer.uid : matrixPeople.owner.uid;
+}
+
+/** The fields each kind of change leaves to the server's clock, as the app writes them. */
+const changeTime: FieldTransforms = { updatedAt: serverTime };
+const readTime: FieldTransforms = { lastReadAt: serverTime };
+
+/** A staff or customer change of the fixture ticket, stamped as every client write is. */
+function changeTicket(ctx: MatrixContext, change: DocData): ClientRequest {
+  return {
+    method: 'update',
+    transforms: changeTime,
+    path: `tickets/${ctx.ticketId}`,
+    data: { ...change, updatedAt: ctx.now, updatedBy: ctx.actorUid },
+  };
 }
 
 /** Attachment entries as the desk plans them: an image and a PDF, each at its kind's limit. */
@@ -86,13 +157,38 @@ const invoice: AttachmentRef = {
   size: attachmentKinds.pdf.maxBytes,
 };
 
-function ownMessage(ctx: MatrixContext) {
-  return newMessageDoc(
-    { text: 'Any news on this?' },
-    { uid: ctx.actorUid, role: ctx.actorRole, displayName: ctx.actorName },
-    ctx.now,
-  );
+/** Every slot filled, each file at its kind's limit, in slot order: the most a ticket may carry. */
+const fullAllowance: AttachmentRef[] = [
+  { ...screenshot, name: `${'s'.repeat(251)}.png` },
+  { ...screenshot, slot: 'image-2', name: 'photo.jpeg', contentType: 'image/jpeg' },
+  { ...screenshot, slot: 'image-3', name: 'animation.gif', contentType: 'image/gif' },
+  { ...invoice, name: `${'i'.repeat(251)}.pdf` },
+  { ...invoice, slot: 'pdf-2', name: 'contract.pdf' },
+];
+
+/** Text that shows nothing: a no-break space, a zero-width space, an ideographic space. */
+const BLANK = '\u00a0\u200b\u3000';
+
+function ownMessage(ctx: MatrixContext, text = 'Any news on this?', displayName = ctx.actorName): MessageDoc {
+  return newMessageDoc({ text }, { uid: ctx.actorUid, role: ctx.actorRole, displayName }, ctx.now);
 }
+
+/** Posting as the app does it: the message and the writer's rate-limit step, in one batch. */
+function postMessage(ctx: MatrixContext, message: MessageDoc = ownMessage(ctx), ticketId = ctx.ticketId): ClientRequest {
+  return newMessageWrites(ticketId, ctx.newId, message, ctx.counters, ctx.now);
+}
+
+function addNote(ctx: MatrixContext, text = 'Asked billing.', displayName = ctx.actorName, ticketId = ctx.ticketId): ClientRequest {
+  return newNoteWrites(ticketId, ctx.newId, newNoteDoc({ text }, { uid: ctx.actorUid, displayName }, ctx.now), ctx.counters, ctx.now);
+}
+
+/** The first write of a batch alone: the document without the rate-limit step that must go with it. */
+function withoutCounter(request: ClientRequest): ClientRequest {
+  return request.method === 'batch' ? request.writes[0]! : request;
+}
+
+/** A uid of the longest shape an id may take. */
+const longestUid = (n: number) => `${String(n).padStart(3, '0')}${'u'.repeat(125)}`;
 
 /** Ids of the documents every driver seeds besides the ticket (see `seedDocuments`). */
 export const seeded = {
@@ -104,12 +200,14 @@ export const seeded = {
 
 /**
  * Everything a driver seeds for a cell, bypassing the rules like an admin in the console:
- * the people, the counter, the fixture ticket owned by `owner` in `state` (as the functions
- * would have left it), the assignment config, and one message, note, event and notification
- * (the owner's) so that reads have something to read. Dates stay Dates; drivers convert.
+ * the people (their profiles as `profile` says), the counter, the fixture ticket owned by
+ * `owner` in `state` (as the functions would have left it), two closed tickets to follow up,
+ * the assignment config, and one message, note, event and notification (the owner's) so that
+ * reads have something to read. No rate-limit counters: each writer starts a new window.
+ * Dates stay Dates; drivers convert.
  */
 export function seedDocuments(ticketId: string, state: TicketStatus, now: Date): { path: string; data: DocData }[] {
-  const { owner, agent } = matrixPeople;
+  const { owner, agent, otherCustomer } = matrixPeople;
   const ticket: TicketDoc = {
     ...newTicketDoc(validInput, owner, now),
     number: 1,
@@ -119,6 +217,14 @@ export function seedDocuments(ticketId: string, state: TicketStatus, now: Date):
     searchTokens: ['printer', 'fire'],
     rejectionReason: state === 'rejected' ? 'Not something we support.' : null,
   };
+  const closed = (customer: MatrixPerson, number: number): TicketDoc => ({
+    ...newTicketDoc(validInput, customer, now),
+    number,
+    status: 'closed',
+    assigneeUid: agent.uid,
+    chatLocked: true,
+    closedAt: now,
+  });
   const config: AssignmentConfig = { strategy: 'round_robin', agentUids: [], lastAssignedUid: null };
   const note: NoteDoc = { authorUid: agent.uid, authorName: agent.displayName, text: 'Customer is on the pro plan.', createdAt: now };
   const event: TicketEvent = {
@@ -137,16 +243,19 @@ export function seedDocuments(ticketId: string, state: TicketStatus, now: Date):
     createdAt: now,
     seen: false,
   };
-  return [
-    ...Object.values(matrixPeople).map((person) => ({
+  const profiles = Object.values(matrixPeople)
+    .filter((person) => person.profile !== 'none')
+    .map((person) => ({
       path: `users/${person.uid}`,
-      data: {
-        ...newUserDoc({ email: `${person.uid}@example.com`, displayName: person.displayName }, now),
-        role: person.role,
-      },
-    })),
-    { path: 'counters/tickets', data: { last: 1 } },
+      data: { ...newUserDoc(person, now), role: person.profile === 'demoted' ? 'customer' : person.role },
+    }));
+  return [
+    ...profiles,
+    { path: `users/${retiredAgent.uid}`, data: { ...newUserDoc(retiredAgent, now), role: 'agent', active: false } },
+    { path: 'counters/tickets', data: { last: 3 } },
     { path: `tickets/${ticketId}`, data: ticket },
+    { path: `tickets/${OWNERS_CLOSED_TICKET}`, data: closed(owner, 2) },
+    { path: `tickets/${OTHERS_CLOSED_TICKET}`, data: closed(otherCustomer, 3) },
     { path: 'config/assignment', data: config },
     {
       path: `tickets/${ticketId}/messages/${seeded.messageId}`,
@@ -159,78 +268,42 @@ export function seedDocuments(ticketId: string, state: TicketStatus, now: Date):
 }
 
 export const operations = {
+  // ---- opening tickets ----
   'ticket.read': (ctx) => ({ method: 'get', path: `tickets/${ctx.ticketId}` }),
   'ticket.read.notYetCreated': (ctx) => ({ method: 'get', path: `tickets/${ctx.newId}` }),
-  'ticket.create.own': (ctx) => ({
-    method: 'create',
-    transforms: newTicketTimes,
-    path: `tickets/${ctx.newId}`,
-    data: ownTicket(ctx),
-  }),
-  'ticket.create.forSomeoneElse': (ctx) => ({
-    method: 'create',
-    transforms: newTicketTimes,
-    path: `tickets/${ctx.newId}`,
-    data: {
-      ...ownTicket(ctx),
-      customerUid:
-        ctx.actorUid === matrixPeople.owner.uid ? matrixPeople.otherCustomer.uid : matrixPeople.owner.uid,
-    },
-  }),
-  'ticket.create.withNumber': (ctx) => ({
-    method: 'create',
-    transforms: newTicketTimes,
-    path: `tickets/${ctx.newId}`,
-    data: { ...ownTicket(ctx), number: 7 },
-  }),
-  'ticket.create.notOpen': (ctx) => ({
-    method: 'create',
-    transforms: newTicketTimes,
-    path: `tickets/${ctx.newId}`,
-    data: { ...ownTicket(ctx), status: 'in_progress', assigneeUid: ctx.actorUid },
-  }),
-  'ticket.create.titleTooLong': (ctx) => ({
-    method: 'create',
-    transforms: newTicketTimes,
-    path: `tickets/${ctx.newId}`,
-    data: { ...ownTicket(ctx), title: 'x'.repeat(201) },
-  }),
-  'ticket.create.unknownCategory': (ctx) => ({
-    method: 'create',
-    transforms: newTicketTimes,
-    path: `tickets/${ctx.newId}`,
-    data: { ...ownTicket(ctx), category: 'refunds' },
-  }),
-  'ticket.create.inSomeoneElsesName': (ctx) => ({
-    method: 'create',
-    transforms: newTicketTimes,
-    path: `tickets/${ctx.newId}`,
-    data: { ...ownTicket(ctx), updatedBy: someoneElse(ctx) },
-  }),
-  'ticket.create.withAttachments': (ctx) => ({
-    method: 'create',
-    transforms: newTicketTimes,
-    path: `tickets/${ctx.newId}`,
-    data: { ...ownTicket(ctx), attachments: [screenshot, invoice] },
-  }),
-  'ticket.create.attachmentTypeNotOfSlot': (ctx) => ({
-    method: 'create',
-    transforms: newTicketTimes,
-    path: `tickets/${ctx.newId}`,
-    data: { ...ownTicket(ctx), attachments: [{ ...screenshot, contentType: 'application/pdf' }] },
-  }),
-  'ticket.create.attachmentTooLarge': (ctx) => ({
-    method: 'create',
-    transforms: newTicketTimes,
-    path: `tickets/${ctx.newId}`,
-    data: { ...ownTicket(ctx), attachments: [invoice, { ...screenshot, size: attachmentKinds.image.maxBytes + 1 }] },
-  }),
-  'ticket.create.attachmentSlotTwice': (ctx) => ({
-    method: 'create',
-    transforms: newTicketTimes,
-    path: `tickets/${ctx.newId}`,
-    data: { ...ownTicket(ctx), attachments: [screenshot, invoice, { ...screenshot, name: 'again.png' }] },
-  }),
+  'ticket.create.own': (ctx) => openTicket(ctx),
+  'ticket.create.forSomeoneElse': (ctx) => openTicket(ctx, { customerUid: someoneElse(ctx) }),
+  'ticket.create.withNumber': (ctx) => openTicket(ctx, { number: 7 }),
+  'ticket.create.notOpen': (ctx) => openTicket(ctx, { status: 'in_progress', assigneeUid: ctx.actorUid }),
+  'ticket.create.titleTooLong': (ctx) => openTicket(ctx, { title: 'x'.repeat(201) }),
+  'ticket.create.blankTitle': (ctx) => openTicket(ctx, { title: BLANK }),
+  'ticket.create.blankDescription': (ctx) => openTicket(ctx, { description: ' \n\t ' }),
+  'ticket.create.unknownCategory': (ctx) => openTicket(ctx, { category: 'refunds' as TicketDoc['category'] }),
+  'ticket.create.inSomeoneElsesName': (ctx) => openTicket(ctx, { updatedBy: someoneElse(ctx) }),
+  'ticket.create.underAnotherName': (ctx) => openTicket(ctx, { customerName: 'Support desk' }),
+  'ticket.create.withAttachments': (ctx) => openTicket(ctx, { attachments: [screenshot, invoice] }),
+  'ticket.create.fullAllowance': (ctx) => openTicket(ctx, { attachments: fullAllowance }),
+  'ticket.create.largest': (ctx) =>
+    openTicket(ctx, { title: 'T'.repeat(TITLE_MAX), description: 'D'.repeat(DESCRIPTION_MAX), attachments: fullAllowance }),
+  'ticket.create.attachmentTypeNotOfSlot': (ctx) =>
+    openTicket(ctx, { attachments: [{ ...screenshot, contentType: 'application/pdf' }] }),
+  'ticket.create.attachmentTooLarge': (ctx) =>
+    openTicket(ctx, { attachments: [{ ...screenshot, size: attachmentKinds.image.maxBytes + 1 }, invoice] }),
+  'ticket.create.attachmentSlotTwice': (ctx) =>
+    openTicket(ctx, { attachments: [screenshot, { ...screenshot, name: 'again.png' }, invoice] }),
+  'ticket.create.attachmentsOutOfOrder': (ctx) => openTicket(ctx, { attachments: [invoice, screenshot] }),
+  'ticket.create.followUpOfOwnClosed': (ctx) => openTicket(ctx, { followUpOf: OWNERS_CLOSED_TICKET }),
+  'ticket.create.followUpOfSomeoneElses': (ctx) =>
+    openTicket(ctx, { followUpOf: ctx.actorUid === matrixPeople.owner.uid ? OTHERS_CLOSED_TICKET : OWNERS_CLOSED_TICKET }),
+  'ticket.create.followUpOfOpenTicket': (ctx) => openTicket(ctx, { followUpOf: ctx.ticketId }),
+  'ticket.create.followUpOfMissing': (ctx) => openTicket(ctx, { followUpOf: MISSING_TICKET }),
+  'ticket.create.followUpOfAPath': (ctx) => openTicket(ctx, { followUpOf: `${OWNERS_CLOSED_TICKET}/messages/x` }),
+  'ticket.create.withoutCounter': (ctx) => withoutCounter(openTicket(ctx)),
+  'ticket.create.twoInOneBatch': (ctx) => {
+    const first = openTicket(ctx) as BatchWrite;
+    const second = { ...first.writes[0]!, path: `tickets/${ctx.newId}-2` } as DocumentWrite;
+    return { method: 'batch', writes: [...first.writes, second] };
+  },
   'tickets.list.mine': (ctx) => ({
     method: 'list',
     collection: 'tickets',
@@ -239,105 +312,91 @@ export const operations = {
   }),
   'tickets.list.queue': () => ({ method: 'list', collection: 'tickets', where: [], limit: 20 }),
   'ticket.delete': (ctx) => ({ method: 'delete', path: `tickets/${ctx.ticketId}` }),
-  'user.raiseOwnRole': (ctx) => ({
-    method: 'update',
-    path: `users/${ctx.actorUid}`,
-    data: { role: 'admin' },
-  }),
   'counter.write': () => ({ method: 'update', path: 'counters/tickets', data: { last: 0 } }),
+
+  // ---- people ----
+  'user.create.own': (ctx) => ({
+    method: 'create',
+    transforms: { createdAt: serverTime },
+    path: `users/${ctx.actorUid}`,
+    data: newUserDoc({ email: ctx.actorEmail, displayName: ctx.actorName }, ctx.now),
+  }),
+  'user.create.withSomeoneElsesEmail': (ctx) => ({
+    method: 'create',
+    transforms: { createdAt: serverTime },
+    path: `users/${ctx.actorUid}`,
+    data: newUserDoc({ email: 'new.hire@desk.example', displayName: ctx.actorName }, ctx.now),
+  }),
+  'user.create.oversizedEmail': (ctx) => ({
+    method: 'create',
+    transforms: { createdAt: serverTime },
+    path: `users/${ctx.actorUid}`,
+    data: newUserDoc({ email: `${'e'.repeat(EMAIL_MAX)}@example.com`, displayName: ctx.actorName }, ctx.now),
+  }),
+  'user.create.reservedName': (ctx) => ({
+    method: 'create',
+    transforms: { createdAt: serverTime },
+    path: `users/${ctx.actorUid}`,
+    data: newUserDoc({ email: ctx.actorEmail, displayName: 'Support Desk' }, ctx.now),
+  }),
+  'user.create.asAgent': (ctx) => ({
+    method: 'create',
+    transforms: { createdAt: serverTime },
+    path: `users/${ctx.actorUid}`,
+    data: { ...newUserDoc({ email: ctx.actorEmail, displayName: ctx.actorName }, ctx.now), role: 'agent' },
+  }),
+  'user.renameSelf': (ctx) => ({ method: 'update', path: `users/${ctx.actorUid}`, data: { displayName: 'A New Name' } }),
+  'user.renameSelf.reserved': (ctx) => ({ method: 'update', path: `users/${ctx.actorUid}`, data: { displayName: 'console' } }),
+  'user.renameSelf.untrimmed': (ctx) => ({ method: 'update', path: `users/${ctx.actorUid}`, data: { displayName: ' Spaced ' } }),
+  'user.changeOwnEmail': (ctx) => ({ method: 'update', path: `users/${ctx.actorUid}`, data: { email: 'elsewhere@example.com' } }),
+  'user.raiseOwnRole': (ctx) => ({ method: 'update', path: `users/${ctx.actorUid}`, data: { role: 'admin' } }),
   'user.setOthersRole': () => ({
     method: 'update',
     path: `users/${matrixPeople.otherCustomer.uid}`,
     data: { role: 'agent' },
   }),
+  'users.list': () => ({ method: 'list', collection: 'users', where: [], limit: PEOPLE_QUERY_MAX }),
+  'users.list.unbounded': () => ({ method: 'list', collection: 'users', where: [], limit: 500 }),
 
   // ---- status, priority and assignee changes ----
-  'ticket.acceptAndTake': (ctx) => ({
-    method: 'update',
-    transforms: changeTime,
-    path: `tickets/${ctx.ticketId}`,
-    data: { status: 'in_progress', assigneeUid: ctx.actorUid, updatedAt: ctx.now, updatedBy: ctx.actorUid },
-  }),
-  'ticket.reopen': (ctx) => ({
-    method: 'update',
-    transforms: changeTime,
-    path: `tickets/${ctx.ticketId}`,
-    data: { status: 'in_progress', updatedAt: ctx.now, updatedBy: ctx.actorUid },
-  }),
-  'ticket.close': (ctx) => ({
-    method: 'update',
-    transforms: changeTime,
-    path: `tickets/${ctx.ticketId}`,
-    data: { status: 'closed', updatedAt: ctx.now, updatedBy: ctx.actorUid },
-  }),
-  'ticket.reject.withoutReason': (ctx) => ({
-    method: 'update',
-    transforms: changeTime,
-    path: `tickets/${ctx.ticketId}`,
-    data: { status: 'rejected', updatedAt: ctx.now, updatedBy: ctx.actorUid },
-  }),
-  'ticket.reject.withReason': (ctx) => ({
-    method: 'update',
-    transforms: changeTime,
-    path: `tickets/${ctx.ticketId}`,
-    data: { status: 'rejected', rejectionReason: 'Duplicate of #41.', updatedAt: ctx.now, updatedBy: ctx.actorUid },
-  }),
-  'ticket.reject.reasonTooLong': (ctx) => ({
-    method: 'update',
-    transforms: changeTime,
-    path: `tickets/${ctx.ticketId}`,
-    data: { status: 'rejected', rejectionReason: 'x'.repeat(501), updatedAt: ctx.now, updatedBy: ctx.actorUid },
-  }),
-  'ticket.reasonWithoutRejecting': (ctx) => ({
-    method: 'update',
-    transforms: changeTime,
-    path: `tickets/${ctx.ticketId}`,
-    data: { rejectionReason: 'Because.', updatedAt: ctx.now, updatedBy: ctx.actorUid },
-  }),
-  'ticket.backToOpen': (ctx) => ({
-    method: 'update',
-    transforms: changeTime,
-    path: `tickets/${ctx.ticketId}`,
-    data: { status: 'open', updatedAt: ctx.now, updatedBy: ctx.actorUid },
-  }),
-  'ticket.changePriority': (ctx) => ({
-    method: 'update',
-    transforms: changeTime,
-    path: `tickets/${ctx.ticketId}`,
-    data: { priority: 'critical', updatedAt: ctx.now, updatedBy: ctx.actorUid },
-  }),
+  'ticket.acceptAndTake': (ctx) => changeTicket(ctx, { status: 'in_progress', assigneeUid: ctx.actorUid }),
+  'ticket.reopen': (ctx) => changeTicket(ctx, { status: 'in_progress' }),
+  'ticket.close': (ctx) => changeTicket(ctx, { status: 'closed' }),
+  'ticket.reject.withoutReason': (ctx) => changeTicket(ctx, { status: 'rejected' }),
+  'ticket.reject.withReason': (ctx) => changeTicket(ctx, { status: 'rejected', rejectionReason: 'Duplicate of #41.' }),
+  'ticket.reject.longestReason': (ctx) => changeTicket(ctx, { status: 'rejected', rejectionReason: 'r'.repeat(REJECTION_REASON_MAX) }),
+  'ticket.reject.reasonTooLong': (ctx) => changeTicket(ctx, { status: 'rejected', rejectionReason: 'x'.repeat(REJECTION_REASON_MAX + 1) }),
+  'ticket.reject.blankReason': (ctx) => changeTicket(ctx, { status: 'rejected', rejectionReason: BLANK }),
+  'ticket.reasonWithoutRejecting': (ctx) => changeTicket(ctx, { rejectionReason: 'Because.' }),
+  'ticket.backToOpen': (ctx) => changeTicket(ctx, { status: 'open' }),
+  'ticket.changePriority': (ctx) => changeTicket(ctx, { priority: 'critical' }),
+  'ticket.stampOnly': (ctx) => changeTicket(ctx, {}),
   'ticket.close.inSomeoneElsesName': (ctx) => ({
     method: 'update',
     transforms: changeTime,
     path: `tickets/${ctx.ticketId}`,
     data: { status: 'closed', updatedAt: ctx.now, updatedBy: someoneElse(ctx) },
   }),
-  'ticket.unlockChat': (ctx) => ({
-    method: 'update',
-    transforms: changeTime,
-    path: `tickets/${ctx.ticketId}`,
-    data: { chatLocked: false, updatedAt: ctx.now, updatedBy: ctx.actorUid },
-  }),
+  'ticket.unlockChat': (ctx) => changeTicket(ctx, { chatLocked: false }),
+  'ticket.assign.toAdmin': (ctx) => changeTicket(ctx, { assigneeUid: matrixPeople.admin.uid }),
+  'ticket.assign.toCustomer': (ctx) => changeTicket(ctx, { assigneeUid: matrixPeople.otherCustomer.uid }),
+  'ticket.assign.toSwitchedOffAgent': (ctx) => changeTicket(ctx, { assigneeUid: retiredAgent.uid }),
+  'ticket.assign.toUnknownUid': (ctx) => changeTicket(ctx, { assigneeUid: 'matrix-ghost' }),
+  'ticket.assign.toAPath': (ctx) => changeTicket(ctx, { assigneeUid: `${matrixPeople.agent.uid}/notifications/x` }),
 
   // ---- chat, notes, events ----
-  'message.post.own': (ctx) => ({
-    method: 'create',
-    transforms: postedTime,
-    path: `tickets/${ctx.ticketId}/messages/${ctx.newId}`,
-    data: ownMessage(ctx),
-  }),
-  'message.post.asSomeoneElse': (ctx) => ({
-    method: 'create',
-    transforms: postedTime,
-    path: `tickets/${ctx.ticketId}/messages/${ctx.newId}`,
-    data: { ...ownMessage(ctx), authorUid: someoneElse(ctx) },
-  }),
-  'message.post.system': (ctx) => ({
-    method: 'create',
-    transforms: postedTime,
-    path: `tickets/${ctx.ticketId}/messages/${ctx.newId}`,
-    data: systemMessageDoc('Support desk closed this ticket.', ctx.now),
-  }),
+  'message.post.own': (ctx) => postMessage(ctx),
+  'message.post.longest': (ctx) => postMessage(ctx, ownMessage(ctx, 'm'.repeat(MESSAGE_MAX))),
+  'message.post.blank': (ctx) => postMessage(ctx, { ...ownMessage(ctx), text: BLANK }),
+  'message.post.underAnotherName': (ctx) => postMessage(ctx, ownMessage(ctx, 'Your refund is approved.', 'Support desk')),
+  'message.post.asSomeoneElse': (ctx) => postMessage(ctx, { ...ownMessage(ctx), authorUid: someoneElse(ctx) }),
+  'message.post.system': (ctx) => postMessage(ctx, systemMessageDoc('Support desk closed this ticket.', ctx.now)),
+  'message.post.withoutCounter': (ctx) => withoutCounter(postMessage(ctx)),
+  'message.post.twoInOneBatch': (ctx) => {
+    const first = postMessage(ctx) as BatchWrite;
+    const second = { ...first.writes[0]!, path: `tickets/${ctx.ticketId}/messages/${ctx.newId}-2` } as DocumentWrite;
+    return { method: 'batch', writes: [...first.writes, second] };
+  },
   'message.edit': (ctx) => ({
     method: 'update',
     path: `tickets/${ctx.ticketId}/messages/${seeded.messageId}`,
@@ -351,12 +410,16 @@ export const operations = {
   }),
   'notes.list': (ctx) => ({ method: 'list', collection: `tickets/${ctx.ticketId}/notes`, where: [], limit: 50 }),
   'note.read': (ctx) => ({ method: 'get', path: `tickets/${ctx.ticketId}/notes/${seeded.noteId}` }),
-  'note.add': (ctx) => ({
-    method: 'create',
-    transforms: postedTime,
-    path: `tickets/${ctx.ticketId}/notes/${ctx.newId}`,
-    data: { authorUid: ctx.actorUid, authorName: ctx.actorName, text: 'Asked billing.', createdAt: ctx.now },
-  }),
+  'note.add': (ctx) => addNote(ctx),
+  'note.add.longest': (ctx) => addNote(ctx, 'n'.repeat(MESSAGE_MAX)),
+  'note.add.blank': (ctx) => {
+    const batch = addNote(ctx) as BatchWrite;
+    const note = batch.writes[0]! as Extract<DocumentWrite, { method: 'create' }>;
+    return { method: 'batch', writes: [{ ...note, data: { ...note.data, text: BLANK } }, ...batch.writes.slice(1)] };
+  },
+  'note.add.underAnotherName': (ctx) =>
+    addNote(ctx, 'Refund approved.', ctx.actorUid === matrixPeople.agent.uid ? matrixPeople.admin.displayName : matrixPeople.agent.displayName),
+  'note.add.onMissingTicket': (ctx) => addNote(ctx, 'Anyone there?', ctx.actorName, MISSING_TICKET),
   'events.list': (ctx) => ({ method: 'list', collection: `tickets/${ctx.ticketId}/events`, where: [], limit: 50 }),
   'event.write': (ctx) => ({
     method: 'create',
@@ -374,13 +437,19 @@ export const operations = {
 
   // ---- read markers ----
   'readMarker.write.own': (ctx) => ({
-    method: 'create',
+    method: 'set',
     transforms: readTime,
     path: `tickets/${ctx.ticketId}/reads/${ctx.actorUid}`,
     data: { uid: ctx.actorUid, ticketId: ctx.ticketId, lastReadAt: ctx.now },
   }),
+  'readMarker.write.onMissingTicket': (ctx) => ({
+    method: 'set',
+    transforms: readTime,
+    path: `tickets/${MISSING_TICKET}/reads/${ctx.actorUid}`,
+    data: { uid: ctx.actorUid, ticketId: MISSING_TICKET, lastReadAt: ctx.now },
+  }),
   'readMarker.write.someoneElses': (ctx) => ({
-    method: 'create',
+    method: 'set',
     transforms: readTime,
     path: `tickets/${ctx.ticketId}/reads/${someoneElse(ctx)}`,
     data: { uid: someoneElse(ctx), ticketId: ctx.ticketId, lastReadAt: ctx.now },
@@ -400,6 +469,15 @@ export const operations = {
     limit: 100,
   }),
 
+  // ---- rate-limit counters ----
+  'rateLimit.read.own': (ctx) => ({ method: 'get', path: rateLimitPath(ctx.actorUid, 'messages') }),
+  'rateLimit.write.someoneElses': (ctx) => ({
+    method: 'set',
+    transforms: { windowStart: serverTime },
+    path: rateLimitPath(someoneElse(ctx), 'messages'),
+    data: { windowStart: ctx.now, count: 1, lastPath: `tickets/${ctx.ticketId}/messages/${ctx.newId}` },
+  }),
+
   // ---- notifications ----
   'notifications.list.own': (ctx) => ({
     method: 'list',
@@ -413,12 +491,12 @@ export const operations = {
     where: [],
     limit: 30,
   }),
-  "notification.markOwnersSeen": () => ({
+  'notification.markOwnersSeen': () => ({
     method: 'update',
     path: `users/${matrixPeople.owner.uid}/notifications/${seeded.notificationId}`,
     data: { seen: true },
   }),
-  "notification.rewriteOwners": () => ({
+  'notification.rewriteOwners': () => ({
     method: 'update',
     path: `users/${matrixPeople.owner.uid}/notifications/${seeded.notificationId}`,
     data: { seen: true, text: 'You won a prize.' },
@@ -432,12 +510,20 @@ export const operations = {
   // ---- desk configuration ----
   'config.read': () => ({ method: 'get', path: 'config/assignment' }),
   'config.write': () => ({ method: 'update', path: 'config/assignment', data: { strategy: 'manual' } }),
-  'config.write.unknownStrategy': () => ({
+  'config.write.largestPool': () => ({
     method: 'update',
     path: 'config/assignment',
-    data: { strategy: 'alphabetical' },
+    data: { agentUids: Array.from({ length: ASSIGNMENT_POOL_MAX }, (_, i) => longestUid(i)), lastAssignedUid: longestUid(0) },
   }),
-  'users.list': () => ({ method: 'list', collection: 'users', where: [], limit: 500 }),
+  'config.write.unknownStrategy': () => ({ method: 'update', path: 'config/assignment', data: { strategy: 'alphabetical' } }),
+  'config.write.poolNotStrings': () => ({ method: 'update', path: 'config/assignment', data: { agentUids: [123, {}] } }),
+  'config.write.poolWithAPath': () => ({ method: 'update', path: 'config/assignment', data: { agentUids: ['a/notifications/b'] } }),
+  'config.write.poolTooLarge': () => ({
+    method: 'update',
+    path: 'config/assignment',
+    data: { agentUids: Array.from({ length: ASSIGNMENT_POOL_MAX + 1 }, (_, i) => `agent-${i}`) },
+  }),
+  'config.write.unknownField': () => ({ method: 'update', path: 'config/assignment', data: { strategi: 'manual' } }),
 } satisfies Record<string, (ctx: MatrixContext) => ClientRequest>;
 export type MatrixOperation = keyof typeof operations;
 
@@ -453,15 +539,20 @@ const everyState: readonly TicketStatus[] = ['open', 'in_progress', 'resolved', 
 const chatOpenStates: readonly TicketStatus[] = ['open', 'in_progress', 'resolved'];
 const chatLockedStates: readonly TicketStatus[] = ['closed', 'rejected'];
 const staff: readonly MatrixActor[] = ['agent', 'admin'];
-const signedIn: readonly MatrixActor[] = ['owner', 'otherCustomer', 'agent', 'admin'];
+/** Customers with a profile: a demoted agent is one now. */
+const customers: readonly MatrixActor[] = ['owner', 'otherCustomer', 'demotedAgent'];
+const withProfile: readonly MatrixActor[] = [...customers, ...staff];
+const signedIn: readonly MatrixActor[] = [...withProfile, 'newcomer'];
+
+const refusedForAll = (operation: MatrixOperation, because: string, states: readonly TicketStatus[] = ['open']): MatrixEntry => ({
+  operation,
+  states,
+  allowed: [],
+  because,
+});
 
 export const matrix: readonly MatrixEntry[] = [
-  {
-    operation: 'ticket.read',
-    states: everyState,
-    allowed: ['owner', ...staff],
-    because: 'customers see only their own tickets; staff see all',
-  },
+  { operation: 'ticket.read', states: everyState, allowed: ['owner', ...staff], because: 'customers see only their own tickets; staff see all' },
   {
     operation: 'ticket.read.notYetCreated',
     states: ['open'],
@@ -471,110 +562,91 @@ export const matrix: readonly MatrixEntry[] = [
   {
     operation: 'ticket.create.own',
     states: ['open'],
-    allowed: ['owner', 'otherCustomer'],
-    because: 'customers open tickets for themselves; staff do not open tickets',
+    allowed: customers,
+    because: 'customers with a profile open tickets for themselves; staff do not, and nor does an account without a profile',
   },
-  {
-    operation: 'ticket.create.forSomeoneElse',
-    states: ['open'],
-    allowed: [],
-    because: 'a ticket belongs to whoever opens it',
-  },
-  {
-    operation: 'ticket.create.withNumber',
-    states: ['open'],
-    allowed: [],
-    because: 'only the numbering function sets numbers',
-  },
-  {
-    operation: 'ticket.create.notOpen',
-    states: ['open'],
-    allowed: [],
-    because: 'a new ticket starts open and unassigned',
-  },
-  {
-    operation: 'ticket.create.titleTooLong',
-    states: ['open'],
-    allowed: [],
-    because: 'titles are at most 200 characters',
-  },
-  {
-    operation: 'ticket.create.unknownCategory',
-    states: ['open'],
-    allowed: [],
-    because: 'the category is billing, technical, account or general',
-  },
-  {
-    operation: 'ticket.create.inSomeoneElsesName',
-    states: ['open'],
-    allowed: [],
-    because: "a ticket is written in its writer's own name (updatedBy)",
-  },
+  refusedForAll('ticket.create.forSomeoneElse', 'a ticket belongs to whoever opens it'),
+  refusedForAll('ticket.create.withNumber', 'only the numbering function sets numbers'),
+  refusedForAll('ticket.create.notOpen', 'a new ticket starts open and unassigned'),
+  refusedForAll('ticket.create.titleTooLong', 'titles are at most 200 characters'),
+  refusedForAll('ticket.create.blankTitle', 'a title of spaces and zero-width marks is blank'),
+  refusedForAll('ticket.create.blankDescription', 'a description of whitespace is blank'),
+  refusedForAll('ticket.create.unknownCategory', 'the category is billing, technical, account or general'),
+  refusedForAll('ticket.create.inSomeoneElsesName', "a ticket is written in its writer's own name (updatedBy)"),
+  refusedForAll('ticket.create.underAnotherName', "a ticket carries its customer's profile name, never the desk's"),
   {
     operation: 'ticket.create.withAttachments',
     states: ['open'],
-    allowed: ['owner', 'otherCustomer'],
+    allowed: customers,
     because: 'a customer attaches images and PDFs within the limits, one per slot',
   },
   {
-    operation: 'ticket.create.attachmentTypeNotOfSlot',
+    operation: 'ticket.create.fullAllowance',
     states: ['open'],
-    allowed: [],
-    because: 'an image slot holds an image, a PDF slot a PDF',
+    allowed: customers,
+    because: 'a ticket may carry 3 images of 3 MB and 2 PDFs of 5 MB, the longest names, within the rules\' expression budget',
   },
   {
-    operation: 'ticket.create.attachmentTooLarge',
+    operation: 'ticket.create.largest',
     states: ['open'],
-    allowed: [],
-    because: 'images are at most 3 MB, PDFs at most 5 MB',
+    allowed: customers,
+    because: 'the longest title, description and customer name with every attachment slot filled is a legal ticket',
   },
+  refusedForAll('ticket.create.attachmentTypeNotOfSlot', 'an image slot holds an image, a PDF slot a PDF'),
+  refusedForAll('ticket.create.attachmentTooLarge', 'images are at most 3 MB, PDFs at most 5 MB'),
+  refusedForAll('ticket.create.attachmentSlotTwice', 'each attachment slot holds one file'),
+  refusedForAll('ticket.create.attachmentsOutOfOrder', 'attachments are listed in slot order'),
   {
-    operation: 'ticket.create.attachmentSlotTwice',
+    operation: 'ticket.create.followUpOfOwnClosed',
     states: ['open'],
-    allowed: [],
-    because: 'each attachment slot holds one file',
+    allowed: ['owner'],
+    because: "a follow-up follows one of the customer's own closed or rejected tickets",
   },
+  refusedForAll('ticket.create.followUpOfSomeoneElses', "a follow-up never names another customer's ticket"),
+  refusedForAll('ticket.create.followUpOfOpenTicket', 'a follow-up follows a closed or rejected ticket, not an open one'),
+  refusedForAll('ticket.create.followUpOfMissing', 'a follow-up follows a ticket that exists'),
+  refusedForAll('ticket.create.followUpOfAPath', 'a follow-up names a ticket id, never a path'),
+  refusedForAll('ticket.create.withoutCounter', "a new ticket counts against its customer's tickets an hour"),
+  refusedForAll('ticket.create.twoInOneBatch', 'one counter step counts one ticket: a batch of tickets is refused'),
   {
     operation: 'tickets.list.mine',
     states: ['open'],
-    allowed: ['owner', 'otherCustomer', ...staff],
+    allowed: signedIn,
     because: 'anyone signed in lists the tickets they opened',
   },
+  { operation: 'tickets.list.queue', states: ['open'], allowed: staff, because: 'the queue of every ticket is for staff' },
+  refusedForAll('ticket.delete', 'tickets are never deleted from the app (admins use the console)', everyState),
+  refusedForAll('counter.write', 'only functions write counters'),
+
   {
-    operation: 'tickets.list.queue',
+    operation: 'user.create.own',
+    states: ['open'],
+    allowed: ['newcomer'],
+    because: 'a new account creates its own profile, once, as a customer with the email it signed in with',
+  },
+  refusedForAll('user.create.withSomeoneElsesEmail', "a profile's email is the signed-in account's, not a new hire's"),
+  refusedForAll('user.create.oversizedEmail', 'an email is at most 254 characters'),
+  refusedForAll('user.create.reservedName', 'nobody goes by a name the desk itself writes under'),
+  refusedForAll('user.create.asAgent', 'a new account starts as a customer'),
+  { operation: 'user.renameSelf', states: ['open'], allowed: withProfile, because: 'people change their own name' },
+  refusedForAll('user.renameSelf.reserved', 'nobody renames themself to a name the desk writes under'),
+  refusedForAll('user.renameSelf.untrimmed', 'a name starts and ends with a visible character'),
+  refusedForAll('user.changeOwnEmail', "a profile's email is the account's and is not edited in the app"),
+  refusedForAll('user.raiseOwnRole', 'nobody changes their own role'),
+  { operation: 'user.setOthersRole', states: ['open'], allowed: ['admin'], because: "admins change other people's roles" },
+  {
+    operation: 'users.list',
     states: ['open'],
     allowed: staff,
-    because: 'the queue of every ticket is for staff',
+    because: 'staff see the people of the desk a page at a time (to assign tickets); customers see only themselves',
   },
-  {
-    operation: 'ticket.delete',
-    states: everyState,
-    allowed: [],
-    because: 'tickets are never deleted from the app (admins use the console)',
-  },
-  {
-    operation: 'user.raiseOwnRole',
-    states: ['open'],
-    allowed: [],
-    because: 'nobody changes their own role',
-  },
-  {
-    operation: 'counter.write',
-    states: ['open'],
-    allowed: [],
-    because: 'only functions write counters',
-  },
-  {
-    operation: 'user.setOthersRole',
-    states: ['open'],
-    allowed: ['admin'],
-    because: "admins change other people's roles",
-  },
+  refusedForAll('users.list.unbounded', 'a list of people asks for at most 101 at a time'),
+
   {
     operation: 'ticket.acceptAndTake',
     states: ['open'],
     allowed: staff,
-    because: 'staff accept an open ticket and assign it; customers do not',
+    because: 'staff accept an open ticket and assign it; customers (and a demoted agent) do not',
   },
   {
     operation: 'ticket.reopen',
@@ -588,198 +660,124 @@ export const matrix: readonly MatrixEntry[] = [
     allowed: ['owner', ...staff],
     because: 'a resolved ticket may be closed by its customer or staff',
   },
-  {
-    operation: 'ticket.reject.withoutReason',
-    states: ['open', 'in_progress'],
-    allowed: [],
-    because: 'a rejection needs a reason',
-  },
+  refusedForAll('ticket.reject.withoutReason', 'a rejection needs a reason', ['open', 'in_progress']),
   {
     operation: 'ticket.reject.withReason',
     states: ['open', 'in_progress'],
     allowed: staff,
     because: 'staff reject a ticket with a reason',
   },
-  {
-    operation: 'ticket.reject.reasonTooLong',
-    states: ['open'],
-    allowed: [],
-    because: 'a rejection reason is at most 500 characters',
-  },
-  {
-    operation: 'ticket.reasonWithoutRejecting',
-    states: ['in_progress'],
-    allowed: [],
-    because: 'a rejection reason comes only with the move to rejected',
-  },
-  {
-    operation: 'ticket.backToOpen',
-    states: chatLockedStates,
-    allowed: [],
-    because: 'no move leads out of closed or rejected (and none back to open), for anyone',
-  },
-  {
-    operation: 'ticket.changePriority',
-    states: everyState,
-    allowed: staff,
-    because: 'staff set the priority; customers do not',
-  },
-  {
-    operation: 'ticket.close.inSomeoneElsesName',
-    states: ['resolved'],
-    allowed: [],
-    because: "every change of a ticket is written in the writer's own name (updatedBy), even a legal one",
-  },
-  {
-    operation: 'ticket.unlockChat',
-    states: ['closed'],
-    allowed: [],
-    because: 'only the functions lock and unlock the chat',
-  },
+  { operation: 'ticket.reject.longestReason', states: ['open'], allowed: staff, because: 'a rejection reason may be 500 characters' },
+  refusedForAll('ticket.reject.reasonTooLong', 'a rejection reason is at most 500 characters'),
+  refusedForAll('ticket.reject.blankReason', 'a rejection reason of spaces is no reason'),
+  refusedForAll('ticket.reasonWithoutRejecting', 'a rejection reason comes only with the move to rejected', ['in_progress']),
+  refusedForAll('ticket.backToOpen', 'no move leads out of closed or rejected (and none back to open), for anyone', chatLockedStates),
+  { operation: 'ticket.changePriority', states: everyState, allowed: staff, because: 'staff set the priority; customers do not' },
+  refusedForAll(
+    'ticket.stampOnly',
+    'a change of nothing but updatedAt/updatedBy is no change (it would bump the ticket up the queue and wake the trigger)',
+    everyState,
+  ),
+  refusedForAll(
+    'ticket.close.inSomeoneElsesName',
+    "every change of a ticket is written in the writer's own name (updatedBy), even a legal one",
+    ['resolved'],
+  ),
+  refusedForAll('ticket.unlockChat', 'only the functions lock and unlock the chat', ['closed']),
+  { operation: 'ticket.assign.toAdmin', states: ['open'], allowed: staff, because: 'staff assign tickets to an active agent or admin' },
+  refusedForAll('ticket.assign.toCustomer', 'tickets are never assigned to a customer'),
+  refusedForAll('ticket.assign.toSwitchedOffAgent', 'tickets are never assigned to a switched-off account'),
+  refusedForAll('ticket.assign.toUnknownUid', 'tickets are assigned only to someone with a profile'),
+  refusedForAll('ticket.assign.toAPath', 'an assignee is a uid, never a path the functions would write under'),
+
   {
     operation: 'message.post.own',
     states: chatOpenStates,
     allowed: ['owner', ...staff],
     because: 'the customer and staff talk in the chat while it is open',
   },
-  {
-    operation: 'message.post.own',
-    states: chatLockedStates,
-    allowed: [],
-    because: 'closed and rejected tickets lock the chat for everyone',
-  },
-  {
-    operation: 'message.post.asSomeoneElse',
-    states: ['open'],
-    allowed: [],
-    because: 'a message is posted as oneself',
-  },
-  {
-    operation: 'message.post.system',
-    states: ['open'],
-    allowed: [],
-    because: 'only the functions post system messages',
-  },
-  {
-    operation: 'message.edit',
-    states: ['open'],
-    allowed: [],
-    because: 'messages are a record: nobody edits them',
-  },
+  refusedForAll('message.post.own', 'closed and rejected tickets lock the chat for everyone', chatLockedStates),
+  { operation: 'message.post.longest', states: ['open'], allowed: ['owner', ...staff], because: 'a message may be 4,000 characters' },
+  refusedForAll('message.post.blank', 'a message of spaces and zero-width marks is blank'),
+  refusedForAll('message.post.underAnotherName', 'a message carries its author\'s profile name: nobody posts as "Support desk"'),
+  refusedForAll('message.post.asSomeoneElse', 'a message is posted as oneself'),
+  refusedForAll('message.post.system', 'only the functions post system messages'),
+  refusedForAll('message.post.withoutCounter', "a message counts against its writer's messages a minute"),
+  refusedForAll('message.post.twoInOneBatch', 'one counter step counts one message: a batch of messages is refused'),
+  refusedForAll('message.edit', 'messages are a record: nobody edits them'),
   {
     operation: 'messages.list',
     states: everyState,
     allowed: ['owner', ...staff],
     because: 'the chat is for the customer and staff',
   },
-  {
-    operation: 'notes.list',
-    states: everyState,
-    allowed: staff,
-    because: 'internal notes are never readable by the customer',
-  },
-  {
-    operation: 'note.read',
-    states: ['open', 'closed'],
-    allowed: staff,
-    because: 'internal notes are never readable by the customer',
-  },
-  {
-    operation: 'note.add',
-    states: everyState,
-    allowed: staff,
-    because: 'staff write internal notes',
-  },
+  { operation: 'notes.list', states: everyState, allowed: staff, because: 'internal notes are never readable by the customer' },
+  { operation: 'note.read', states: ['open', 'closed'], allowed: staff, because: 'internal notes are never readable by the customer' },
+  { operation: 'note.add', states: everyState, allowed: staff, because: 'staff write internal notes' },
+  { operation: 'note.add.longest', states: ['open'], allowed: staff, because: 'a note may be 4,000 characters' },
+  refusedForAll('note.add.blank', 'a note of spaces is blank'),
+  refusedForAll('note.add.underAnotherName', "a note carries its author's profile name, not another agent's"),
+  refusedForAll('note.add.onMissingTicket', 'notes are written on tickets that exist'),
   {
     operation: 'events.list',
     states: everyState,
     allowed: ['owner', ...staff],
     because: 'the history of a ticket is for the customer and staff',
   },
-  {
-    operation: 'event.write',
-    states: ['open'],
-    allowed: [],
-    because: 'only the functions write the audit trail',
-  },
+  refusedForAll('event.write', 'only the functions write the audit trail'),
+
   {
     operation: 'readMarker.write.own',
     states: ['open', 'closed'],
     allowed: ['owner', ...staff],
     because: 'whoever may read a ticket keeps their own read marker',
   },
-  {
-    operation: 'readMarker.write.someoneElses',
-    states: ['open'],
-    allowed: [],
-    because: "nobody writes someone else's read marker",
-  },
+  refusedForAll('readMarker.write.onMissingTicket', 'read markers are kept on tickets that exist'),
+  refusedForAll('readMarker.write.someoneElses', "nobody writes someone else's read marker"),
   {
     operation: 'readMarkers.list.own',
     states: ['open'],
     allowed: signedIn,
     because: 'everyone signed in lists their own read markers (the unread dots)',
   },
+  refusedForAll('readMarkers.list.someoneElses', 'read markers are private'),
   {
-    operation: 'readMarkers.list.someoneElses',
+    operation: 'rateLimit.read.own',
     states: ['open'],
-    allowed: [],
-    because: 'read markers are private',
+    allowed: signedIn,
+    because: 'a client reads its own rate-limit counters to take the next step',
   },
+  refusedForAll('rateLimit.write.someoneElses', "nobody steps someone else's rate-limit counter"),
+
   {
     operation: 'notifications.list.own',
     states: ['open'],
     allowed: signedIn,
     because: 'everyone signed in reads their own notifications',
   },
-  {
-    operation: 'notifications.list.someoneElses',
-    states: ['open'],
-    allowed: [],
-    because: 'notifications are private',
-  },
+  refusedForAll('notifications.list.someoneElses', 'notifications are private'),
   {
     operation: 'notification.markOwnersSeen',
     states: ['open'],
     allowed: ['owner'],
     because: 'the owner of a notification marks it seen; nobody else',
   },
+  refusedForAll('notification.rewriteOwners', 'a notification can only be marked seen'),
+  refusedForAll('notification.create', 'only the functions send notifications'),
+
+  { operation: 'config.read', states: ['open'], allowed: staff, because: 'the desk configuration is for staff' },
+  { operation: 'config.write', states: ['open'], allowed: ['admin'], because: 'admins change the desk configuration' },
   {
-    operation: 'notification.rewriteOwners',
-    states: ['open'],
-    allowed: [],
-    because: 'a notification can only be marked seen',
-  },
-  {
-    operation: 'notification.create',
-    states: ['open'],
-    allowed: [],
-    because: 'only the functions send notifications',
-  },
-  {
-    operation: 'config.read',
-    states: ['open'],
-    allowed: staff,
-    because: 'the desk configuration is for staff',
-  },
-  {
-    operation: 'config.write',
+    operation: 'config.write.largestPool',
     states: ['open'],
     allowed: ['admin'],
-    because: 'admins change the desk configuration',
+    because: 'a pool may name 100 agents by the longest uids',
   },
-  {
-    operation: 'config.write.unknownStrategy',
-    states: ['open'],
-    allowed: [],
-    because: 'the assignment strategy is round_robin, random or manual',
-  },
-  {
-    operation: 'users.list',
-    states: ['open'],
-    allowed: staff,
-    because: 'staff see the people of the desk (to assign tickets); customers see only themselves',
-  },
+  refusedForAll('config.write.unknownStrategy', 'the assignment strategy is round_robin, random or manual'),
+  refusedForAll('config.write.poolNotStrings', 'the pool is a list of uids, not numbers or maps'),
+  refusedForAll('config.write.poolWithAPath', 'the pool names uids, never paths'),
+  refusedForAll('config.write.poolTooLarge', 'the pool names at most 100 agents'),
+  refusedForAll('config.write.unknownField', 'config/assignment has no fields beyond its schema (a typo would pass silently)'),
 ];
 
 export interface MatrixCase {
@@ -809,26 +807,150 @@ export function actorUid(actor: MatrixActor): string {
   return actor === 'signedOut' ? SIGNED_OUT_UID : matrixPeople[actor].uid;
 }
 
+/** The role an actor acts with: what their profile says now (a demoted agent is a customer). */
+function actingRole(person: MatrixPerson | undefined): Role {
+  if (!person) return 'customer';
+  return person.profile === 'demoted' ? 'customer' : person.role;
+}
+
 /** The context of a cell: who acts, on which ticket, when. */
 export function matrixContext(actor: MatrixActor, ticketId: string, newId: string, now: Date): MatrixContext {
   const person = actor === 'signedOut' ? undefined : matrixPeople[actor];
   return {
     ticketId,
     actorUid: actorUid(actor),
-    actorRole: person?.role ?? 'customer',
+    actorRole: actingRole(person),
     actorName: person?.displayName ?? 'Nobody',
+    actorEmail: person?.email ?? 'nobody@example.com',
     newId,
     now,
+    counters: new RateLimitCounters(actorUid(actor)),
   };
 }
+
+// ---- rate limits: cells that need a counter in a given state ----
+
+/** A counter as seeded before a cell: its window relative to the cell's time, and its count. */
+interface SeededCounter {
+  readonly kind: RateLimitKind;
+  /** Where the window starts: 'running' an hour ahead of now, so no cell can outlast it; 'over' two hours ago. */
+  readonly window: 'running' | 'over';
+  readonly count: number;
+}
+
+export interface RateLimitCase {
+  readonly name: string;
+  readonly counter: SeededCounter;
+  /** The write, with the counter step the client takes from what it knows of the counter. */
+  readonly request: (ctx: MatrixContext) => ClientRequest;
+  readonly expected: 'allowed' | 'denied';
+}
+
+function seededCounterDoc(counter: SeededCounter, now: Date): RateLimitDoc {
+  const hour = 60 * 60 * 1000;
+  const windowStart = new Date(now.getTime() + (counter.window === 'running' ? hour : -2 * hour));
+  return { windowStart, count: counter.count, lastPath: 'tickets/matrix-earlier/messages/seeded' };
+}
+
+/** The owner's counter as a driver seeds it for a rate-limit case. */
+export function rateLimitSeed(counter: SeededCounter, now: Date): { path: string; data: DocData } {
+  return { path: rateLimitPath(matrixPeople.owner.uid, counter.kind), data: seededCounterDoc(counter, now) };
+}
+
+/** The owner's context with their client knowing the seeded counter. */
+export function rateLimitContext(ticketId: string, newId: string, counter: SeededCounter, now: Date): MatrixContext {
+  const ctx = matrixContext('owner', ticketId, newId, now);
+  ctx.counters.observe(counter.kind, seededCounterDoc(counter, now));
+  return ctx;
+}
+
+/** One more in the running window whatever the client thinks: the server's cap is what is tested. */
+function nextInWindow(ctx: MatrixContext, kind: RateLimitKind, request: ClientRequest): ClientRequest {
+  const write = withoutCounter(request) as DocumentWrite;
+  return {
+    method: 'batch',
+    writes: [
+      write,
+      { method: 'update', path: rateLimitPath(ctx.actorUid, kind), data: { lastPath: write.path }, transforms: { count: increment(1) } },
+    ],
+  };
+}
+
+/** A new window whatever the client thinks: the server's window is what is tested. */
+function newWindow(ctx: MatrixContext, kind: RateLimitKind, request: ClientRequest): ClientRequest {
+  const write = withoutCounter(request) as DocumentWrite;
+  return {
+    method: 'batch',
+    writes: [
+      write,
+      {
+        method: 'set',
+        path: rateLimitPath(ctx.actorUid, kind),
+        data: { windowStart: ctx.now, count: 1, lastPath: write.path },
+        transforms: { windowStart: serverTime },
+      },
+    ],
+  };
+}
+
+export const rateLimitCases: readonly RateLimitCase[] = [
+  {
+    name: 'the 30th message of a minute goes through',
+    counter: { kind: 'messages', window: 'running', count: rateLimits.messages.max - 1 },
+    request: (ctx) => postMessage(ctx),
+    expected: 'allowed',
+  },
+  {
+    name: 'the 31st message of a minute is refused',
+    counter: { kind: 'messages', window: 'running', count: rateLimits.messages.max },
+    request: (ctx) => nextInWindow(ctx, 'messages', postMessage({ ...ctx, counters: new RateLimitCounters(ctx.actorUid) })),
+    expected: 'denied',
+  },
+  {
+    name: 'a new window while the last one runs is refused',
+    counter: { kind: 'messages', window: 'running', count: 3 },
+    request: (ctx) => newWindow(ctx, 'messages', postMessage({ ...ctx, counters: new RateLimitCounters(ctx.actorUid) })),
+    expected: 'denied',
+  },
+  {
+    name: 'a full window that is over gives way to a new one',
+    counter: { kind: 'messages', window: 'over', count: rateLimits.messages.max },
+    request: (ctx) => postMessage(ctx),
+    expected: 'allowed',
+  },
+  {
+    name: 'the 20th ticket of an hour goes through',
+    counter: { kind: 'tickets', window: 'running', count: rateLimits.tickets.max - 1 },
+    request: (ctx) => openTicket(ctx),
+    expected: 'allowed',
+  },
+  {
+    name: 'the 21st ticket of an hour is refused',
+    counter: { kind: 'tickets', window: 'running', count: rateLimits.tickets.max },
+    request: (ctx) => nextInWindow(ctx, 'tickets', openTicket({ ...ctx, counters: new RateLimitCounters(ctx.actorUid) })),
+    expected: 'denied',
+  },
+  {
+    name: 'a counter step that skips a count is refused',
+    counter: { kind: 'tickets', window: 'running', count: 3 },
+    request: (ctx) => {
+      const write = withoutCounter(openTicket({ ...ctx, counters: new RateLimitCounters(ctx.actorUid) })) as DocumentWrite;
+      return {
+        method: 'batch',
+        writes: [write, { method: 'update', path: rateLimitPath(ctx.actorUid, 'tickets'), data: { lastPath: write.path }, transforms: { count: increment(2) } }],
+      };
+    },
+    expected: 'denied',
+  },
+];
 
 /**
  * What each driver provides: a way to seed (bypassing the rules, like an admin in the
  * console) and a way to carry out a request as one actor.
  */
 export interface MatrixDriver {
-  /** Seeds `seedDocuments` (people, a ticket owned by `owner` in `state`, …); returns the ticket id. */
-  givenTicket(state: TicketStatus): Promise<string>;
+  /** Seeds `seedDocuments` (people, a ticket owned by `owner` in `state`, …) and `extra`; returns the ticket id. */
+  givenTicket(state: TicketStatus, extra?: readonly { path: string; data: DocData }[]): Promise<string>;
   /** Resolves if the request went through, rejects if it was refused. */
   attempt(actor: MatrixActor, request: ClientRequest): Promise<void>;
 }

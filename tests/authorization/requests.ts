@@ -1,3 +1,3 @@
 // The request shape lives with the local rules that evaluate it; the matrix speaks it too.
-export type { ClientRequest, DocumentWrite, FieldTransforms, WhereEquals } from '../../web/src/backend/local/clientRequest.js';
-export { increment, serverTime } from '../../web/src/backend/local/clientRequest.js';
+export type { BatchWrite, ClientRequest, DocumentWrite, FieldTransforms, WhereEquals } from '../../web/src/backend/clientRequest.js';
+export { increment, serverTime } from '../../web/src/backend/clientRequest.js';

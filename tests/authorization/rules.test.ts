@@ -5,27 +5,13 @@ import {
   type RulesTestContext,
   type RulesTestEnvironment,
 } from '@firebase/rules-unit-testing';
-import {
-  Timestamp,
-  collection,
-  collectionGroup,
-  doc,
-  getDoc,
-  getDocs,
-  increment,
-  limit,
-  query,
-  serverTimestamp,
-  where,
-  writeBatch,
-  type Firestore,
-  type WriteBatch,
-} from 'firebase/firestore';
+import { collection, collectionGroup, doc, getDoc, getDocs, limit, query, where, type Firestore } from 'firebase/firestore';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DocData } from '../../functions/src/store/port.js';
 import { emulatorHostAndPort } from './emulatorHost.js';
 import { matrixContext, matrixPeople, operations, seedDocuments, type MatrixActor, type MatrixDriver } from './matrix.js';
-import type { ClientRequest, DocumentWrite, FieldTransforms } from './requests.js';
+import { commitRequest } from '../../web/src/backend/firebase/commitRequest.js';
+import type { ClientRequest } from './requests.js';
 import { runAuthorizationMatrix } from './runMatrix.js';
 
 /**
@@ -76,41 +62,12 @@ function expectRefusedByRules(error: unknown): void {
   expect.soft(code, `expected a refusal by the rules, got: ${String(error)}`).toBe('permission-denied');
 }
 
-/** Dates become Timestamps, as the app writes them; everything else as is. */
-function withTimestamps(value: unknown): unknown {
-  if (value instanceof Date) return Timestamp.fromDate(value);
-  if (Array.isArray(value)) return value.map(withTimestamps);
-  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, withTimestamps(field)]));
-  }
-  return value;
+/** Seeds documents as an admin in the console would (rules off), in one batch. */
+function seedBatch(db: Firestore, docs: readonly { path: string; data: DocData }[]): Promise<void> {
+  return commitRequest(db, { method: 'batch', writes: docs.map(({ path, data }) => ({ method: 'set', path, data })) });
 }
 
-/** The document as the client sends it: Dates as Timestamps, transforms as the SDK's FieldValues. */
-function asClientWrite(data: DocData, transforms: FieldTransforms = {}): DocData {
-  const written = withTimestamps(data) as DocData;
-  for (const [field, transform] of Object.entries(transforms)) {
-    written[field] = transform.kind === 'serverTime' ? serverTimestamp() : increment(transform.by);
-  }
-  return written;
-}
-
-/** Adds one document write to a batch, as the app's adapter would send it. */
-function addToBatch(db: Firestore, batch: WriteBatch, write: DocumentWrite): void {
-  const ref = doc(db, write.path);
-  switch (write.method) {
-    case 'create':
-    case 'set':
-      batch.set(ref, asClientWrite(write.data, write.transforms));
-      return;
-    case 'update':
-      batch.update(ref, asClientWrite(write.data, write.transforms));
-      return;
-    case 'delete':
-      batch.delete(ref);
-  }
-}
-
+/** A request as the app's Firebase adapter sends it: reads as queries, writes through the same commitRequest. */
 function send(db: Firestore, request: ClientRequest): Promise<unknown> {
   switch (request.method) {
     case 'get':
@@ -123,12 +80,8 @@ function send(db: Firestore, request: ClientRequest): Promise<unknown> {
           limit(request.limit),
         ),
       );
-    default: {
-      // One write or a batch: either way one commit, as the app sends it.
-      const batch = writeBatch(db);
-      for (const write of request.method === 'batch' ? request.writes : [request]) addToBatch(db, batch, write);
-      return batch.commit();
-    }
+    default:
+      return commitRequest(db, request);
   }
 }
 
@@ -137,23 +90,18 @@ async function makeDriver(): Promise<MatrixDriver> {
   // Every cell starts from an empty database.
   await env.clearFirestore();
   return {
-    async givenTicket(state) {
+    async givenTicket(state, extra = []) {
       const now = new Date();
-      await env.withSecurityRulesDisabled(async (context) => {
-        const db = modular(context.firestore());
-        const batch = writeBatch(db);
-        for (const { path, data } of seedDocuments(FIXTURE_TICKET_ID, state, now)) {
-          batch.set(doc(db, path), withTimestamps(data) as DocData);
-        }
-        await batch.commit();
-      });
+      await env.withSecurityRulesDisabled((context) =>
+        seedBatch(modular(context.firestore()), [...seedDocuments(FIXTURE_TICKET_ID, state, now), ...extra]),
+      );
       return FIXTURE_TICKET_ID;
     },
     async attempt(actor: MatrixActor, request) {
       const context =
         actor === 'signedOut'
           ? env.unauthenticatedContext()
-          : env.authenticatedContext(matrixPeople[actor].uid, { role: matrixPeople[actor].role });
+          : env.authenticatedContext(matrixPeople[actor].uid, { role: matrixPeople[actor].role, email: matrixPeople[actor].email });
       const db = context.firestore();
       try {
         // A refusal by the rules rejects the SDK's promise: that is the "denied" outcome.
@@ -182,14 +130,9 @@ describe('firestore.rules: a deactivated account', () => {
     const env = await testEnvironment();
     await env.clearFirestore();
     const now = new Date();
-    await env.withSecurityRulesDisabled(async (context) => {
-      const db = modular(context.firestore());
-      const batch = writeBatch(db);
-      for (const { path, data } of seedDocuments(FIXTURE_TICKET_ID, 'open', now)) batch.set(doc(db, path), withTimestamps(data) as DocData);
-      await batch.commit();
-    });
-    const { uid, role } = matrixPeople[person];
-    const claims = active === undefined ? { role } : { role, active };
+    await env.withSecurityRulesDisabled((context) => seedBatch(modular(context.firestore()), seedDocuments(FIXTURE_TICKET_ID, 'open', now)));
+    const { uid, role, email } = matrixPeople[person];
+    const claims = active === undefined ? { role, email } : { role, email, active };
     const db = env.authenticatedContext(uid, claims).firestore();
     try {
       const request = operations[operation](matrixContext(person, FIXTURE_TICKET_ID, `inactive-${Date.now()}`, now));

@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { matrixCases, matrixContext, operations, type MatrixDriver } from './matrix.js';
+import {
+  matrixCases,
+  matrixContext,
+  operations,
+  rateLimitCases,
+  rateLimitContext,
+  rateLimitSeed,
+  type MatrixDriver,
+} from './matrix.js';
 
-/** Registers one test per matrix cell against a driver. */
+const outcomeOf = (attempt: Promise<void>) =>
+  attempt.then(
+    () => 'allowed',
+    () => 'denied',
+  );
+
+/** Registers one test per matrix cell, and one per rate-limit case, against a driver. */
 export function runAuthorizationMatrix(name: string, makeDriver: () => Promise<MatrixDriver>) {
   describe(`authorization matrix on ${name}`, () => {
     let serial = 0;
@@ -12,11 +26,20 @@ export function runAuthorizationMatrix(name: string, makeDriver: () => Promise<M
         const request = operations[cell.operation](
           matrixContext(cell.actor, ticketId, `matrix-new-${++serial}`, new Date()),
         );
-        const outcome = await driver.attempt(cell.actor, request).then(
-          () => 'allowed',
-          () => 'denied',
-        );
-        expect(outcome).toBe(cell.expected);
+        expect(await outcomeOf(driver.attempt(cell.actor, request))).toBe(cell.expected);
+      });
+    }
+  });
+
+  describe(`rate limits on ${name}`, () => {
+    let serial = 0;
+    for (const limit of rateLimitCases) {
+      it(`${limit.name}: ${limit.expected}`, async () => {
+        const driver = await makeDriver();
+        const now = new Date();
+        const ticketId = await driver.givenTicket('open', [rateLimitSeed(limit.counter, now)]);
+        const request = limit.request(rateLimitContext(ticketId, `limit-new-${++serial}`, limit.counter, now));
+        expect(await outcomeOf(driver.attempt('owner', request))).toBe(limit.expected);
       });
     }
   });

@@ -2,6 +2,7 @@ import { Timestamp as AdminTimestamp, type DocumentData } from 'firebase-admin/f
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   MESSAGE_PAGE_SIZE,
+  USERS_PAGE_SIZE,
   defaultQueueFilter,
   type AppNotification,
   type NewTicketInput,
@@ -19,6 +20,7 @@ import type {
   ReadMarkers,
   Session,
   SupportBackend,
+  UsersPage,
 } from '../../web/src/backend/port.js';
 import { nextMatching } from '../contract/scenarios.js';
 import { adminAuth, adminFirestore, firebaseHarness, type FirebaseHarness } from './firebaseHarness.js';
@@ -358,10 +360,11 @@ describe('people and connectivity', () => {
     );
     expect(staff.map((u) => u.uid)).toContain(harness.uidOf('agent'));
     expect(staff.map((u) => u.uid)).not.toContain(harness.uidOf('customer'));
-    const everyone = await nextMatching<UserProfile[]>((onData, onError) => admin.subscribeUsers(onData, onError), (list) =>
-      list.some((u) => u.uid === harness.uidOf('otherCustomer')),
+    const everyone = await nextMatching<UsersPage>(
+      (onData, onError) => admin.subscribeUsers({ cursor: null, pageSize: USERS_PAGE_SIZE }, onData, onError),
+      (page) => page.items.some((u) => u.uid === harness.uidOf('otherCustomer')),
     );
-    expect(everyone.map((u) => u.uid)).toContain(harness.uidOf('customer'));
+    expect(everyone.items.map((u) => u.uid)).toContain(harness.uidOf('customer'));
 
     const promoted = await harness.openTab('otherCustomer');
     await admin.setUserRole(harness.uidOf('otherCustomer'), 'agent').committed;

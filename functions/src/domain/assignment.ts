@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { docIdSchema } from './ids.js';
 
 /**
  * `config/assignment`, edited by admins in the console: how new tickets find an agent.
@@ -7,13 +8,19 @@ import { z } from 'zod';
  */
 export const assignmentStrategies = ['round_robin', 'random', 'manual'] as const;
 
-export const assignmentConfigSchema = z.object({
-  strategy: z.enum(assignmentStrategies),
-  /** The pool, in rotation order. Empty means every active agent (by uid order). */
-  agentUids: z.array(z.string().min(1)).default([]),
-  /** Round robin's place in the rotation; the functions move it. */
-  lastAssignedUid: z.string().nullable().default(null),
-});
+/** The most agents a pool names (firestore.rules checks the same bound). */
+export const ASSIGNMENT_POOL_MAX = 100;
+
+/** Strict, as firestore.rules: a field the desk does not know is a typo that would be ignored silently. */
+export const assignmentConfigSchema = z
+  .object({
+    strategy: z.enum(assignmentStrategies),
+    /** The pool, in rotation order. Empty means every active agent (by uid order). */
+    agentUids: z.array(docIdSchema).max(ASSIGNMENT_POOL_MAX).default([]),
+    /** Round robin's place in the rotation; the functions move it. */
+    lastAssignedUid: docIdSchema.nullable().default(null),
+  })
+  .strict();
 export type AssignmentConfig = z.infer<typeof assignmentConfigSchema>;
 export const defaultAssignmentConfig: AssignmentConfig = {
   strategy: 'round_robin',

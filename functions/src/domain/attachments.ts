@@ -126,11 +126,19 @@ export function slotKind(slot: AttachmentSlot): AttachmentKind {
   return slot.startsWith('pdf') ? 'pdf' : 'image';
 }
 
+/** Slot order: image-1..3, then pdf-1..2 (also the slots' alphabetical order, which the rules compare). */
+const slotRank = (slot: AttachmentSlot) => attachmentSlots.indexOf(slot);
+
+/** The entries a new ticket lists, in slot order: how the desk writes them (the rules expect it). */
+export function attachmentRefsInSlotOrder(refs: readonly AttachmentRef[]): AttachmentRef[] {
+  return [...refs].sort((a, b) => slotRank(a.slot) - slotRank(b.slot));
+}
+
 /**
  * Whether the attachment list a new ticket document carries is one the desk would have
  * planned: every entry well formed, in one of the fixed slots, of a content type of the
- * slot's kind, within the kind's size, no key beyond the four, and no slot twice (so at
- * most five entries).
+ * slot's kind, within the kind's size, no key beyond the four, in slot order and no slot
+ * twice (so at most five entries).
  * firestore.rules mirrors it entry by entry (isAttachmentRef, areAttachmentRefs).
  */
 export function attachmentsAreValid(refs: readonly unknown[]): boolean {
@@ -139,7 +147,7 @@ export function attachmentsAreValid(refs: readonly unknown[]): boolean {
 
 /** The first attachment entry that breaks a limit, in a sentence naming file and limit; null if none. */
 export function attachmentsProblem(refs: readonly unknown[]): string | null {
-  const slots = new Set<AttachmentSlot>();
+  let previous: AttachmentSlot | null = null;
   for (const entry of refs) {
     const parsed = attachmentRefSchema.strict().safeParse(entry);
     if (!parsed.success) return 'An attachment is not described correctly.';
@@ -150,30 +158,56 @@ export function attachmentsProblem(refs: readonly unknown[]): string | null {
     if (size > limits.maxBytes) {
       return `${name} is ${formatSize(size)}; ${limits.plural} may be at most ${formatSize(limits.maxBytes)}.`;
     }
-    if (slots.has(slot)) return `${name} was not added: that attachment slot is already used.`;
-    slots.add(slot);
+    if (previous === slot) return `${name} was not added: that attachment slot is already used.`;
+    if (previous !== null && slotRank(previous) > slotRank(slot)) return 'Attachments are listed in slot order.';
+    previous = slot;
   }
   return null;
 }
 
 /**
- * What storage.rules checks of one upload, for the local backend: the ticket's owner, into
- * an empty slot, a content type of the slot's kind (by content), within the kind's size.
+ * How long after its ticket was stored an attachment may still be uploaded: the client
+ * uploads right after the ticket lands, so anything later is not part of opening it.
+ */
+export const ATTACHMENT_UPLOAD_WINDOW_MS = 60 * 60 * 1000;
+
+/**
+ * What storage.rules checks of one upload, for the local backend: by the ticket's customer,
+ * into a slot the ticket lists, with that entry's content type and size, while the ticket is
+ * open and new, into an empty slot. The local backend also checks the bytes themselves,
+ * which storage.rules cannot (the finalize trigger does, see checkStoredAttachment).
  */
 export function checkAttachmentUpload(
-  upload: { slot: AttachmentSlot; name: string; size: number; head: Uint8Array },
-  context: { isTicketOwner: boolean; slotTaken: boolean },
+  upload: { slot: AttachmentSlot; size: number; contentType: string; head: Uint8Array },
+  context: {
+    ticket: { customerUid: string; status: string; createdAt: Date; attachments: readonly AttachmentRef[] } | undefined;
+    uploaderUid: string;
+    slotTaken: boolean;
+    now: Date;
+  },
 ): string | null {
-  if (!context.isTicketOwner) return 'Only the customer who opened the ticket can attach files to it.';
-  if (context.slotTaken) return `${upload.name} was not stored: that attachment slot is already used.`;
-  const kind = slotKind(upload.slot);
-  const limits = attachmentKinds[kind];
-  const contentType = sniffContentType(upload.head);
-  if (!contentType || kindOf(contentType) !== kind) {
-    return `${upload.name} is not ${kind === 'pdf' ? 'a PDF' : 'an image'}.`;
+  const { ticket } = context;
+  if (!ticket) return 'That ticket does not exist.';
+  if (ticket.customerUid !== context.uploaderUid) return 'Only the customer who opened the ticket can attach files to it.';
+  const entry = ticket.attachments.find((ref) => ref.slot === upload.slot);
+  if (!entry) return 'The ticket lists no file for that attachment slot.';
+  if (ticket.status !== 'open' || context.now.getTime() > ticket.createdAt.getTime() + ATTACHMENT_UPLOAD_WINDOW_MS) {
+    return `${entry.name} was not stored: files are attached while a ticket is being opened.`;
   }
-  if (upload.size > limits.maxBytes) {
-    return `${upload.name} is ${formatSize(upload.size)}; ${limits.plural} may be at most ${formatSize(limits.maxBytes)}.`;
+  if (context.slotTaken) return `${entry.name} was not stored: that attachment slot is already used.`;
+  if (upload.contentType !== entry.contentType || upload.size !== entry.size) {
+    return `${entry.name} was not stored: it is not the file the ticket lists.`;
   }
-  return null;
+  return storedAttachmentProblem(entry, upload.head);
+}
+
+/**
+ * Whether stored bytes are what the ticket says of them: the content type read from the
+ * first bytes must be the listed one. The finalize trigger removes a file that fails this.
+ */
+export function storedAttachmentProblem(entry: Pick<AttachmentRef, 'name' | 'contentType'>, head: Uint8Array): string | null {
+  const sniffed = sniffContentType(head);
+  if (sniffed === entry.contentType) return null;
+  const kind = kindOf(entry.contentType);
+  return `${entry.name} is not ${kind === 'pdf' ? 'a PDF' : `a ${entry.contentType.slice('image/'.length).toUpperCase()} image`}.`;
 }

@@ -8,6 +8,8 @@ export type DomainErrorCode =
   | 'permission-denied'
   | 'failed-precondition'
   | 'not-found'
+  /** A rate limit: the sentence says when to try again. */
+  | 'resource-exhausted'
   | 'unauthenticated';
 
 export class DomainError extends Error {

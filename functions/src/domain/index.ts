@@ -17,3 +17,6 @@ export * from './notification.js';
 export * from './queue.js';
 export * from './search.js';
 export * from './ticketEvent.js';
+export * from './ids.js';
+export * from './text.js';
+export * from './rateLimits.js';

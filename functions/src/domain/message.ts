@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { docIdSchema } from './ids.js';
 import { roleSchema } from './roles.js';
+import { storedText, typedText } from './text.js';
+import { DISPLAY_NAME_MAX } from './user.js';
 
 /** Chat limits, mirrored in firestore.rules. */
 export const MESSAGE_MAX = 4000;
@@ -10,10 +13,11 @@ export const messageKinds = ['user', 'system'] as const;
 
 /** `tickets/{id}/messages/{messageId}`: written by participants, or by the functions (system). */
 export const messageDocSchema = z.object({
-  authorUid: z.string().min(1).nullable(),
+  authorUid: docIdSchema.nullable(),
   authorRole: roleSchema.nullable(),
-  authorName: z.string(),
-  text: z.string().min(1).max(MESSAGE_MAX),
+  /** The author's name as their profile had it when they wrote (the rules insist). */
+  authorName: z.string().max(DISPLAY_NAME_MAX),
+  text: storedText(MESSAGE_MAX),
   kind: z.enum(messageKinds),
   createdAt: z.date(),
 });
@@ -24,11 +28,10 @@ export type DeliveryState = 'sending' | 'sent' | 'failed';
 export type ChatMessage = MessageDoc & { readonly id: string; readonly delivery: DeliveryState };
 
 export const messageInputSchema = z.object({
-  text: z
-    .string()
-    .trim()
-    .min(1, 'Write a message first.')
-    .max(MESSAGE_MAX, `A message may be at most ${MESSAGE_MAX} characters.`),
+  text: typedText(MESSAGE_MAX, {
+    blank: 'Write a message first.',
+    tooLong: `A message may be at most ${MESSAGE_MAX} characters.`,
+  }),
 });
 export type MessageInput = z.infer<typeof messageInputSchema>;
 
@@ -53,9 +56,9 @@ export function systemMessageDoc(text: string, now: Date): MessageDoc {
 
 /** `tickets/{id}/notes/{noteId}`: staff-only notes, never readable by the customer. */
 export const noteDocSchema = z.object({
-  authorUid: z.string().min(1),
-  authorName: z.string(),
-  text: z.string().min(1).max(MESSAGE_MAX),
+  authorUid: docIdSchema,
+  authorName: z.string().max(DISPLAY_NAME_MAX),
+  text: storedText(MESSAGE_MAX),
   createdAt: z.date(),
 });
 export type NoteDoc = z.infer<typeof noteDocSchema>;
@@ -63,8 +66,12 @@ export type Note = NoteDoc & { readonly id: string };
 
 /** `tickets/{id}/reads/{uid}`: the reader's marker for unread badges (uid and ticketId for the one per-user listener). */
 export const readMarkerSchema = z.object({
-  uid: z.string().min(1),
-  ticketId: z.string().min(1),
+  uid: docIdSchema,
+  ticketId: docIdSchema,
   lastReadAt: z.date(),
 });
 export type ReadMarker = z.infer<typeof readMarkerSchema>;
+
+export function newNoteDoc(input: MessageInput, author: { uid: string; displayName: string }, now: Date): NoteDoc {
+  return { authorUid: author.uid, authorName: author.displayName, text: messageInputSchema.parse(input).text, createdAt: now };
+}

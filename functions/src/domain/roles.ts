@@ -14,6 +14,8 @@ export function isStaff(role: Role): boolean {
 export interface Actor {
   readonly uid: string;
   readonly role: Role;
+  /** The email the sign-in proves (the ID token's email claim), where a check needs it. */
+  readonly email?: string | null;
 }
 
 /** Admins run the desk: they manage users and roles (see mayChangeRole). */
@@ -22,3 +24,15 @@ export function isAdmin(role: Role): boolean {
 }
 
 export const roleLabels: Record<Role, string> = { customer: 'Customer', agent: 'Agent', admin: 'Admin' };
+
+/**
+ * The role someone acts with now: their token's, except that staff whose profile no longer
+ * says so (demoted, or switched off) are what the profile says at once, without waiting for
+ * the old ID token to expire. A promotion waits for the refreshed token. firestore.rules
+ * computes the same in role().
+ */
+export function roleNow(tokenRole: Role, profile: { readonly role: Role; readonly active: boolean } | undefined): Role {
+  if (!isStaff(tokenRole)) return tokenRole;
+  if (!profile || !isStaff(profile.role) || !profile.active) return 'customer';
+  return tokenRole === 'admin' && profile.role === 'admin' ? 'admin' : 'agent';
+}

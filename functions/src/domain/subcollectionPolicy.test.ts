@@ -28,22 +28,25 @@ function ticket(overrides: Partial<TicketDoc> = {}): TicketDoc {
     ...overrides,
   };
 }
-const messageBy = (actor: Actor) => newMessageDoc({ text: 'Hello' }, { ...actor, displayName: 'Someone' }, now);
+const messageBy = (actor: Actor) => newMessageDoc({ text: 'Hello' }, { ...actor, displayName: `Name of ${actor.uid}` }, now);
+/** The author's profile, as the rules read users/{uid}. */
+const profileOf = (actor: Actor | null) =>
+  actor ? { profile: { displayName: `Name of ${actor.uid}`, role: actor.role, active: true } } : { profile: undefined };
 
 describe('mayPostMessage', () => {
   it('lets the owner and staff post as themselves while the chat is open', () => {
     for (const actor of [customer, agent, admin]) {
       for (const status of ['open', 'in_progress', 'resolved'] as const) {
-        expect(mayPostMessage(actor, ticket({ status }), messageBy(actor))).toEqual({ allowed: true });
+        expect(mayPostMessage(actor, ticket({ status }), messageBy(actor), profileOf(actor))).toEqual({ allowed: true });
       }
     }
   });
 
   it('refuses everyone on a closed or rejected ticket, and on a locked chat', () => {
     for (const actor of [customer, agent, admin]) {
-      expect(mayPostMessage(actor, ticket({ status: 'closed', chatLocked: true }), messageBy(actor)).allowed).toBe(false);
-      expect(mayPostMessage(actor, ticket({ status: 'rejected' }), messageBy(actor)).allowed).toBe(false);
-      expect(mayPostMessage(actor, ticket({ chatLocked: true }), messageBy(actor))).toEqual({
+      expect(mayPostMessage(actor, ticket({ status: 'closed', chatLocked: true }), messageBy(actor), profileOf(actor)).allowed).toBe(false);
+      expect(mayPostMessage(actor, ticket({ status: 'rejected' }), messageBy(actor), profileOf(actor)).allowed).toBe(false);
+      expect(mayPostMessage(actor, ticket({ chatLocked: true }), messageBy(actor), profileOf(actor))).toEqual({
         allowed: false,
         reason: 'This chat is closed; open a follow-up ticket if you need more help.',
       });
@@ -51,11 +54,11 @@ describe('mayPostMessage', () => {
   });
 
   it('refuses another customer, a spoofed author or role, and system messages', () => {
-    expect(mayPostMessage(other, ticket(), messageBy(other)).allowed).toBe(false);
-    expect(mayPostMessage(customer, ticket(), messageBy(other)).allowed).toBe(false);
-    expect(mayPostMessage(customer, ticket(), { ...messageBy(customer), authorRole: 'agent' }).allowed).toBe(false);
-    expect(mayPostMessage(agent, ticket(), systemMessageDoc('Closed.', now)).allowed).toBe(false);
-    expect(mayPostMessage(null, ticket(), messageBy(customer)).allowed).toBe(false);
+    expect(mayPostMessage(other, ticket(), messageBy(other), profileOf(other)).allowed).toBe(false);
+    expect(mayPostMessage(customer, ticket(), messageBy(other), profileOf(customer)).allowed).toBe(false);
+    expect(mayPostMessage(customer, ticket(), { ...messageBy(customer), authorRole: 'agent' }, profileOf(customer)).allowed).toBe(false);
+    expect(mayPostMessage(agent, ticket(), systemMessageDoc('Closed.', now), profileOf(agent)).allowed).toBe(false);
+    expect(mayPostMessage(null, ticket(), messageBy(customer), profileOf(null)).allowed).toBe(false);
   });
 });
 
@@ -63,10 +66,10 @@ describe('notes', () => {
   it('are for staff only, written as themselves', () => {
     expect(mayReadNotes(customer).allowed).toBe(false);
     expect(mayReadNotes(agent).allowed).toBe(true);
-    const note = { authorUid: agent.uid, authorName: 'Ari', text: 'VIP', createdAt: now };
-    expect(mayAddNote(agent, note).allowed).toBe(true);
-    expect(mayAddNote(admin, note).allowed).toBe(false);
-    expect(mayAddNote(customer, { ...note, authorUid: customer.uid }).allowed).toBe(false);
+    const note = { authorUid: agent.uid, authorName: `Name of ${agent.uid}`, text: 'VIP', createdAt: now };
+    expect(mayAddNote(agent, ticket(), note, profileOf(agent)).allowed).toBe(true);
+    expect(mayAddNote(admin, ticket(), note, profileOf(admin)).allowed).toBe(false);
+    expect(mayAddNote(customer, ticket(), { ...note, authorUid: customer.uid }, profileOf(customer)).allowed).toBe(false);
   });
 });
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { DOC_ID_PATTERN } from './ids.js';
 import { describe, expect, it } from 'vitest';
 import { DomainError, parseInput } from './errors.js';
 import { newTicketDoc, newTicketInputSchema, ticketDocSchema, type NewTicketInput } from './ticket.js';
@@ -134,7 +135,8 @@ describe('newTicketDoc', () => {
     fc.assert(
       fc.property(
         validInput,
-        fc.string({ minLength: 1, maxLength: 40 }),
+        // Uids as Firebase Auth and the demo accounts make them: never a path.
+        fc.stringMatching(new RegExp(`^${DOC_ID_PATTERN}$`)),
         fc.string({ maxLength: 80 }),
         fc.date({ noInvalidDate: true }),
         (input, uid, displayName, now) => {

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { attachmentRefSchema } from './attachments.js';
+import { attachmentRefSchema, attachmentRefsInSlotOrder, type AttachmentRef } from './attachments.js';
+import { docIdSchema } from './ids.js';
+import { storedText, typedText } from './text.js';
+import { DISPLAY_NAME_MAX } from './user.js';
 import { SEARCH_TOKENS_MAX } from './search.js';
 import {
   DESCRIPTION_MAX,
@@ -11,28 +14,22 @@ import {
 } from './ticketFields.js';
 
 /** What staff type when rejecting a ticket: the customer reads it. */
-export const rejectionReasonSchema = z
-  .string()
-  .trim()
-  .min(1, 'Give a reason when rejecting a ticket.')
-  .max(REJECTION_REASON_MAX, `A rejection reason may be at most ${REJECTION_REASON_MAX} characters.`);
+export const rejectionReasonSchema = typedText(REJECTION_REASON_MAX, {
+  blank: 'Give a reason when rejecting a ticket.',
+  tooLong: `A rejection reason may be at most ${REJECTION_REASON_MAX} characters.`,
+});
 
 /** What a customer types to open a ticket: the schema behind the form and the backends. */
 export const newTicketInputSchema = z.object({
-  title: z
-    .string()
-    .trim()
-    .min(1, 'Give the ticket a title.')
-    .max(TITLE_MAX, `A title may be at most ${TITLE_MAX} characters.`),
-  description: z
-    .string()
-    .trim()
-    .min(1, 'Describe the problem.')
-    .max(DESCRIPTION_MAX, `A description may be at most ${DESCRIPTION_MAX} characters.`),
+  title: typedText(TITLE_MAX, { blank: 'Give the ticket a title.', tooLong: `A title may be at most ${TITLE_MAX} characters.` }),
+  description: typedText(DESCRIPTION_MAX, {
+    blank: 'Describe the problem.',
+    tooLong: `A description may be at most ${DESCRIPTION_MAX} characters.`,
+  }),
   category: categorySchema,
   priority: prioritySchema,
-  /** The closed ticket this one follows up on ("Open a follow-up ticket"). */
-  followUpOf: z.string().min(1).max(128).nullable().optional(),
+  /** The closed or rejected ticket of the same customer this one follows up on ("Open a follow-up ticket"). */
+  followUpOf: docIdSchema.nullable().optional(),
 });
 export type NewTicketInput = z.infer<typeof newTicketInputSchema>;
 
@@ -42,16 +39,18 @@ export type NewTicketInput = z.infer<typeof newTicketInputSchema>;
  */
 export const ticketDocSchema = z.object({
   number: z.number().int().positive().nullable(),
-  title: z.string().min(1).max(TITLE_MAX),
-  description: z.string().min(1).max(DESCRIPTION_MAX),
+  title: storedText(TITLE_MAX),
+  description: storedText(DESCRIPTION_MAX),
   category: categorySchema,
   priority: prioritySchema,
   status: ticketStatusSchema,
-  customerUid: z.string().min(1),
-  customerName: z.string(),
-  assigneeUid: z.string().min(1).nullable(),
+  customerUid: docIdSchema,
+  /** The customer's name as their profile had it when they opened the ticket (the rules insist). */
+  customerName: z.string().max(DISPLAY_NAME_MAX),
+  /** An active agent or admin, or nobody. */
+  assigneeUid: docIdSchema.nullable(),
   /** The assignee's name, for customers who cannot read staff profiles; set by the functions. */
-  assigneeName: z.string().nullable(),
+  assigneeName: z.string().max(DISPLAY_NAME_MAX).nullable(),
   attachments: z.array(attachmentRefSchema),
   chatLocked: z.boolean(),
   createdAt: z.date(),
@@ -62,15 +61,15 @@ export const ticketDocSchema = z.object({
    * even where the event carries no auth context. Documents written before the field existed
    * read as null.
    */
-  updatedBy: z.string().min(1).nullable().default(null),
+  updatedBy: docIdSchema.nullable().default(null),
   lastMessageAt: z.date().nullable(),
-  lastMessageBy: z.string().nullable(),
+  lastMessageBy: docIdSchema.nullable(),
   firstResponseAt: z.date().nullable(),
   resolvedAt: z.date().nullable(),
   closedAt: z.date().nullable(),
   /** Why staff rejected the ticket; set together with the move to rejected. */
-  rejectionReason: z.string().min(1).max(REJECTION_REASON_MAX).nullable(),
-  followUpOf: z.string().min(1).max(128).nullable(),
+  rejectionReason: storedText(REJECTION_REASON_MAX).nullable(),
+  followUpOf: docIdSchema.nullable(),
   /** Words of title and description for the queue's search; set by the functions. */
   searchTokens: z.array(z.string()).max(SEARCH_TOKENS_MAX),
   /** When staff last opened the chat: the customer's "Seen"; set by the functions. */
@@ -79,11 +78,15 @@ export const ticketDocSchema = z.object({
 export type TicketDoc = z.infer<typeof ticketDocSchema>;
 export type Ticket = TicketDoc & { readonly id: string };
 
-/** The document a customer's client writes: everything the functions set later starts empty. */
+/**
+ * The document a customer's client writes: everything the functions set later starts empty;
+ * the attachments are the planned files, listed in slot order.
+ */
 export function newTicketDoc(
   input: NewTicketInput,
   customer: { uid: string; displayName: string },
   now: Date,
+  attachments: readonly AttachmentRef[] = [],
 ): TicketDoc {
   const { followUpOf, ...parsed } = newTicketInputSchema.parse(input);
   return {
@@ -94,7 +97,7 @@ export function newTicketDoc(
     customerName: customer.displayName,
     assigneeUid: null,
     assigneeName: null,
-    attachments: [],
+    attachments: attachmentRefsInSlotOrder(attachments),
     chatLocked: false,
     createdAt: now,
     updatedAt: now,

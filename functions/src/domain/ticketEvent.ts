@@ -5,7 +5,8 @@ import { z } from 'zod';
  * status, priority and assignee change, including console edits (actor null: the console)
  * and the reverts of illegal ones.
  */
-export const ticketEventKinds = ['created', 'status', 'priority', 'assignee', 'reverted'] as const;
+/** `attachment_removed`: a stored file was not what the ticket said of it (see checkStoredAttachment). */
+export const ticketEventKinds = ['created', 'status', 'priority', 'assignee', 'reverted', 'attachment_removed'] as const;
 
 export const ticketEventSchema = z.object({
   kind: z.enum(ticketEventKinds),

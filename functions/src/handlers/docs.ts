@@ -43,6 +43,8 @@ export const ids = {
    */
   change: (ticketId: string, field: string, changeKey: string) => `${ticketId}-${field}-${changeKey}`,
   notification: (uid: string, ticketId: string, what: string) => `${ticketId}-${what}-${uid}`,
+  /** The removal of a stored file that was not what the ticket lists: one per slot. */
+  removedAttachmentEvent: (ticketId: string, slot: string) => `${ticketId}-removed-${slot}`,
 };
 
 /** The handful of user fields the handlers need, read leniently (admins edit users in the console). */

@@ -4,6 +4,8 @@ import {
   canTransition,
   changedFields,
   lifecycleStamps,
+  isDocId,
+  mayBeAssigned,
   priorityChangeText,
   statusChangeNotice,
   statusChangeText,
@@ -167,17 +169,37 @@ export async function reviewTicketChange(
       return 'reverted';
     }
 
-    const changes = trackedFields.filter((field) => before[field] !== after[field]);
+    const assigning = before.assigneeUid !== after.assigneeUid && after.assigneeUid !== null;
+    const assignee = assigning && isDocId(after.assigneeUid) ? await readUser(tx, after.assigneeUid!) : null;
+    // Tickets go only to an active agent or admin (the rules insist; the console does not):
+    // another assignee is put back, and the rest of the change is recorded as usual.
+    const refusedAssignee = assigning && !(assignee?.role != null && mayBeAssigned({ role: assignee.role, active: assignee.active }));
+    const changes = trackedFields.filter(
+      (field) => before[field] !== after[field] && !(field === 'assigneeUid' && refusedAssignee),
+    );
     const recorded = await Promise.all(
       changes.map(async (field) => (await tx.get(paths.event(ticketId, ids.change(ticketId, field, changeKey)))) !== undefined),
     );
-    const assignee =
-      changes.includes('assigneeUid') && after.assigneeUid !== null ? await readUser(tx, after.assigneeUid) : null;
 
     const patch = stampsToWrite(before, after, current, now);
     if (changes.includes('assigneeUid')) {
       const name = after.assigneeUid === null ? null : (assignee?.displayName ?? null);
       if (current.assigneeName !== name) patch.assigneeName = name;
+    }
+    if (refusedAssignee && current.assigneeUid === after.assigneeUid) {
+      // Later than the ticket's own updatedAt (never backwards), and so unique to this revert.
+      const at = new Date(Math.max(now.getTime(), current.updatedAt.getTime() + 1));
+      Object.assign(patch, { assigneeUid: before.assigneeUid, assigneeName: before.assigneeName, updatedAt: at });
+      const event: TicketEvent = {
+        kind: 'reverted',
+        actorUid: actor.uid,
+        actorName,
+        from: before.assigneeUid,
+        to: after.assigneeUid,
+        note: `Tickets are assigned only to an active agent or admin; the assignment ${actor.uid === null ? 'made in the console' : `by ${actorName}`} was put back.`,
+        at,
+      };
+      tx.set(paths.event(ticketId, ids.revertedEvent(ticketId, at)), event);
     }
     if (Object.keys(patch).length > 0) tx.update(paths.ticket(ticketId), patch);
 
@@ -240,6 +262,11 @@ async function isFunctionsOwnChange(
   if (changed.every((field) => field === 'status' || field === 'rejectionReason') && before.status !== after.status) {
     const revert = await readEvent(tx, ticketId, ids.revertedEvent(ticketId, after.updatedAt));
     if (revert && revert.from === after.status && revert.to === before.status) return true;
+  }
+  if (changed.length === 1 && changed[0] === 'assigneeUid') {
+    // The put-back of an assignment to someone who may not be assigned.
+    const revert = await readEvent(tx, ticketId, ids.revertedEvent(ticketId, after.updatedAt));
+    if (revert && revert.from === after.assigneeUid && revert.to === before.assigneeUid) return true;
   }
   if (changed.length === 1 && changed[0] === 'assigneeUid' && before.assigneeUid === null) {
     const auto = await readEvent(tx, ticketId, ids.autoAssignedEvent(ticketId));

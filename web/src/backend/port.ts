@@ -68,6 +68,25 @@ export interface QueuePage {
   readonly nextCursor: QueueCursor | null;
 }
 
+/** Where a page of people starts: just after this one, in email order. */
+export interface UsersCursor {
+  readonly email: string;
+  readonly uid: string;
+}
+
+export interface UsersQuery {
+  /** Start after this person (null: the first page). */
+  readonly cursor: UsersCursor | null;
+  /** At most PEOPLE_QUERY_MAX - 1 (the query asks for one more, to know whether a page follows). */
+  readonly pageSize: number;
+}
+
+export interface UsersPage {
+  readonly items: UserProfile[];
+  /** Where the next page starts; null on the last page. */
+  readonly nextCursor: UsersCursor | null;
+}
+
 /** A file chosen for a new ticket, already placed in its slot by planAttachments. */
 export interface AttachmentUpload {
   readonly slot: AttachmentSlot;
@@ -118,7 +137,7 @@ export interface SupportBackend {
     attachments?: readonly AttachmentUpload[],
     onProgress?: UploadProgress,
   ): TicketCreation;
-  /** A URL that shows an attachment (Storage download URL, or an object URL locally). */
+  /** An object URL that shows an attachment, its bytes read under the storage rules (never a public download URL). */
   attachmentUrl(ticketId: string, slot: AttachmentSlot): Promise<string>;
   subscribeTicket(id: string, onData: (ticket: Ticket | null) => void, onError: OnError): Unsubscribe;
   /** The signed-in customer's tickets, newest first. */
@@ -150,8 +169,8 @@ export interface SupportBackend {
 
   /** Staff (agents and admins): for the assignee picker and filter. */
   subscribeStaff(onData: (staff: UserProfile[]) => void, onError: OnError): Unsubscribe;
-  /** Admins: every user, for the users page. */
-  subscribeUsers(onData: (users: UserProfile[]) => void, onError: OnError): Unsubscribe;
+  /** Admins: one page of everyone, in email order, live (the users page). */
+  subscribeUsers(query: UsersQuery, onData: (page: UsersPage) => void, onError: OnError): Unsubscribe;
   /** Admins: change someone else's role (mirrored into their claims by a function). */
   setUserRole(uid: string, role: Role): PendingWrite;
   setUserActive(uid: string, active: boolean): PendingWrite;

@@ -1,6 +1,6 @@
 import { attachmentPath, type AttachmentSlot } from '@domain';
 import {
-  getDownloadURL,
+  getBlob,
   ref,
   uploadBytesResumable,
   type FirebaseStorage,
@@ -43,7 +43,11 @@ export function uploadAttachment(
   });
 }
 
-/** A URL that shows the stored file (the rules decide who may get one). */
-export function attachmentDownloadUrl(storage: FirebaseStorage, ticketId: string, slot: AttachmentSlot): Promise<string> {
-  return getDownloadURL(attachmentRef(storage, ticketId, slot));
+/**
+ * A URL that shows the stored file, for this page only: the bytes are read through the SDK
+ * under storage.rules (the caller's own token, every time), never through a download URL,
+ * which would be a permanent public link anyone could pass on.
+ */
+export async function attachmentObjectUrl(storage: FirebaseStorage, ticketId: string, slot: AttachmentSlot): Promise<string> {
+  return URL.createObjectURL(await getBlob(attachmentRef(storage, ticketId, slot)));
 }

@@ -10,7 +10,6 @@ import {
   newMessageId,
   newestMessagesQuery,
   pageMayHaveOlder,
-  writeMessage,
   type MessagePosition,
   type ReadMessage,
 } from './messagesCollection';
@@ -66,6 +65,8 @@ export class ChatFeed {
     private readonly db: Firestore,
     /** Every write goes through here (connectivity's pending count). */
     private readonly track: <T>(write: Promise<T>) => Promise<T>,
+    /** Writes one message (with the writer's rate-limit step); settles when the server has it. */
+    private readonly writeMessage: (ticketId: string, messageId: string, message: MessageDoc) => Promise<void>,
   ) {}
 
   /** Forgets everything of the previous user (sign-out, switch of account). */
@@ -242,10 +243,12 @@ export class ChatFeed {
 
   /** Shows the message as sending at once, then writes it; a refusal keeps it as failed. */
   private deliver(ticketId: string, id: string, doc: MessageDoc): PendingWrite {
+    // Throws at once when the writer's rate limit is full: nothing is shown or written.
+    const written = this.writeMessage(ticketId, id, doc);
     const own: OwnMessage = { ticketId, doc, error: undefined };
     this.own.set(id, own);
     this.changed();
-    const committed = this.track(writeMessage(this.db, ticketId, id, doc)).then(
+    const committed = this.track(written).then(
       () => {
         // The server has it: the live listener shows it from now on.
         if (this.own.get(id) === own) this.own.delete(id);

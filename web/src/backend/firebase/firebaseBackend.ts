@@ -2,7 +2,8 @@ import {
   DomainError,
   parseInput,
   rejectionReasonSchema,
-  mayCreateTicket,
+  checkNewTicketDoc,
+  newNoteDoc,
   messageInputSchema,
   newMessageDoc,
   newTicketDoc,
@@ -13,7 +14,6 @@ import {
   signUpInputSchema,
   type DomainErrorCode,
   type Role,
-  type TicketDoc,
 } from '@domain';
 import {
   createUserWithEmailAndPassword,
@@ -25,14 +25,18 @@ import {
 } from 'firebase/auth';
 import { onSnapshot, type DocumentSnapshot, type FirestoreError, type Query, type QuerySnapshot } from 'firebase/firestore';
 import type { OnError, PendingWrite, Session, SupportBackend, Unsubscribe } from '../port';
-import { attachmentDownloadUrl, uploadAttachment } from './attachmentsStorage';
+import { attachmentObjectUrl, uploadAttachment } from './attachmentsStorage';
 import { ChatFeed } from './chatFeed';
+import { commitRequest } from './commitRequest';
+import { subscribeRateLimits } from './limitsCollection';
+import { RateLimitCounters } from '../rateLimitCounters';
+import { attachmentRefsOf, newMessageWrites, newNoteWrites, newTicketWrites } from '../writes';
 import { ConnectivityTracker } from './connectivity';
 import { toDomainError } from './errors';
 import { eventsFromSnapshot, ticketEventsQuery } from './eventsCollection';
 import { serverFirst } from './firstAnswer';
 import type { FirebaseServices } from './firebaseApp';
-import { notesFromSnapshot, notesQuery, writeNewNote } from './notesCollection';
+import { newNoteId, notesFromSnapshot, notesQuery } from './notesCollection';
 import {
   newestNotificationsQuery,
   notificationsFromSnapshot,
@@ -46,15 +50,16 @@ import {
   queueQuery,
   ticketFromSnapshot,
   ticketRef,
-  writeNewTicket,
+  newTicketId,
   writeTicketChange,
   type TicketChange,
 } from './ticketsCollection';
 import {
-  allUsersQuery,
   profilesFromSnapshot,
   staffQuery,
   subscribeUserProfile,
+  usersPageFromSnapshot,
+  usersPageQuery,
   writeNewUserProfile,
   writeUserChange,
 } from './usersCollection';
@@ -75,7 +80,9 @@ export function createFirebaseBackend(services: FirebaseServices): SupportBacken
   const { auth, db, storage } = services;
   const connectivity = new ConnectivityTracker();
   const track = <T,>(write: Promise<T>): Promise<T> => connectivity.track(write);
-  const chat = new ChatFeed(db, track);
+  const chat = new ChatFeed(db, track, (ticketId, messageId, message) =>
+    commitRequest(db, newMessageWrites(ticketId, messageId, message, requireCounters(), new Date())),
+  );
 
   /** undefined until Auth has reported (restoring a persisted sign-in takes a moment). */
   let session: Session | null | undefined;
@@ -85,6 +92,12 @@ export function createFirebaseBackend(services: FirebaseServices): SupportBacken
   let tokenIssuedAtMs: number | undefined;
   /** Between creating an account and naming it, the session already carries the typed name. */
   let pendingSignUp: { email: string; displayName: string } | undefined;
+  /**
+   * The signed-in user's name as users/{uid} has it: what their messages, notes and tickets
+   * are written under (the rules compare them), and their rate-limit counters.
+   */
+  let profileName: { uid: string; displayName: string } | undefined;
+  let counters: RateLimitCounters | undefined;
 
   function publish(next: Session | null) {
     if (sameSession(session, next)) return;
@@ -108,7 +121,8 @@ export function createFirebaseBackend(services: FirebaseServices): SupportBacken
     }
     const email = user.email ?? '';
     const typedName = pendingSignUp?.email === email.toLowerCase() ? pendingSignUp.displayName : undefined;
-    return { uid: user.uid, email, displayName: user.displayName || typedName || email, role };
+    const stored = profileName?.uid === user.uid ? profileName.displayName : undefined;
+    return { uid: user.uid, email, displayName: stored || typedName || user.displayName || email, role };
   }
 
   async function refreshSession(user: User | null): Promise<void> {
@@ -127,12 +141,20 @@ export function createFirebaseBackend(services: FirebaseServices): SupportBacken
     if (roleWatch?.uid === uid) return;
     roleWatch?.stop();
     roleWatch = undefined;
+    counters = undefined;
     if (uid === null) return;
+    const ownCounters = new RateLimitCounters(uid);
+    counters = ownCounters;
+    const stopCounters = subscribeRateLimits(db, uid, (kind, counter) => ownCounters.observe(kind, counter));
     let seenSyncedAtMs: number | null | undefined;
-    const stop = subscribeUserProfile(
+    const stopProfile = subscribeUserProfile(
       db,
       uid,
       (profile) => {
+        if (profile && profile.displayName !== profileName?.displayName) {
+          profileName = { uid, displayName: profile.displayName };
+          if (session?.uid === uid) publish({ ...session, displayName: profile.displayName });
+        }
         const syncedAtMs = profile?.claimsSyncedAt?.getTime() ?? null;
         const firstLook = seenSyncedAtMs === undefined;
         const changed = !firstLook && syncedAtMs !== seenSyncedAtMs;
@@ -156,7 +178,13 @@ export function createFirebaseBackend(services: FirebaseServices): SupportBacken
         console.warn('Stopped following role changes for this session.', error);
       },
     );
-    roleWatch = { uid, stop };
+    roleWatch = {
+      uid,
+      stop: () => {
+        stopProfile();
+        stopCounters();
+      },
+    };
   }
 
   onIdTokenChanged(auth, (user) => void refreshSession(user));
@@ -212,6 +240,11 @@ export function createFirebaseBackend(services: FirebaseServices): SupportBacken
   function requireSession(): Session {
     if (!session) throw new DomainError('unauthenticated', 'Sign in first.');
     return session;
+  }
+
+  function requireCounters(): RateLimitCounters {
+    if (!counters) throw new DomainError('unauthenticated', 'Sign in first.');
+    return counters;
   }
 
   /**
@@ -334,20 +367,13 @@ export function createFirebaseBackend(services: FirebaseServices): SupportBacken
       const parsed = parseInput(newTicketInputSchema, input);
       const customer = session;
       if (!customer) throw new DomainError('unauthenticated', 'Sign in to open a ticket.');
-      const ticket: TicketDoc = {
-        ...newTicketDoc(parsed, customer, new Date()),
-        // The planned files, as the ticket says of them (the type read from their bytes, not
-        // the browser's guess from the name); their bytes follow once the ticket exists.
-        attachments: attachments.map(({ slot, file, contentType }) => ({
-          slot,
-          name: file.name,
-          contentType,
-          size: file.size,
-        })),
-      };
-      const decision = mayCreateTicket(customer, ticket);
+      const now = new Date();
+      // The planned files, as the ticket says of them; their bytes follow once the ticket exists.
+      const ticket = newTicketDoc(parsed, customer, now, attachmentRefsOf(attachments));
+      const decision = checkNewTicketDoc(customer, ticket);
       if (!decision.allowed) throw new DomainError('permission-denied', decision.reason);
-      const { id, written } = writeNewTicket(db, ticket);
+      const id = newTicketId(db);
+      const written = commitRequest(db, newTicketWrites(id, ticket, requireCounters(), now));
       // The UI follows the ticket through its listener and may never look at `committed`.
       const { committed } = pendingWrite(id, written, {
         'permission-denied':
@@ -375,7 +401,7 @@ export function createFirebaseBackend(services: FirebaseServices): SupportBacken
     },
 
     attachmentUrl(ticketId, slot) {
-      return attachmentDownloadUrl(storage, ticketId, slot).catch((error: unknown) => {
+      return attachmentObjectUrl(storage, ticketId, slot).catch((error: unknown) => {
         throw toDomainError(error, {
           'not-found': 'That attachment has not finished uploading.',
           'permission-denied': 'You cannot see this attachment.',
@@ -492,12 +518,12 @@ export function createFirebaseBackend(services: FirebaseServices): SupportBacken
       );
     },
 
-    subscribeUsers(onData, onError) {
+    subscribeUsers(usersQuery, onData, onError) {
       return listen(
         onError,
         'Sign in first.',
-        () => allUsersQuery(db),
-        (snapshot) => profilesFromSnapshot(snapshot, (a, b) => a.localeCompare(b)),
+        () => usersPageQuery(db, usersQuery),
+        (snapshot) => usersPageFromSnapshot(snapshot, usersQuery.pageSize),
         onData,
         { 'permission-denied': 'Only admins can see every user.' },
       );
@@ -565,7 +591,9 @@ export function createFirebaseBackend(services: FirebaseServices): SupportBacken
     addNote(ticketId, input) {
       const { text } = parseInput(messageInputSchema, input);
       const me = requireSession();
-      const { id, written } = writeNewNote(db, ticketId, { authorUid: me.uid, authorName: me.displayName, text });
+      const now = new Date();
+      const id = newNoteId(db, ticketId);
+      const written = commitRequest(db, newNoteWrites(ticketId, id, newNoteDoc({ text }, me, now), requireCounters(), now));
       return pendingWrite(id, written, { 'permission-denied': 'Only support staff write internal notes.' });
     },
 

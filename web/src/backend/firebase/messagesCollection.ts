@@ -7,8 +7,6 @@ import {
   endBefore,
   orderBy,
   query,
-  serverTimestamp,
-  setDoc,
   limitToLast,
   type DocumentReference,
   type Firestore,
@@ -87,10 +85,3 @@ export function messageFromSnapshot(snapshot: QueryDocumentSnapshot): ReadMessag
   return { id: snapshot.id, at, doc, pending: snapshot.metadata.hasPendingWrites };
 }
 
-/**
- * Sends a message under a given id, stamped with the server's time. Sending again under the
- * same id can never make a second message: the rules allow only creates.
- */
-export function writeMessage(db: Firestore, ticketId: string, messageId: string, message: MessageDoc): Promise<void> {
-  return setDoc(messageRef(db, ticketId, messageId), { ...message, createdAt: serverTimestamp() });
-}

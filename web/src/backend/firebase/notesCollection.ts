@@ -1,11 +1,9 @@
-import { noteDocSchema, type Note, type NoteDoc } from '@domain';
+import { noteDocSchema, type Note } from '@domain';
 import {
   collection,
   doc,
   orderBy,
   query,
-  serverTimestamp,
-  setDoc,
   type Firestore,
   type Query,
   type QuerySnapshot,
@@ -32,12 +30,7 @@ export function notesFromSnapshot(snapshot: QuerySnapshot): Note[] {
   }));
 }
 
-/** A new note: id made up front (offline the promise never settles), server time. */
-export function writeNewNote(
-  db: Firestore,
-  ticketId: string,
-  note: Omit<NoteDoc, 'createdAt'>,
-): { id: string; written: Promise<void> } {
-  const ref = doc(notesCollection(db, ticketId));
-  return { id: ref.id, written: setDoc(ref, { ...note, createdAt: serverTimestamp() }) };
+/** A new note's id, made up front: offline the write's promise never settles. */
+export function newNoteId(db: Firestore, ticketId: string): string {
+  return doc(notesCollection(db, ticketId)).id;
 }

@@ -8,7 +8,6 @@ import {
   type QueueCursor,
   type QueueFilter,
   type Ticket,
-  type TicketDoc,
   type TicketStatus,
 } from '@domain';
 import {
@@ -20,7 +19,6 @@ import {
   orderBy,
   query,
   serverTimestamp,
-  setDoc,
   startAfter,
   updateDoc,
   where,
@@ -151,14 +149,9 @@ export function queuePageFromSnapshot(snapshot: QuerySnapshot, filter: QueueFilt
  * has it before the server answers (offline the write's promise never settles); the two
  * creation timestamps come from the server clock.
  */
-export function writeNewTicket(db: Firestore, ticket: TicketDoc): { id: string; written: Promise<void> } {
-  const ref = doc(ticketsCollection(db));
-  const written = setDoc(ref, {
-    ...ticket,
-    createdAt: serverTimestamp(),
-    updatedAt: serverTimestamp(),
-  });
-  return { id: ref.id, written };
+/** A new ticket's id, made up front: offline the write's promise never settles. */
+export function newTicketId(db: Firestore): string {
+  return doc(ticketsCollection(db)).id;
 }
 
 /** The fields staff (and a customer closing or reopening) may change; the rules decide who. */

@@ -1,9 +1,13 @@
-import { DomainError, newUserDoc, userDocSchema, type Role, type UserProfile } from '@domain';
+import { DomainError, PEOPLE_QUERY_MAX, newUserDoc, userDocSchema, type Role, type UserProfile } from '@domain';
 import {
   collection,
   doc,
+  documentId,
+  limit,
   onSnapshot,
+  orderBy,
   query,
+  startAfter,
   serverTimestamp,
   setDoc,
   updateDoc,
@@ -12,9 +16,11 @@ import {
   type Firestore,
   type FirestoreError,
   type Query,
+  type QueryConstraint,
   type QuerySnapshot,
   type Unsubscribe,
 } from 'firebase/firestore';
+import type { UsersPage, UsersQuery } from '../port';
 import { parseDocument, parseEach, readOptions } from './documents';
 
 /** `users/{uid}`: the profile the user writes at sign-up and the role an admin edits. */
@@ -28,14 +34,27 @@ export function userRef(db: Firestore, uid: string): DocumentReference {
   return doc(db, USERS, uid);
 }
 
-/** Agents and admins: the assignee picker and filter. */
+/** Agents and admins: the assignee picker and filter (the rules cap any list of people). */
 export function staffQuery(db: Firestore): Query {
-  return query(usersCollection(db), where('role', 'in', ['agent', 'admin']));
+  return query(usersCollection(db), where('role', 'in', ['agent', 'admin']), limit(PEOPLE_QUERY_MAX));
 }
 
-/** Every user: the admins' users page (a desk has people in the hundreds, not millions). */
-export function allUsersQuery(db: Firestore): Query {
-  return usersCollection(db);
+/**
+ * One page of everyone for the admins' users page, in email order (ties by uid), asking for
+ * one more than the page to know whether another follows.
+ */
+export function usersPageQuery(db: Firestore, { cursor, pageSize }: UsersQuery): Query {
+  const constraints: QueryConstraint[] = [orderBy('email'), orderBy(documentId())];
+  if (cursor) constraints.push(startAfter(cursor.email, cursor.uid));
+  constraints.push(limit(Math.min(pageSize, PEOPLE_QUERY_MAX - 1) + 1));
+  return query(usersCollection(db), ...constraints);
+}
+
+export function usersPageFromSnapshot(snapshot: QuerySnapshot, pageSize: number): UsersPage {
+  const profiles = parseEach(snapshot.docs, (d) => userProfileFromData(d.id, d.data(readOptions)));
+  const items = profiles.slice(0, pageSize);
+  const last = items.at(-1);
+  return { items, nextCursor: snapshot.docs.length > pageSize && last ? { email: last.email, uid: last.uid } : null };
 }
 
 /**

@@ -6,20 +6,20 @@ import {
   mayReadTicket,
   type Actor,
   type AttachmentSlot,
-  type TicketDoc,
 } from '@domain';
 import type { AttachmentUpload } from '../port';
 import type { LocalDatabase } from './localDatabase';
 
 /**
  * The local stand-in for Cloud Storage uploads: the bytes are read chunk by chunk (that is
- * the progress the bar shows), checked as storage.rules would, and kept in IndexedDB.
+ * the progress the bar shows), checked as storage.rules would (against the ticket as stored
+ * now, as its cross-service get() reads it) and by their first bytes, as the finalize
+ * trigger does, then kept in IndexedDB.
  */
 export async function storeAttachment(
   db: LocalDatabase,
-  actor: Actor,
+  uploaderUid: string,
   ticketId: string,
-  ticket: TicketDoc,
   upload: AttachmentUpload,
   onProgress: (fraction: number) => void,
 ): Promise<void> {
@@ -38,10 +38,16 @@ export async function storeAttachment(
   }
   const blob = new Blob(chunks, { type: upload.contentType });
   const head = new Uint8Array(await blob.slice(0, SNIFF_BYTES).arrayBuffer());
-  await db.transaction('rw', db.files, async () => {
+  await db.transaction('rw', db.files, db.tickets, async () => {
+    const stored = await db.tickets.get(ticketId);
     const refusal = checkAttachmentUpload(
-      { slot: upload.slot, name: upload.file.name, size: blob.size, head },
-      { isTicketOwner: ticket.customerUid === actor.uid, slotTaken: (await db.files.get(path)) !== undefined },
+      { slot: upload.slot, size: blob.size, contentType: upload.contentType, head },
+      {
+        ticket: stored,
+        uploaderUid,
+        slotTaken: (await db.files.get(path)) !== undefined,
+        now: new Date(),
+      },
     );
     if (refusal) throw new DomainError('permission-denied', refusal);
     await db.files.add({ path, blob, contentType: blob.type });

@@ -2,8 +2,12 @@ import Dexie, { liveQuery } from 'dexie';
 import {
   DomainError,
   MESSAGE_PAGE_SIZE,
-  mayCreateTicket,
+  checkNewTicketDoc,
+  newNoteDoc,
+  rateLimitDocSchema,
+  rateLimitKinds,
   NOTIFICATIONS_SHOWN,
+  PEOPLE_QUERY_MAX,
   messageDocSchema,
   messageInputSchema,
   newMessageDoc,
@@ -30,7 +34,6 @@ import {
   type Priority,
   type Role,
   type Ticket,
-  type TicketDoc,
   type TicketEventEntry,
   type TicketStatus,
   type UserProfile,
@@ -50,12 +53,16 @@ import type {
   TicketCreation,
   Unsubscribe,
   UploadProgress,
+  UsersPage,
+  UsersQuery,
 } from '../port';
 import { DEMO_PASSWORD, demoAccounts } from '../demoAccounts';
 import { autoId } from './autoId';
-import { serverTime, writesOf, type DocData, type FieldTransforms, type WhereEquals, type WriteRequest } from './clientRequest';
+import { serverTime, writesOf, type DocData, type FieldTransforms, type WhereEquals, type WriteRequest } from '../clientRequest';
 import { attachmentObjectUrl, storeAttachment } from './localAttachments';
 import { LocalClient } from './localClient';
+import { RateLimitCounters } from '../rateLimitCounters';
+import { attachmentRefsOf, newMessageWrites, newNoteWrites, newTicketWrites } from '../writes';
 import { LocalDatabase, type TicketRow, type UserRow } from './localDatabase';
 import { readQueuePage } from './localQueue';
 import { localTriggers } from './localTriggers';
@@ -115,6 +122,8 @@ export class LocalBackend implements SupportBackend {
   private user: UserRow | null = null;
   private readonly sessionListeners = new Set<(session: Session | null) => void>();
   private stopWatchingUser: Unsubscribe = () => {};
+  /** The signed-in user's rate-limit counters, as this tab knows them. */
+  private counters: RateLimitCounters | null = null;
   private lastTime = 0;
   /** Documents read, as Firestore would bill them: what `npm run bench` reports. */
   readonly stats = { messageDocsRead: 0, ticketDocsRead: 0 };
@@ -198,6 +207,11 @@ export class LocalBackend implements SupportBackend {
     return this.user;
   }
 
+  private requireCounters(): RateLimitCounters {
+    if (!this.counters) throw new DomainError('unauthenticated', 'Sign in first.');
+    return this.counters;
+  }
+
   private emitSession() {
     const session = this.user ? toSession(this.user) : null;
     for (const listener of this.sessionListeners) listener(session);
@@ -206,6 +220,7 @@ export class LocalBackend implements SupportBackend {
   /** Signs this tab in as `uid` (or out) and follows that user's row, so role changes show live. */
   private async becomeUser(uid: string | null): Promise<void> {
     this.stopWatchingUser();
+    this.counters = null;
     this.options.sessionSlot.write(uid);
     this.user = uid ? ((await this.db.users.get(uid)) ?? null) : null;
     if (uid && !this.user) this.options.sessionSlot.write(null);
@@ -218,7 +233,21 @@ export class LocalBackend implements SupportBackend {
         this.emitSession();
       },
     });
-    this.stopWatchingUser = () => subscription.unsubscribe();
+    const counters = new RateLimitCounters(uid!);
+    this.counters = counters;
+    const counterRows = liveQuery(() => this.db.limits.where('id').startsWith(`${uid}/`).toArray()).subscribe({
+      next: (rows) => {
+        for (const kind of rateLimitKinds) {
+          const row = rows.find((candidate) => candidate.id === `${uid}/${kind}`);
+          const parsed = rateLimitDocSchema.safeParse(row && { windowStart: row.windowStart, count: row.count, lastPath: row.lastPath });
+          counters.observe(kind, parsed.success ? parsed.data : undefined);
+        }
+      },
+    });
+    this.stopWatchingUser = () => {
+      subscription.unsubscribe();
+      counterRows.unsubscribe();
+    };
   }
 
   subscribeSession(onChange: (session: Session | null) => void): Unsubscribe {
@@ -271,18 +300,15 @@ export class LocalBackend implements SupportBackend {
     const parsed = parseInput(newTicketInputSchema, input);
     const user = this.requireUser();
     const id = autoId();
-    const doc: TicketDoc = {
-      ...newTicketDoc(parsed, user, this.now()),
-      attachments: attachments.map(({ slot, file, contentType }) => ({ slot, name: file.name, contentType, size: file.size })),
-    };
+    const now = this.now();
+    const doc = newTicketDoc(parsed, user, now, attachmentRefsOf(attachments));
     // Refused at once, before anything is queued: what the rules would refuse later anyway.
-    const decision = mayCreateTicket({ uid: user.uid, role: user.role }, doc);
+    const decision = checkNewTicketDoc({ uid: user.uid, role: user.role }, doc);
     if (!decision.allowed) throw new DomainError('permission-denied', decision.reason);
-    const committed = this.write({ method: 'create', path: `tickets/${id}`, data: doc, transforms: atServerTime('createdAt', 'updatedAt') });
-    const actor = { uid: user.uid, role: user.role };
+    const committed = this.write(newTicketWrites(id, doc, this.requireCounters(), now));
     const uploaded = committed.then(async () => {
       for (const upload of attachments) {
-        await storeAttachment(this.db, actor, id, doc, upload, (fraction) => onProgress(upload.slot, fraction));
+        await storeAttachment(this.db, user.uid, id, upload, (fraction) => onProgress(upload.slot, fraction));
       }
     });
     uploaded.catch(() => {});
@@ -394,18 +420,24 @@ export class LocalBackend implements SupportBackend {
 
   subscribeStaff(onData: (staff: UserProfile[]) => void, onError: OnError): Unsubscribe {
     return this.client.watch(
-      { method: 'list', collection: 'users', where: [], limit: 500 },
+      { method: 'list', collection: 'users', where: [], limit: PEOPLE_QUERY_MAX },
       () => this.db.users.where('role').anyOf(['agent', 'admin']).sortBy('displayName'),
       (rows) => onData(rows.map(toProfile)),
       onError,
     );
   }
 
-  subscribeUsers(onData: (users: UserProfile[]) => void, onError: OnError): Unsubscribe {
+  subscribeUsers({ cursor, pageSize }: UsersQuery, onData: (page: UsersPage) => void, onError: OnError): Unsubscribe {
+    const size = Math.min(pageSize, PEOPLE_QUERY_MAX - 1);
     return this.client.watch(
-      { method: 'list', collection: 'users', where: [], limit: 500 },
-      () => this.db.users.orderBy('uid').toArray(),
-      (rows) => onData(rows.map(toProfile).sort((a, b) => a.displayName.localeCompare(b.displayName))),
+      { method: 'list', collection: 'users', where: [], limit: size + 1 },
+      // Emails are unique per account: "after this email" is "after this person".
+      () => (cursor ? this.db.users.where('email').above(cursor.email) : this.db.users.orderBy('email')).limit(size + 1).toArray(),
+      (rows) => {
+        const items = rows.slice(0, size).map(toProfile);
+        const last = items.at(-1);
+        onData({ items, nextCursor: rows.length > size && last ? { email: last.email, uid: last.uid } : null });
+      },
       onError,
     );
   }
@@ -481,8 +513,9 @@ export class LocalBackend implements SupportBackend {
     const user = this.requireUser();
     const id = autoId();
     // createdAt here is the estimate the chat shows while sending; delivery stamps the real one.
-    const data = newMessageDoc({ text }, user, this.now());
-    return this.pending(id, this.write({ method: 'create', path: `tickets/${ticketId}/messages/${id}`, data, transforms: atServerTime('createdAt') }));
+    const now = this.now();
+    const message = newMessageDoc({ text }, user, now);
+    return this.pending(id, this.write(newMessageWrites(ticketId, id, message, this.requireCounters(), now)));
   }
 
   retryMessage(ticketId: string, messageId: string): PendingWrite {
@@ -491,8 +524,12 @@ export class LocalBackend implements SupportBackend {
       .filter((row) => row.state === 'failed' && writesOf(row.request).some((write) => write.path === path))
       .first()
       .then((row) => {
-        if (!row) throw new DomainError('not-found', 'That message was already sent.');
-        return this.outbox.retry(row.seq!);
+        const message = row && writesOf(row.request).find((write) => write.path === path);
+        if (!row || !message || message.method !== 'create') throw new DomainError('not-found', 'That message was already sent.');
+        // A fresh rate-limit step: the one sent with the refused attempt may be out of date.
+        const now = this.now();
+        const again = newMessageWrites(ticketId, messageId, messageDocSchema.parse(message.data), this.requireCounters(), now);
+        return this.outbox.retry(row.seq!, again);
       });
     return this.pending(messageId, committed);
   }
@@ -510,8 +547,9 @@ export class LocalBackend implements SupportBackend {
     const { text } = parseInput(messageInputSchema, input);
     const user = this.requireUser();
     const id = autoId();
-    const data = { authorUid: user.uid, authorName: user.displayName, text, createdAt: this.now() };
-    return this.pending(id, this.write({ method: 'create', path: `tickets/${ticketId}/notes/${id}`, data, transforms: atServerTime('createdAt') }));
+    const now = this.now();
+    const note = newNoteDoc({ text }, user, now);
+    return this.pending(id, this.write(newNoteWrites(ticketId, id, note, this.requireCounters(), now)));
   }
 
   subscribeReadMarkers(onData: (markers: ReadMarkers) => void, onError: OnError): Unsubscribe {

@@ -9,7 +9,7 @@ import {
   type RuledRequest,
   type WhereEquals,
   type WriteRequest,
-} from './clientRequest';
+} from '../clientRequest';
 import { checkRequest, type DocLookup } from './localRules';
 import { tableFor, toRow, withoutKey, type LocalDatabase, type TicketRow } from './localDatabase';
 
@@ -48,7 +48,7 @@ export class LocalClient {
   /** Documents as stored, for the rules of a read (nothing changes, so get and getAfter agree). */
   private storedDocs(): DocLookup {
     const get = (path: string) => this.existing(path);
-    return { get, getAfter: get };
+    return { get, getAfter: get, now: new Date() };
   }
 
   private async authorize(request: RuledRequest, docs: DocLookup, actor: Actor | null) {
@@ -110,7 +110,7 @@ export class LocalClient {
         );
         delivered.push(landed);
       }
-      const docs: DocLookup = { get, getAfter: async (path) => (after.has(path) ? after.get(path) : get(path)) };
+      const docs: DocLookup = { get, getAfter: async (path) => (after.has(path) ? after.get(path) : get(path)), now };
       for (const { write } of delivered) await this.authorize(write, docs, as);
       for (const { write, replaces } of delivered) {
         const located = tableFor(this.db, write.path);

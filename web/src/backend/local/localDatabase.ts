@@ -4,6 +4,7 @@ import type {
   MessageDoc,
   NoteDoc,
   NotificationDoc,
+  RateLimitDoc,
   ReadMarker,
   TicketCounter,
   TicketDoc,
@@ -26,10 +27,12 @@ export type MessageRow = MessageDoc & { id: string; ticketId: string };
 export type NoteRow = NoteDoc & { id: string; ticketId: string };
 export type ReadRow = ReadMarker & { id: string };
 export type NotificationRow = NotificationDoc & { id: string; uid: string };
+/** `users/{uid}/limits/{kind}`, keyed `${uid}/${kind}`. */
+export type LimitRow = RateLimitDoc & { id: string };
 /** A write waiting to reach the "server": see outbox.ts. */
 export interface OutboxRow {
   seq?: number;
-  request: import('./clientRequest').WriteRequest;
+  request: import('../clientRequest').WriteRequest;
   /** Who wrote it: delivery checks the rules as this person. */
   actorUid: string;
   state: 'pending' | 'sending' | 'failed';
@@ -61,6 +64,7 @@ export class LocalDatabase extends Dexie {
   notes!: EntityTable<NoteRow, 'id'>;
   reads!: EntityTable<ReadRow, 'id'>;
   notifications!: EntityTable<NotificationRow, 'id'>;
+  limits!: EntityTable<LimitRow, 'id'>;
   files!: EntityTable<FileRow, 'path'>;
   outbox!: EntityTable<OutboxRow, 'seq'>;
 
@@ -100,6 +104,8 @@ export class LocalDatabase extends Dexie {
             delete row.serverTimeFields;
           }),
       );
+    // Each writer's rate-limit counters; people in email order (the users page's pages).
+    this.version(5).stores({ limits: '&id', users: '&uid, role, email' });
   }
 }
 
@@ -148,6 +154,9 @@ export function tableFor(db: LocalDatabase, path: string): Located {
     }
     if (parentCollection === 'users' && collection === 'notifications') {
       return { table: table(db.notifications), keyField: 'id', id, parent: { uid: parentId } };
+    }
+    if (parentCollection === 'users' && collection === 'limits') {
+      return { table: table(db.limits), keyField: 'id', id: `${parentId}/${id}`, parent: {} };
     }
   }
   throw new Error(`The local backend has no documents at ${path}.`);

@@ -1,8 +1,11 @@
 import {
+  isDocId,
   isStaff,
   mayAddNote,
-  mayChangeRole,
+  roleNow,
+  mayCreateProfile,
   mayCreateTicket,
+  mayListPeople,
   mayListQueue,
   mayPostMessage,
   mayReadConfig,
@@ -10,21 +13,26 @@ import {
   mayReadNotifications,
   mayReadReadMarkers,
   mayReadTicket,
+  mayStepRateLimit,
   mayUpdateNotification,
+  mayUpdateProfile,
   mayUpdateTicket,
   mayWriteConfig,
   mayWriteReadMarker,
+  isCountedBy,
   messageDocSchema,
   noteDocSchema,
   notificationDocSchema,
+  PEOPLE_QUERY_MAX,
   readMarkerSchema,
   ticketDocSchema,
   userDocSchema,
   type Actor,
   type Decision,
+  type ProfileFacts,
   type TicketDoc,
 } from '@domain';
-import type { DocData, RuledRequest } from './clientRequest';
+import type { DocData, RuledRequest } from '../clientRequest';
 
 // Parsing is strict everywhere below: like the rules' keys().hasOnly(), an unknown field is
 // refused rather than quietly stored.
@@ -33,13 +41,23 @@ import type { DocData, RuledRequest } from './clientRequest';
  * The local backend's security rules: what firestore.rules decides, decided by the domain's
  * policy functions. Every client read and write of the local backend passes through here,
  * and the authorization matrix holds this and firestore.rules to the same table.
- *
- * `existing` is the document at the request's path (undefined for lists and missing
- * documents). `parent` is the ticket for requests under `tickets/{id}/…` (see
- * `parentTicketPath`), as firestore.rules reads it with get(): undefined when there is none.
  */
 const allow: Decision = { allowed: true };
 const deny = (reason: string): Decision => ({ allowed: false, reason });
+
+type ListRequest = Extract<RuledRequest, { method: 'list' }>;
+type DocRequest = Exclude<RuledRequest, { method: 'list' }>;
+
+/**
+ * The documents a rule may look at, as firestore.rules' get() and getAfter() see them:
+ * `get` as stored before the request, `getAfter` as the whole request (a batch) leaves them;
+ * `now` is the request's time (request.time).
+ */
+export interface DocLookup {
+  get(path: string): Promise<DocData | undefined>;
+  getAfter(path: string): Promise<DocData | undefined>;
+  readonly now: Date;
+}
 
 /** The parent ticket's path for a request under `tickets/{id}/…` (document or collection), else undefined. */
 export function parentTicketPath(request: RuledRequest): string | undefined {
@@ -49,16 +67,24 @@ export function parentTicketPath(request: RuledRequest): string | undefined {
   return root === 'tickets' && ticketId && sub ? `tickets/${ticketId}` : undefined;
 }
 
-/**
- * The documents a rule may look at, as firestore.rules' get() and getAfter() see them:
- * `get` as stored before the request, `getAfter` as the whole request (a batch) leaves them.
- */
-export interface DocLookup {
-  get(path: string): Promise<DocData | undefined>;
-  getAfter(path: string): Promise<DocData | undefined>;
+/** What a rule knows besides the request: the caller, now, and the documents it may read. */
+interface RuleContext {
+  readonly actor: Actor | null;
+  readonly docs: DocLookup;
+  /** The caller's users/{uid} as stored now (the rules' get() of it). */
+  readonly profile: ProfileFacts | undefined;
 }
 
-export async function checkRequest(actor: Actor | null, request: RuledRequest, docs: DocLookup): Promise<Decision> {
+function profileOf(data: DocData | undefined): ProfileFacts | undefined {
+  const parsed = userDocSchema.safeParse(data);
+  return parsed.success ? parsed.data : undefined;
+}
+
+export async function checkRequest(signedIn: Actor | null, request: RuledRequest, docs: DocLookup): Promise<Decision> {
+  const profile = signedIn ? profileOf(await docs.get(`users/${signedIn.uid}`)) : undefined;
+  // The role the caller acts with now, as the rules' role(): a demotion takes effect at once.
+  const actor = signedIn && { ...signedIn, role: roleNow(signedIn.role, profile) };
+  const context: RuleContext = { actor, docs, profile };
   const parentPath = parentTicketPath(request);
   const parent = parentPath === undefined ? undefined : await docs.get(parentPath);
   if (request.method === 'list') return checkList(actor, request, parent);
@@ -66,15 +92,21 @@ export async function checkRequest(actor: Actor | null, request: RuledRequest, d
   const segments = request.path.split('/');
   const [collection, id = ''] = segments;
   if (segments.length === 4 && collection === 'tickets') {
-    return checkTicketSubcollection(actor, request, segments[2] ?? '', id, segments[3] ?? '', existing, parent);
+    return checkTicketSubcollection(context, request, segments[2] ?? '', id, segments[3] ?? '', existing, parent);
   }
   if (segments.length === 4 && collection === 'users' && segments[2] === 'notifications') {
     return checkNotification(actor, request, id, existing);
   }
+  if (segments.length === 4 && collection === 'users' && segments[2] === 'limits') {
+    if (request.method === 'get') return actor?.uid === id ? allow : deny('Rate limits are private.');
+    if (request.method === 'delete') return deny('Rate limits are never removed.');
+    const after = request.method === 'update' ? { ...existing, ...request.data } : request.data;
+    return mayStepRateLimit(actor, id, segments[3] ?? '', existing, after, docs.now);
+  }
   if (segments.length !== 2) return deny('Only the desk itself writes there.');
   switch (collection) {
     case 'tickets':
-      return checkTicket(actor, request, existing);
+      return checkTicket(context, request, id, existing);
     case 'users':
       return checkUser(actor, request, id, existing);
     case 'config':
@@ -100,15 +132,11 @@ function mayReadParent(actor: Actor | null, parent: DocData | undefined): Decisi
 }
 
 /** Like the Firestore rule, a query must itself be limited to what the caller may read. */
-function filtersTo(request: Extract<RuledRequest, { method: 'list' }>, field: string, value: unknown): boolean {
+function filtersTo(request: ListRequest, field: string, value: unknown): boolean {
   return request.where.some(([f, , v]) => f === field && v === value);
 }
 
-function checkList(
-  actor: Actor | null,
-  request: Extract<RuledRequest, { method: 'list' }>,
-  parent: DocData | undefined,
-): Decision {
+function checkList(actor: Actor | null, request: ListRequest, parent: DocData | undefined): Decision {
   const segments = request.collection.split('/');
   if (request.collectionGroup) {
     if (request.collection !== 'reads') return deny('That list is not open to clients.');
@@ -121,9 +149,9 @@ function checkList(
         return filtersTo(request, 'customerUid', actor.uid) ? allow : mayListQueue(actor);
       }
       case 'users':
-        // As `allow read: if isSelf(uid) || isStaff()`: only staff can list profiles.
-        if (!actor) return deny('Sign in first.');
-        return isStaff(actor.role) ? allow : deny('Only support staff can list people.');
+        // A page at a time: `request.query.limit <= PEOPLE_QUERY_MAX` in the rules.
+        if (request.limit > PEOPLE_QUERY_MAX) return deny(`A list of people asks for at most ${PEOPLE_QUERY_MAX} at a time.`);
+        return mayListPeople(actor);
       case 'reads':
         // `{path=**}/reads/{readerUid}` matches a root-level reads collection too.
         return checkOwnMarkersQuery(actor, request);
@@ -151,12 +179,23 @@ function checkList(
 }
 
 /** Read markers are listed only by a query for one's own (`uid == me`). */
-function checkOwnMarkersQuery(actor: Actor | null, request: Extract<RuledRequest, { method: 'list' }>): Decision {
+function checkOwnMarkersQuery(actor: Actor | null, request: ListRequest): Decision {
   if (!actor) return deny('Sign in first.');
   return filtersTo(request, 'uid', actor.uid) ? allow : deny('Read markers are private.');
 }
 
-function checkTicket(actor: Actor | null, request: Exclude<RuledRequest, { method: 'list' }>, existing: DocData | undefined): Decision {
+/** The writer's counter of `kind` after this request, as the rules' getAfter() reads it. */
+async function counterAfter(context: RuleContext, kind: 'tickets' | 'messages'): Promise<DocData | undefined> {
+  return context.actor ? context.docs.getAfter(`users/${context.actor.uid}/limits/${kind}`) : undefined;
+}
+
+async function checkTicket(
+  context: RuleContext,
+  request: DocRequest,
+  ticketId: string,
+  existing: DocData | undefined,
+): Promise<Decision> {
+  const { actor, docs } = context;
   const before = existing === undefined ? undefined : ticketDocSchema.parse(existing);
   switch (request.method) {
     case 'get':
@@ -168,28 +207,38 @@ function checkTicket(actor: Actor | null, request: Exclude<RuledRequest, { metho
       if (before) return deny('That ticket already exists.');
       const doc = ticketDocSchema.strict().safeParse(request.data);
       if (!doc.success) return deny(doc.error.issues[0]?.message ?? 'The ticket is not well formed.');
-      return mayCreateTicket(actor, doc.data);
+      const followUpId = doc.data.followUpOf;
+      const followUp = followUpId !== null && isDocId(followUpId) ? parentTicket(await docs.get(`tickets/${followUpId}`)) : undefined;
+      const decision = mayCreateTicket(actor, doc.data, { profile: context.profile, followUpOf: followUp });
+      if (!decision.allowed) return decision;
+      return isCountedBy(await counterAfter(context, 'tickets'), request.path)
+        ? allow
+        : deny('A new ticket counts against your tickets an hour.');
     }
     case 'update': {
       if (!before) return deny('No such ticket.');
       const after = ticketDocSchema.strict().safeParse({ ...before, ...request.data });
       if (!after.success) return deny(after.error.issues[0]?.message ?? 'The change is not well formed.');
-      return mayUpdateTicket(actor, before, after.data);
+      const assigneeUid = after.data.assigneeUid;
+      const assignee =
+        assigneeUid !== null && assigneeUid !== before.assigneeUid ? profileOf(await docs.get(`users/${assigneeUid}`)) : undefined;
+      return mayUpdateTicket(actor, before, after.data, { assignee });
     }
     default:
-      return deny('Tickets are never deleted from the app.');
+      return deny(`Tickets are never deleted from the app (ticket ${ticketId}).`);
   }
 }
 
-function checkTicketSubcollection(
-  actor: Actor | null,
-  request: Exclude<RuledRequest, { method: 'list' }>,
+async function checkTicketSubcollection(
+  context: RuleContext,
+  request: DocRequest,
   subcollection: string,
   ticketId: string,
   docId: string,
   existing: DocData | undefined,
   parent: DocData | undefined,
-): Decision {
+): Promise<Decision> {
+  const { actor } = context;
   switch (subcollection) {
     case 'messages':
       switch (request.method) {
@@ -201,7 +250,11 @@ function checkTicketSubcollection(
           if (!ticket) return deny('No such ticket.');
           const message = messageDocSchema.strict().safeParse(request.data);
           if (!message.success) return deny(message.error.issues[0]?.message ?? 'The message is not well formed.');
-          return mayPostMessage(actor, ticket, message.data);
+          const decision = mayPostMessage(actor, ticket, message.data, { profile: context.profile });
+          if (!decision.allowed) return decision;
+          return isCountedBy(await counterAfter(context, 'messages'), request.path)
+            ? allow
+            : deny('A message counts against your messages a minute.');
         }
         default:
           return deny('Messages are never changed.');
@@ -212,11 +265,15 @@ function checkTicketSubcollection(
           return mayReadNotes(actor);
         case 'create': {
           if (existing) return deny('Notes are never changed.');
-          const note = noteDocSchema.strict().safeParse(request.data);
           const staff = mayReadNotes(actor);
           if (!staff.allowed) return staff;
+          const note = noteDocSchema.strict().safeParse(request.data);
           if (!note.success) return deny(note.error.issues[0]?.message ?? 'The note is not well formed.');
-          return mayAddNote(actor, note.data);
+          const decision = mayAddNote(actor, parent, note.data, { profile: context.profile });
+          if (!decision.allowed) return decision;
+          return isCountedBy(await counterAfter(context, 'messages'), request.path)
+            ? allow
+            : deny('A note counts against your messages a minute.');
         }
         default:
           return deny('Notes are never changed.');
@@ -229,14 +286,10 @@ function checkTicketSubcollection(
           return mayReadReadMarkers(actor, docId);
         case 'create':
         case 'update': {
-          const marker = readMarkerSchema.safeParse(
-            request.method === 'update' ? { ...existing, ...request.data } : request.data,
-          );
+          const marker = readMarkerSchema.strict().safeParse(request.data);
           if (!actor || actor.uid !== docId) return deny('Only you can mark what you have read.');
-          const readable = mayReadParent(actor, parent);
-          if (!readable.allowed) return readable;
           if (!marker.success) return deny('The read marker is not well formed.');
-          return mayWriteReadMarker(actor, parentTicket(parent) ?? { customerUid: actor.uid }, { ticketId, readerUid: docId }, marker.data);
+          return mayWriteReadMarker(actor, parentTicket(parent), { ticketId, readerUid: docId }, marker.data);
         }
         default:
           return deny('Read markers are never deleted.');
@@ -248,7 +301,7 @@ function checkTicketSubcollection(
 
 function checkNotification(
   actor: Actor | null,
-  request: Exclude<RuledRequest, { method: 'list' }>,
+  request: DocRequest,
   ownerUid: string,
   existing: DocData | undefined,
 ): Decision {
@@ -271,7 +324,7 @@ function checkNotification(
 
 function checkConfig(
   actor: Actor | null,
-  request: Exclude<RuledRequest, { method: 'list' }>,
+  request: DocRequest,
   configId: string,
   existing: DocData | undefined,
 ): Decision {
@@ -288,40 +341,18 @@ function checkConfig(
   }
 }
 
-const ownProfileFields = ['displayName'];
-const adminFields = ['role', 'active'];
-
-function checkUser(
-  actor: Actor | null,
-  request: Exclude<RuledRequest, { method: 'list' }>,
-  uid: string,
-  existing: DocData | undefined,
-): Decision {
+function checkUser(actor: Actor | null, request: DocRequest, uid: string, existing: DocData | undefined): Decision {
   if (!actor) return deny('Sign in first.');
-  const own = actor.uid === uid;
   switch (request.method) {
     case 'get':
-      return own || isStaff(actor.role) ? allow : deny('That profile is private.');
-    case 'create': {
-      const doc = userDocSchema.strict().safeParse(request.data);
-      if (!own || !doc.success || doc.data.role !== 'customer' || !doc.data.active || doc.data.claimsSyncedAt !== null) {
-        return deny('A new account is your own and starts as a customer.');
-      }
-      return allow;
-    }
+      return actor.uid === uid || isStaff(actor.role) ? allow : deny('That profile is private.');
+    case 'create':
+      if (existing) return deny('That profile already exists.');
+      return mayCreateProfile(actor, uid, request.data);
     case 'update': {
-      if (!existing) return deny('No such profile.');
-      if (!userDocSchema.strict().safeParse({ ...existing, ...request.data }).success) {
-        return deny('That profile change is not valid.');
-      }
-      // What changes, as the rules' diff().affectedKeys() sees it, not merely what was sent.
-      const fields = Object.keys(request.data).filter(
-        (field) => JSON.stringify(request.data[field]) !== JSON.stringify(existing[field]),
-      );
-      if (fields.length === 0) return deny('That change changes nothing.');
-      if (own && fields.every((field) => ownProfileFields.includes(field))) return allow;
-      if (fields.every((field) => adminFields.includes(field))) return mayChangeRole(actor, uid);
-      return deny(own ? 'You can change only your name.' : 'Only admins change roles.');
+      const before = userDocSchema.safeParse(existing);
+      if (!before.success) return deny('No such profile.');
+      return mayUpdateProfile(actor, uid, before.data, { ...before.data, ...request.data });
     }
     default:
       return deny('Accounts are never deleted from the app.');

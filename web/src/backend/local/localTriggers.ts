@@ -1,5 +1,5 @@
 import { ticketDocSchema, type Ticket } from '@domain';
-import type { AppliedWrite, DocData } from './clientRequest';
+import type { AppliedWrite, DocData } from '../clientRequest';
 import { handleTicketCreated } from '@functions/handlers/handleTicketCreated';
 import { recordMessage } from '@functions/handlers/recordMessage';
 import { recordRead } from '@functions/handlers/recordRead';

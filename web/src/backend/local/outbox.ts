@@ -1,7 +1,7 @@
 import { liveQuery } from 'dexie';
 import { DomainError, type Actor, type DomainErrorCode } from '@domain';
 import type { Connectivity } from '../port';
-import { writesOf, type AppliedWrite, type DocData, type WriteRequest } from './clientRequest';
+import { writesOf, type AppliedWrite, type DocData, type WriteRequest } from '../clientRequest';
 import type { LocalClient } from './localClient';
 import type { LocalDatabase, OutboxRow } from './localDatabase';
 
@@ -93,10 +93,10 @@ export class Outbox {
     return settled;
   }
 
-  /** Sends a refused write again (a failed chat message's Retry), keeping its place in line. */
-  async retry(seq: number): Promise<void> {
+  /** Sends a refused write again, as `request` now (a failed chat message's Retry), keeping its place in line. */
+  async retry(seq: number, request: WriteRequest): Promise<void> {
     const settled = new Promise<void>((resolve, reject) => this.waiting.set(seq, { resolve, reject }));
-    await this.db.outbox.update(seq, { state: 'pending', error: null, claimedAt: null });
+    await this.db.outbox.update(seq, { request, state: 'pending', error: null, claimedAt: null });
     if (this.online) void this.flush();
     return settled;
   }

@@ -25,6 +25,8 @@ function describe(event: TicketEventEntry, nameOf: (uid: string | null) => strin
       return event.to ? `${event.actorName} assigned it to ${nameOf(event.to)}` : `${event.actorName} unassigned it`;
     case 'reverted':
       return `An illegal change was undone${event.note ? `: ${event.note}` : ''}`;
+    case 'attachment_removed':
+      return event.note ?? 'A stored file was removed: it was not the file the ticket lists';
   }
 }
 

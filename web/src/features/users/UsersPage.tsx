@@ -1,10 +1,10 @@
-import { Alert, Badge, Card, Group, Loader, NativeSelect, Stack, Switch, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Loader, NativeSelect, Stack, Switch, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { mayChangeRole, roleLabels, roleSchema, roles, type Actor, type Role, type UserProfile } from '@domain';
+import { USERS_PAGE_SIZE, mayChangeRole, roleLabels, roleSchema, roles, type Actor, type Role, type UserProfile } from '@domain';
 import { useState } from 'react';
 import { errorMessage } from '../../app/errorMessage';
 import { useBackend } from '../../backend/BackendContext';
-import type { PendingWrite } from '../../backend/port';
+import type { PendingWrite, UsersCursor, UsersPage as UsersPageData, UsersQuery } from '../../backend/port';
 import { useRealtimeQuery } from '../../realtime/useRealtimeQuery';
 import { useSignedInSession } from '../../session/useSession';
 
@@ -12,10 +12,15 @@ import { useSignedInSession } from '../../session/useSession';
 export function UsersPage() {
   const backend = useBackend();
   const session = useSignedInSession();
-  const users = useRealtimeQuery<UserProfile[]>(['users', session.uid], (onData, onError) =>
-    backend.subscribeUsers(onData, onError),
+  // The cursors of the pages before this one: a desk may have thousands of people.
+  const [cursors, setCursors] = useState<UsersCursor[]>([]);
+  const query: UsersQuery = { cursor: cursors.at(-1) ?? null, pageSize: USERS_PAGE_SIZE };
+  const users = useRealtimeQuery<UsersPageData>(['users', session.uid, query], (onData, onError) =>
+    backend.subscribeUsers(query, onData, onError),
   );
   const actor: Actor = { uid: session.uid, role: session.role };
+  const page = cursors.length + 1;
+  const nextCursor = users.data?.nextCursor ?? null;
   return (
     <Stack maw={960}>
       <Title order={2}>Users</Title>
@@ -25,13 +30,30 @@ export function UsersPage() {
           {errorMessage(users.error)}
         </Alert>
       )}
-      {users.data && users.data.length === 0 && <Text c="dimmed">No users yet.</Text>}
-      {users.data && users.data.length > 0 && (
+      {users.data && users.data.items.length === 0 && <Text c="dimmed">No users yet.</Text>}
+      {users.data && users.data.items.length > 0 && (
         <Stack component="ul" aria-label="Users" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
-          {users.data.map((user) => (
+          {users.data.items.map((user) => (
             <UserRow key={user.uid} user={user} actor={actor} />
           ))}
         </Stack>
+      )}
+      {users.data && (page > 1 || nextCursor !== null) && (
+        <Group component="nav" aria-label="User pages" justify="space-between" wrap="nowrap">
+          <Button variant="default" disabled={page === 1} onClick={() => setCursors((before) => before.slice(0, -1))}>
+            Previous page
+          </Button>
+          <Text size="sm" aria-live="polite">
+            Page {page}
+          </Text>
+          <Button
+            variant="default"
+            disabled={nextCursor === null}
+            onClick={() => nextCursor && setCursors((before) => [...before, nextCursor])}
+          >
+            Next page
+          </Button>
+        </Group>
       )}
     </Stack>
   );

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+
+/**
+ * How much one account may write: tickets per hour, chat messages and notes per minute.
+ * Enforced where no client can bypass it: firestore.rules (and the local rules) accept a new
+ * ticket, message or note only together with a step of the writer's counter document
+ * `users/{uid}/limits/{kind}` that names it, and a step only within the limit. One step names
+ * one document, so a batch of 500 messages is refused like 500 single writes.
+ */
+export const rateLimits = {
+  tickets: { max: 20, windowMs: 60 * 60 * 1000 },
+  messages: { max: 30, windowMs: 60 * 1000 },
+} as const;
+export type RateLimitKind = keyof typeof rateLimits;
+export const rateLimitKinds = Object.keys(rateLimits) as RateLimitKind[];
+
+/**
+ * `users/{uid}/limits/{kind}`: the current window's start (server time), how many documents
+ * it counted, and the path of the last one (so that each counted step names one document).
+ */
+export const rateLimitDocSchema = z
+  .object({
+    windowStart: z.date(),
+    count: z.number().int().positive(),
+    lastPath: z.string().min(1).max(400),
+  })
+  .strict();
+export type RateLimitDoc = z.infer<typeof rateLimitDocSchema>;
+
+/** Where a writer's counter of one kind lives. */
+export function rateLimitPath(uid: string, kind: RateLimitKind): string {
+  return `users/${uid}/limits/${kind}`;
+}
+
+/**
+ * The counter step a client writes with its next document, from what it last saw of the
+ * counter: a new window (starting at server time, counting one) when there is none or the
+ * last one is over, else one more in the same window, or a refusal while the window is full.
+ * The server's rules check the same: a client with a stale view is refused and retries.
+ */
+export type RateLimitStep =
+  | { readonly kind: 'new-window' }
+  | { readonly kind: 'same-window' }
+  | { readonly kind: 'full'; readonly retryInMs: number };
+
+export function rateLimitStep(kind: RateLimitKind, current: RateLimitDoc | undefined, now: Date): RateLimitStep {
+  const { max, windowMs } = rateLimits[kind];
+  if (!current) return { kind: 'new-window' };
+  const endsAt = current.windowStart.getTime() + windowMs;
+  if (now.getTime() >= endsAt) return { kind: 'new-window' };
+  if (current.count < max) return { kind: 'same-window' };
+  return { kind: 'full', retryInMs: endsAt - now.getTime() };
+}
+
+/** The counter as the client expects it after the step (server time estimated by `now`). */
+export function afterRateLimitStep(
+  current: RateLimitDoc | undefined,
+  step: Exclude<RateLimitStep, { kind: 'full' }>,
+  lastPath: string,
+  now: Date,
+): RateLimitDoc {
+  if (step.kind === 'new-window' || !current) return { windowStart: now, count: 1, lastPath };
+  return { windowStart: current.windowStart, count: current.count + 1, lastPath };
+}
+
+/** What the UI says when a limit is reached: plainly, and when to try again. */
+export function rateLimitMessage(kind: RateLimitKind, retryInMs: number): string {
+  if (kind === 'messages') {
+    const seconds = Math.max(1, Math.ceil(retryInMs / 1000));
+    return `You are sending messages quickly; wait ${seconds} second${seconds === 1 ? '' : 's'} and send again. Your message is kept.`;
+  }
+  const minutes = Math.max(1, Math.ceil(retryInMs / 60_000));
+  return `You have opened ${rateLimits.tickets.max} tickets in the last hour; you can open another in ${minutes} minute${minutes === 1 ? '' : 's'}. What you typed is kept.`;
+}
+
+/**
+ * Whether a counter write is a legal step: the server (rules) view. `before` is the stored
+ * counter, `after` the one written, `now` the server time of the request.
+ */
+export function isRateLimitStep(
+  kind: RateLimitKind,
+  before: RateLimitDoc | undefined,
+  after: RateLimitDoc,
+  now: Date,
+): boolean {
+  const { max, windowMs } = rateLimits[kind];
+  if (before && after.lastPath === before.lastPath) return false;
+  const newWindow =
+    after.windowStart.getTime() === now.getTime() &&
+    after.count === 1 &&
+    (!before || now.getTime() >= before.windowStart.getTime() + windowMs);
+  const sameWindow =
+    before !== undefined &&
+    after.windowStart.getTime() === before.windowStart.getTime() &&
+    after.count === before.count + 1 &&
+    after.count <= max;
+  return newWindow || sameWindow;
+}
+
+/**
+ * The newer of two views of one counter (what a listener last saw, what this client last
+ * wrote): counters only move forward, to a later window or a higher count in the same one.
+ */
+export function latestCounter(a: RateLimitDoc | undefined, b: RateLimitDoc | undefined): RateLimitDoc | undefined {
+  if (!a || !b) return a ?? b;
+  const [startA, startB] = [a.windowStart.getTime(), b.windowStart.getTime()];
+  if (startA !== startB) return startA > startB ? a : b;
+  return a.count >= b.count ? a : b;
+}
