@@ -20,6 +20,8 @@ async function localDriver(): Promise<MatrixDriver> {
     async givenTicket(state: TicketStatus, extra = []) {
       const id = `fixture-${state}`;
       await db.transaction('rw', db.tables, async () => {
+        // Every fixture starts from an empty database.
+        await Promise.all(db.tables.map((table) => table.clear()));
         for (const { path, data } of [...seedDocuments(id, state, new Date()), ...extra]) {
           const located = tableFor(db, path);
           await located.table.put(toRow(located, data));

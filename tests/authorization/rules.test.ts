@@ -87,10 +87,27 @@ function send(db: Firestore, request: ClientRequest): Promise<unknown> {
 
 async function makeDriver(): Promise<MatrixDriver> {
   const env = await testEnvironment();
-  // Every cell starts from an empty database.
-  await env.clearFirestore();
+  // One client per actor for the whole matrix (ended after it): reads go to the server.
+  const clients = new Map<MatrixActor, Firestore>();
+  const clientOf = (actor: MatrixActor) => {
+    let db = clients.get(actor);
+    if (!db) {
+      const context =
+        actor === 'signedOut'
+          ? env.unauthenticatedContext()
+          : env.authenticatedContext(matrixPeople[actor].uid, { role: matrixPeople[actor].role, email: matrixPeople[actor].email });
+      db = modular(context.firestore());
+      clients.set(actor, db);
+    }
+    return db;
+  };
+  afterAll(async () => {
+    for (const db of clients.values()) await (db as unknown as CompatFirestore).terminate();
+  });
   return {
     async givenTicket(state, extra = []) {
+      // Every fixture starts from an empty database.
+      await env.clearFirestore();
       const now = new Date();
       await env.withSecurityRulesDisabled((context) =>
         seedBatch(modular(context.firestore()), [...seedDocuments(FIXTURE_TICKET_ID, state, now), ...extra]),
@@ -98,20 +115,12 @@ async function makeDriver(): Promise<MatrixDriver> {
       return FIXTURE_TICKET_ID;
     },
     async attempt(actor: MatrixActor, request) {
-      const context =
-        actor === 'signedOut'
-          ? env.unauthenticatedContext()
-          : env.authenticatedContext(matrixPeople[actor].uid, { role: matrixPeople[actor].role, email: matrixPeople[actor].email });
-      const db = context.firestore();
       try {
         // A refusal by the rules rejects the SDK's promise: that is the "denied" outcome.
-        await send(modular(db), request);
+        await send(clientOf(actor), request);
       } catch (error) {
         expectRefusedByRules(error);
         throw error;
-      } finally {
-        // One client per cell; end it so connections do not pile up across the matrix.
-        await db.terminate();
       }
     },
   };

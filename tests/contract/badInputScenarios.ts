@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MB, type Ticket } from '../../functions/src/domain/index.js';
+import { MB, rateLimits, type Ticket } from '../../functions/src/domain/index.js';
 import type { AttachmentUpload, ChatPage, ListPage, SupportBackend } from '../../web/src/backend/port.js';
 import type { ContractHarness } from './harness.js';
 import { nextMatching } from './scenarios.js';
@@ -44,6 +44,35 @@ export function runBadInputScenarios(makeHarness: () => Promise<ContractHarness>
       };
       expect(() => customer.createTicket(input, [upload])).toThrow('scan.pdf is 6.2 MB; PDFs may be at most 5 MB.');
       expect(await mine(customer)).toEqual([]);
+      await harness.dispose();
+    });
+
+    it('blank text (spaces, no-break and zero-width spaces) is refused as empty, naming what is missing', async () => {
+      const harness = await makeHarness();
+      const customer = await harness.openTab('customer');
+      expect(() => customer.createTicket({ ...input, title: '\u00a0\u200b ' })).toThrow('Give the ticket a title.');
+      expect(() => customer.createTicket({ ...input, description: '\n\t\u3000' })).toThrow('Describe the problem.');
+      const write = customer.createTicket(input);
+      await write.committed;
+      expect(() => customer.sendMessage(write.id, { text: '\u200b\u00a0' })).toThrow('Write a message first.');
+      const agent = await harness.openTab('agent');
+      expect(() => agent.rejectTicket(write.id, '   ')).toThrow('Give a reason when rejecting a ticket.');
+      await harness.dispose();
+    });
+
+    it(`a message after ${rateLimits.messages.max} within a minute is refused at once, saying to wait; the first ${rateLimits.messages.max} arrive`, async () => {
+      const harness = await makeHarness();
+      const customer = await harness.openTab('customer');
+      const write = customer.createTicket(input);
+      await write.committed;
+      const sent = Array.from({ length: rateLimits.messages.max }, (_, n) => customer.sendMessage(write.id, { text: `Message ${n + 1}` }));
+      expect(() => customer.sendMessage(write.id, { text: 'One too many' })).toThrow(/You are sending messages quickly; wait \d+ seconds? and send again/);
+      await Promise.all(sent.map((message) => message.committed));
+      const chat = await nextMatching<ChatPage>(
+        (d, e) => customer.subscribeChat(write.id, 0, d, e),
+        (page) => page.messages.filter((m) => m.kind === 'user' && m.delivery === 'sent').length === rateLimits.messages.max,
+      );
+      expect(chat.messages.some((m) => m.text === 'One too many')).toBe(false);
       await harness.dispose();
     });
 

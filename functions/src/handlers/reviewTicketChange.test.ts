@@ -414,3 +414,44 @@ describe('reviewTicketChange: a ticket broken since the change', () => {
     expect(store.writeCount).toBe(writes);
   });
 });
+
+describe('reviewTicketChange: assignment only to an active agent or admin', () => {
+  it('puts back a console assignment to a customer, tells nobody, and records the rest of the edit', async () => {
+    const store = desk();
+    const before = given(store, { status: 'in_progress' });
+    const edited = write(store, before, { assigneeUid: CUSTOMER.uid, priority: 'high' });
+
+    await reviewTicketChange(store, ID, before, edited, byConsole, { now, changeKey: 'e1' });
+
+    expect(ticket(store)).toMatchObject({ assigneeUid: 'agent-a', priority: 'high' });
+    const recorded = events(store);
+    expect(recorded.map((event) => event.kind).sort()).toEqual(['priority', 'reverted']);
+    expect(recorded.find((event) => event.kind === 'reverted')?.note).toMatch(/only to an active agent or admin/);
+    expect(notifications(store, CUSTOMER.uid)).toEqual([]);
+    expect(messages(store).map((message) => message.text)).toEqual(['Console changed the priority from Medium to High.']);
+  });
+
+  it('puts back an assignment to a switched-off agent or to a uid nobody has', async () => {
+    for (const assigneeUid of ['agent-gone', 'agent-off']) {
+      const store = desk();
+      givenUser(store, 'agent-off', 'agent', { active: false });
+      const before = given(store, { status: 'in_progress' });
+      const edited = write(store, before, { assigneeUid });
+      expect(await reviewTicketChange(store, ID, before, edited, byConsole, { now, changeKey: 'e2' })).toBe('recorded');
+      expect(ticket(store).assigneeUid).toBe('agent-a');
+      expect(notifications(store, assigneeUid)).toEqual([]);
+    }
+  });
+
+  it('takes its own put-back, when it comes back through the trigger, as its own', async () => {
+    const store = desk();
+    const before = given(store, { status: 'in_progress' });
+    const edited = write(store, before, { assigneeUid: CUSTOMER.uid });
+    await reviewTicketChange(store, ID, before, edited, byConsole, { now, changeKey: 'e3' });
+    const restored = ticket(store);
+    const eventsBefore = events(store).length;
+
+    expect(await reviewTicketChange(store, ID, edited, restored, byConsole, { now, changeKey: 'e4' })).toBe('own-change');
+    expect(events(store)).toHaveLength(eventsBefore);
+  });
+});
