@@ -2,6 +2,7 @@ import { Notifications, notifications } from '@mantine/notifications';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
+import { USERS_PAGE_SIZE, newUserDoc } from '@domain';
 import { Outlet, Route } from 'react-router';
 import { App } from '../../app/App';
 import { localBackendAs, renderPage } from '../../testing/renderWithBackend';
@@ -31,6 +32,29 @@ const routes = (
 afterEach(() => notifications.clean());
 
 describe('Users page', () => {
+  it('pages people 25 at a time in email order, with next and previous pages', async () => {
+    const backend = await localBackendAs('demo-alex');
+    // 30 more customers, straight into the store as sign-ups would leave them.
+    await backend.db.users.bulkAdd(
+      Array.from({ length: 30 }, (_, n) => ({
+        ...newUserDoc({ email: `zz-${String(n).padStart(2, '0')}@customer.example`, displayName: `Customer ${n}` }, new Date()),
+        uid: `bulk-${n}`,
+      })),
+    );
+    renderPage(backend, routes, '/users');
+    const list = await screen.findByRole('list', { name: 'Users' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(USERS_PAGE_SIZE);
+    const pageButton = (name: string) => within(screen.getByRole('navigation', { name: 'User pages' })).getByRole('button', { name });
+    expect(pageButton('Previous page')).toBeDisabled();
+    await userEvent.click(pageButton('Next page'));
+    await waitFor(() => expect(screen.getByText('zz-29@customer.example')).toBeInTheDocument());
+    expect(within(screen.getByRole('list', { name: 'Users' })).getAllByRole('listitem')).toHaveLength(35 - USERS_PAGE_SIZE);
+    expect(pageButton('Next page')).toBeDisabled();
+    await userEvent.click(pageButton('Previous page'));
+    await waitFor(() => expect(screen.getByText('alex@desk.example')).toBeInTheDocument());
+  });
+
+
   it('lists everyone with their email, role and whether they are active', async () => {
     const backend = await localBackendAs('demo-alex');
     renderPage(backend, routes, '/users');
