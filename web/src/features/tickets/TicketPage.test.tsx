@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { rateLimits } from '@domain';
 import { Route } from 'react-router';
 import { localBackendAs, renderPage } from '../../testing/renderWithBackend';
 import { TicketPage } from './TicketPage';
@@ -36,5 +37,20 @@ describe('Ticket page', () => {
     // One retry first (a refusal can be a race with a write still on its way).
     expect(await screen.findByRole('alert', undefined, { timeout: 4000 })).toHaveTextContent('This ticket belongs to another customer.');
     expect(screen.queryByText('Private matter')).toBeNull();
+  });
+
+  it("says plainly when messages come too fast, and keeps the one typed", async () => {
+    const backend = await localBackendAs('demo-maya');
+    const write = backend.createTicket({ title: 'Chatty', description: 'Many questions.', category: 'general', priority: 'low' });
+    await write.committed;
+    const sent = Array.from({ length: rateLimits.messages.max }, (_, n) => backend.sendMessage(write.id, { text: `Question ${n + 1}` }));
+    await Promise.all(sent.map((message) => message.committed));
+    renderPage(backend, routes, `/tickets/${write.id}`);
+
+    const composer = await screen.findByRole('textbox', { name: 'Message' });
+    const user = userEvent.setup();
+    await user.type(composer, 'And one more{Enter}');
+    expect(await screen.findByText(/You are sending messages quickly; wait \d+ seconds? and send again/)).toBeVisible();
+    expect(composer).toHaveValue('And one more');
   });
 });
