@@ -1,4 +1,4 @@
-import { Drawer, Input, Modal, Notification, SegmentedControl, Switch, createTheme } from '@mantine/core';
+import { Drawer, Input, Menu, Modal, Notification, SegmentedControl, Switch, createTheme } from '@mantine/core';
 import focus from './focus.module.css';
 
 /**
@@ -25,6 +25,9 @@ export const theme = createTheme({
       // A toast's text under its title is Mantine's grey 6 (3.3:1) otherwise.
       styles: { description: { color: 'var(--mantine-color-dimmed)' } },
     }),
+    // Mantine's focus placeholder (a tabindex div inside role="menu") is not a menu item:
+    // without it focus goes to the first item, as the menu pattern expects.
+    Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
     Input: Input.extend({ classNames: { input: focus.field } }),
     Switch: Switch.extend({ classNames: { root: focus.switchRoot, input: focus.switchInput, track: focus.switchTrack } }),
     SegmentedControl: SegmentedControl.extend({
