@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { pdfFile, pngFile } from './files';
-import { signInAs } from './pages';
+import { choose, signInAs } from './pages';
 
 async function attach(page: Page, files: ReturnType<typeof pngFile>[]) {
   const chooser = page.waitForEvent('filechooser');
@@ -36,13 +36,19 @@ test('a customer opens a ticket with an image and a PDF; an agent accepts it and
   // The agent picks it from the queue without reloading.
   await agent.getByRole('link', { name: /Checkout page crashes/ }).click();
   await agent.getByRole('button', { name: 'Accept' }).click();
-  await agent.getByRole('combobox', { name: 'Priority' }).selectOption({ label: 'Critical' });
+  await choose(agent, 'Priority', 'Critical');
 
   // The customer's page follows along, no reload.
   await expect(customer.getByLabel('Status: In progress').first()).toBeVisible();
   await expect(customer.getByLabel('Priority: Critical').first()).toBeVisible();
   await expect(customer.getByLabel('Assignee')).toHaveText('Sam Rivera');
-  await expect(customer.getByRole('region', { name: 'Timeline' })).toContainText('Sam Rivera moved it from Open to In progress');
+  // The chat tells the customer what happened; the audit trail is the agent's, folded.
+  const customerChat = customer.getByRole('list', { name: 'Messages' });
+  await expect(customerChat.getByText('Sam Rivera changed the status from Open to In progress.')).toBeVisible();
+  await expect(customerChat.getByText('Sam Rivera changed the priority from Medium to Critical.')).toBeVisible();
+  await expect(customer.getByRole('button', { name: 'History' })).toHaveCount(0);
+  await agent.getByRole('button', { name: 'History' }).click();
+  await expect(agent.getByRole('region', { name: 'History' })).toContainText('Sam Rivera moved it from Open to In progress');
 });
 
 test('a fourth image and a 6 MB PDF are refused with messages naming the limits, keeping what was chosen', async ({ page }) => {

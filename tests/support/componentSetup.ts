@@ -21,6 +21,9 @@ globalThis.ResizeObserver ??= class {
   disconnect() {}
 };
 
+// Mantine's Select scrolls the highlighted option into view as the arrow keys move.
+Element.prototype.scrollIntoView ??= () => {};
+
 if (!('fonts' in document)) {
   Object.defineProperty(document, 'fonts', {
     value: { addEventListener: () => {}, removeEventListener: () => {}, ready: Promise.resolve() },

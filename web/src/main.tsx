@@ -1,24 +1,16 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import { Drawer, MantineProvider, Modal, createTheme } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './app/App';
+import { cssVariablesResolver } from './app/colorRoles';
+import { theme } from './app/theme';
 import { BackendProvider } from './backend/BackendContext';
 import { createBackend } from './backend/createBackend';
-
-const theme = createTheme({
-  primaryColor: 'indigo',
-  defaultRadius: 'md',
-  // Every dialog's close button gets a name screen readers can announce.
-  components: {
-    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
-    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
-  },
-});
 
 const queryClient = new QueryClient({
   // Writes go through the backend, not through fetches; Firestore queues them offline.
@@ -32,7 +24,7 @@ if (import.meta.env.VITE_EXPOSE_BACKEND === 'true') Object.assign(window, { __su
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     {/* "auto": light or dark as the system says, and follows it when it changes. */}
-    <MantineProvider theme={theme} defaultColorScheme="auto">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <BackendProvider backend={backend}>

@@ -7,6 +7,8 @@ import type { Session } from '../backend/port';
 import { AccountMenu } from '../features/auth/AccountMenu';
 import { ConnectionIndicator } from '../features/chat/ConnectionIndicator';
 import { NotificationBell } from '../features/notifications/NotificationBell';
+import { useHeadingFocusOnNavigation } from './headingFocus';
+import { SkipToContent } from './SkipToContent';
 
 interface NavItem {
   readonly to: string;
@@ -28,6 +30,7 @@ export function AppLayout({ session, children }: { session: Session | null; chil
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const nav = session ? navFor(session) : [];
+  useHeadingFocusOnNavigation(location.pathname, session?.uid ?? null);
   return (
     <AppShell
       header={{ height: 56 }}
@@ -35,6 +38,7 @@ export function AppLayout({ session, children }: { session: Session | null; chil
       padding="md"
     >
       <AppShell.Header>
+        <SkipToContent />
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             {nav.length > 0 && (
@@ -55,16 +59,20 @@ export function AppLayout({ session, children }: { session: Session | null; chil
       </AppShell.Header>
       {nav.length > 0 && (
         <AppShell.Navbar p="xs" aria-label="Main">
-          {nav.map((item) => (
-            <NavLink
-              key={item.to}
-              component={Link}
-              to={item.to}
-              label={item.label}
-              active={location.pathname === item.to}
-              onClick={close}
-            />
-          ))}
+          {nav.map((item) => {
+            const current = location.pathname === item.to;
+            return (
+              <NavLink
+                key={item.to}
+                component={Link}
+                to={item.to}
+                label={item.label}
+                active={current}
+                aria-current={current ? 'page' : undefined}
+                onClick={close}
+              />
+            );
+          })}
         </AppShell.Navbar>
       )}
       <AppShell.Main>{children}</AppShell.Main>

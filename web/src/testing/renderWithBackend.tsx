@@ -22,7 +22,8 @@ export async function localBackendAs(uid: string) {
 export function renderPage(backend: LocalBackend, routes: ReactNode, path: string) {
   const queryClient = new QueryClient();
   return render(
-    <MantineProvider>
+    // env="test": no transitions or portals, so dropdowns open at once in jsdom.
+    <MantineProvider env="test">
       <QueryClientProvider client={queryClient}>
         <BackendProvider backend={backend}>
           <MemoryRouter initialEntries={[path]}>

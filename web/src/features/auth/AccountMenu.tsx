@@ -1,4 +1,4 @@
-import { Avatar, Button, Menu, Text } from '@mantine/core';
+import { Avatar, Button, Group, Menu, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { errorMessage } from '../../app/errorMessage';
 import { useBackend } from '../../backend/BackendContext';
@@ -12,7 +12,11 @@ const initials = (name: string) =>
     .slice(0, 2)
     .toUpperCase();
 
-/** Who is signed in, and the visible account switcher of the local backend. */
+/**
+ * Who is signed in, and the visible account switcher of the local backend. The button's name
+ * starts with what it shows (the initials, then the name where there is room), so a person
+ * using speech can say what they see.
+ */
 export function AccountMenu({ session }: { session: Session }) {
   const backend = useBackend();
   const fail = (error: unknown) => notifications.show({ color: 'red', message: errorMessage(error) });
@@ -22,12 +26,18 @@ export function AccountMenu({ session }: { session: Session }) {
       <Menu.Target>
         <Button
           variant="subtle"
-          leftSection={<Avatar size="sm" radius="xl">{initials(session.displayName)}</Avatar>}
-          aria-label={`Account: ${session.displayName} (${session.role})`}
+          px={6}
+          aria-label={`${initials(session.displayName)} ${session.displayName} (${session.role}), account`}
         >
-          <Text size="sm" visibleFrom="xs">
-            {session.displayName}
-          </Text>
+          <Group gap={8} wrap="nowrap">
+            <Avatar size="sm" radius="xl">
+              {initials(session.displayName)}
+            </Avatar>
+            {/* The space keeps "MC Maya Chen" two words for tools that read the visible text. */}{' '}
+            <Text size="sm" visibleFrom="xs">
+              {session.displayName}
+            </Text>
+          </Group>
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
@@ -41,7 +51,7 @@ export function AccountMenu({ session }: { session: Session }) {
           </Menu.Item>
         ))}
         <Menu.Divider />
-        <Menu.Item color="red" onClick={() => backend.signOut().catch(fail)}>
+        <Menu.Item onClick={() => backend.signOut().catch(fail)}>
           Sign out
         </Menu.Item>
       </Menu.Dropdown>

@@ -14,9 +14,10 @@ import {
   Title,
 } from '@mantine/core';
 import { signInInputSchema, signUpInputSchema, type SignInInput, type SignUpInput } from '@domain';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { errorMessage } from '../../app/errorMessage';
+import { PageHeading } from '../../app/PageHeading';
 import { useBackend } from '../../backend/BackendContext';
 
 /** Sign in, create an account, or (local backend) pick a demo account. */
@@ -24,7 +25,7 @@ export function SignInPage() {
   const backend = useBackend();
   return (
     <Stack maw={720} mx="auto">
-      <Title order={2}>Welcome to the support desk</Title>
+      <PageHeading>Sign in to the support desk</PageHeading>
       {backend.demoAccounts.length > 0 && <DemoAccounts />}
       <Tabs defaultValue="sign-in" keepMounted={false}>
         <Tabs.List>
@@ -45,15 +46,20 @@ export function SignInPage() {
 function DemoAccounts() {
   const backend = useBackend();
   const [problem, setProblem] = useState<string | null>(null);
+  const headingId = useId();
   return (
-    <section aria-label="Demo accounts">
+    <section aria-labelledby={headingId}>
+      <Title order={2} size="h4" id={headingId}>
+        Demo accounts
+      </Title>
       <Text mb="xs">Try the desk as one of the demo accounts. Each tab can be someone else.</Text>
       {problem && <Alert color="red" role="alert">{problem}</Alert>}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         {backend.demoAccounts.map((account) => (
           <Card key={account.uid} withBorder padding="sm">
-            <Group justify="space-between" wrap="nowrap">
-              <div>
+            <Group justify="space-between" wrap="nowrap" align="center">
+              {/* The text gives way (and wraps); the button keeps its whole label. */}
+              <div style={{ minWidth: 0, flex: 1 }}>
                 <Group gap={6}>
                   <Text fw={600}>{account.displayName}</Text>
                   <Badge size="xs" variant="light">
@@ -66,6 +72,7 @@ function DemoAccounts() {
               </div>
               <Button
                 size="xs"
+                style={{ flexShrink: 0 }}
                 aria-label={`Continue as ${account.displayName} (${account.role})`}
                 onClick={() => backend.switchAccount(account.uid).catch((e: unknown) => setProblem(errorMessage(e)))}
               >

@@ -1,5 +1,5 @@
-import { Alert, Button, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Alert, Button, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import {
   QUEUE_PAGE_SIZE,
   categories,
@@ -15,13 +15,22 @@ import {
   type QueueFilter,
   type Ticket,
 } from '@domain';
-import { useEffect, useMemo, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type ChangeEvent } from 'react';
 import { useSearchParams, type SetURLSearchParams } from 'react-router';
 import { errorMessage } from '../../app/errorMessage';
+import { PageHeading } from '../../app/PageHeading';
 import { TicketList } from '../tickets/TicketList';
 import { useUnreadTicketIds } from '../unread/useUnread';
 import { useStaff } from '../users/useStaff';
-import { filterFromParams, isFiltered, queueParamNames, withFilterParam, withoutFilters } from './queueFilterParams';
+import classes from './QueueFilters.module.css';
+import {
+  activeFilterCount,
+  filterFromParams,
+  isFiltered,
+  queueParamNames,
+  withFilterParam,
+  withoutFilters,
+} from './queueFilterParams';
 import { useQueuePage } from './useQueuePage';
 
 const SEARCH_DEBOUNCE_MS = 300;
@@ -68,7 +77,7 @@ export function QueuePage() {
 
   return (
     <Stack>
-      <Title order={2}>Queue</Title>
+      <PageHeading>Queue</PageHeading>
       <QueueFilters
         filter={filter}
         params={params}
@@ -139,7 +148,14 @@ interface QueueFiltersProps {
   readonly staff: readonly { value: string; label: string }[];
 }
 
+/**
+ * Search, then the list filters. At phone width the lists fold behind a "Filters (n)" button
+ * so the first screen shows tickets, not controls; wider, they are always in view.
+ */
 function QueueFilters({ filter, params, setField, setParams, staff }: QueueFiltersProps) {
+  const [unfolded, { toggle }] = useDisclosure(false);
+  const listsId = useId();
+  const active = activeFilterCount(filter);
   const assigneeOptions = [
     { value: 'anyone', label: 'Anyone' },
     { value: 'unassigned', label: 'Unassigned' },
@@ -156,8 +172,26 @@ function QueueFilters({ filter, params, setField, setParams, staff }: QueueFilte
   return (
     <Paper withBorder p="sm" radius="md" role="search" aria-label="Filter the queue">
       <Stack gap="sm">
-        <SearchBox urlValue={params.get(queueParamNames.search) ?? ''} setParams={setParams} />
-        <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="sm" verticalSpacing="xs">
+        <Group gap="sm" align="flex-end" wrap="nowrap">
+          <SearchBox urlValue={params.get(queueParamNames.search) ?? ''} setParams={setParams} />
+          <Button
+            hiddenFrom="sm"
+            variant={active > 0 ? 'light' : 'default'}
+            aria-expanded={unfolded}
+            aria-controls={listsId}
+            onClick={toggle}
+            style={{ flexShrink: 0 }}
+          >
+            {active > 0 ? `Filters (${active})` : 'Filters'}
+          </Button>
+        </Group>
+        <SimpleGrid
+          id={listsId}
+          className={unfolded ? undefined : classes.foldedOnPhone}
+          cols={{ base: 2, sm: 3, lg: 5 }}
+          spacing="sm"
+          verticalSpacing="xs"
+        >
           <NativeSelect
             label="Status"
             value={filter.status ?? ''}
@@ -209,6 +243,7 @@ function SearchBox({ urlValue, setParams }: { urlValue: string; setParams: SetUR
   }, [debounced, text, urlValue, setParams]);
   return (
     <TextInput
+      style={{ flex: 1, minWidth: 0 }}
       label="Search title and description"
       type="search"
       value={text}

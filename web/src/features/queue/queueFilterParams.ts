@@ -47,21 +47,23 @@ export function withFilterParam(
   return next;
 }
 
+/** The filters chosen from lists (status, priority, category, assignee); the search box is apart. */
+const listFilters = ['status', 'priority', 'category', 'assignee'] as const;
+
+/** How many of the list filters narrow the queue: the count on the phone's "Filters" button. */
+export function activeFilterCount(filter: QueueFilter): number {
+  return listFilters.filter((key) => filter[key] !== defaultQueueFilter[key]).length;
+}
+
 /** Whether anything narrows the queue (the sort alone does not). */
 export function isFiltered(filter: QueueFilter): boolean {
-  return (
-    filter.status !== defaultQueueFilter.status ||
-    filter.priority !== defaultQueueFilter.priority ||
-    filter.category !== defaultQueueFilter.category ||
-    filter.assignee !== defaultQueueFilter.assignee ||
-    filter.search !== defaultQueueFilter.search
-  );
+  return activeFilterCount(filter) > 0 || filter.search !== defaultQueueFilter.search;
 }
 
 /** The URL without any filter, keeping the sort and anything else in it. */
 export function withoutFilters(params: URLSearchParams): URLSearchParams {
   const next = new URLSearchParams(params);
-  for (const key of ['status', 'priority', 'category', 'assignee', 'search'] as const) {
+  for (const key of [...listFilters, 'search'] as const) {
     next.delete(queueParamNames[key]);
   }
   return next;

@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Loader, Stack, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack } from '@mantine/core';
 import type { ListPage } from '../../backend/port';
 import type { Ticket } from '@domain';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../app/errorMessage';
+import { PageHeading } from '../../app/PageHeading';
 import { useBackend } from '../../backend/BackendContext';
 import { useRealtimeQuery } from '../../realtime/useRealtimeQuery';
 import { useSignedInSession } from '../../session/useSession';
@@ -24,7 +25,7 @@ export function MyTicketsPage() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>My tickets</Title>
+        <PageHeading>My tickets</PageHeading>
         <Button component={Link} to="/tickets/new">
           New ticket
         </Button>

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   DESCRIPTION_MAX,
@@ -16,6 +16,7 @@ import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useNavigate, useSearchParams } from 'react-router';
 import { errorMessage } from '../../app/errorMessage';
+import { PageHeading } from '../../app/PageHeading';
 import { useBackend } from '../../backend/BackendContext';
 import { AttachmentPicker } from '../attachments/AttachmentPicker';
 import { useAttachmentPicker } from '../attachments/useAttachmentPicker';
@@ -89,7 +90,7 @@ export function NewTicketPage() {
     <Paper withBorder p="md" radius="md" maw={720}>
       <form onSubmit={handleSubmit(onSubmit)} noValidate aria-label="New ticket">
         <Stack>
-          <Title order={2}>New ticket</Title>
+          <PageHeading>New ticket</PageHeading>
           {followUpOf && <Text c="dimmed">This ticket follows up on a closed one; it will be linked to it.</Text>}
           {refusal && (
             <Alert color="red" title="The ticket was not opened" role="alert">

@@ -1,32 +1,44 @@
-import { Button, Group, Modal, NativeSelect, Stack, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   REJECTION_REASON_MAX,
   actionLabels,
   priorities,
   priorityLabels,
+  prioritySchema,
   transitionsFrom,
-  type Priority,
   type Role,
   type Ticket,
   type UserProfile,
 } from '@domain';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { ChoiceSelect } from '../../app/ChoiceSelect';
+import { useFocusRescue } from '../../app/useFocusRescue';
 import { useBackend } from '../../backend/BackendContext';
 import { runAction } from './useTicketAction';
 
+/** The select's value for "nobody": uids are never empty. */
+const UNASSIGNED = '';
+
+/** The first action button in a container, the control that focus moves to after a move. */
+const firstButton = (container: HTMLElement | null) => container?.querySelector<HTMLButtonElement>('button:not(:disabled)');
+
 /**
  * What staff can do to a ticket: only the moves the domain allows from its status are
- * offered; priority and assignee change in place.
+ * offered; priority and assignee change when an option is chosen, not while browsing them.
+ * When a move removes the button that was pressed, focus goes to the next move (or to the
+ * priority), never to the body.
  */
 export function StaffActions({ ticket, role, staff }: { ticket: Ticket; role: Role; staff: readonly UserProfile[] }) {
   const backend = useBackend();
   const [rejecting, { open, close }] = useDisclosure(false);
   const [reason, setReason] = useState('');
+  const priority = useRef<HTMLInputElement>(null);
+  const actions = useFocusRescue<HTMLDivElement>((container) => firstButton(container) ?? priority.current);
   const moves = transitionsFrom(role, ticket.status);
   return (
     <Stack gap="sm" aria-label="Staff actions" component="section">
-      <Group gap="xs" wrap="wrap">
+      <Group gap="xs" wrap="wrap" ref={actions} role="group" aria-label="Ticket actions">
         {moves.map((move) => {
           if (move.action === 'reject') {
             return (
@@ -46,24 +58,22 @@ export function StaffActions({ ticket, role, staff }: { ticket: Ticket; role: Ro
           );
         })}
       </Group>
-      <Group grow wrap="wrap">
-        <NativeSelect
+      <Group grow wrap="wrap" align="flex-start">
+        <ChoiceSelect
+          ref={priority}
           label="Priority"
           value={ticket.priority}
           data={priorities.map((value) => ({ value, label: priorityLabels[value] }))}
-          onChange={(event) =>
-            runAction(() => backend.setPriority(ticket.id, event.currentTarget.value as Priority), 'Changing the priority')
+          onChoose={(value) =>
+            runAction(() => backend.setPriority(ticket.id, prioritySchema.parse(value)), 'Changing the priority')
           }
         />
-        <NativeSelect
+        <ChoiceSelect
           label="Assignee"
-          value={ticket.assigneeUid ?? ''}
-          data={[
-            { value: '', label: 'Unassigned' },
-            ...staff.map((person) => ({ value: person.uid, label: `${person.displayName} (${person.role})` })),
-          ]}
-          onChange={(event) =>
-            runAction(() => backend.assignTicket(ticket.id, event.currentTarget.value || null), 'Assigning the ticket')
+          value={ticket.assigneeUid ?? UNASSIGNED}
+          data={assigneeOptions(ticket, staff)}
+          onChoose={(value) =>
+            runAction(() => backend.assignTicket(ticket.id, value === UNASSIGNED ? null : value), 'Assigning the ticket')
           }
         />
       </Group>
@@ -101,13 +111,31 @@ export function StaffActions({ ticket, role, staff }: { ticket: Ticket; role: Ro
   );
 }
 
-/** A customer's moves on their own resolved ticket: reopen it, or confirm and close it. */
+/** Everyone on staff, and whoever holds the ticket even if they have left the staff list. */
+function assigneeOptions(ticket: Ticket, staff: readonly UserProfile[]) {
+  const options = [
+    { value: UNASSIGNED, label: 'Unassigned' },
+    ...staff.map((person) => ({ value: person.uid, label: `${person.displayName} (${person.role})` })),
+  ];
+  const holder = ticket.assigneeUid;
+  if (holder !== null && !staff.some((person) => person.uid === holder)) {
+    options.push({ value: holder, label: staff.length ? (ticket.assigneeName ?? 'Someone no longer on staff') : 'Loading…' });
+  }
+  return options;
+}
+
+/**
+ * A customer's moves on their own resolved ticket: reopen it, or confirm and close it. Once
+ * the move is made, focus goes to the next one, or to the page's heading when none is left.
+ */
 export function CustomerActions({ ticket }: { ticket: Ticket }) {
   const backend = useBackend();
+  const actions = useFocusRescue<HTMLDivElement>(
+    (container) => firstButton(container) ?? document.querySelector<HTMLElement>('main h1'),
+  );
   const moves = transitionsFrom('customer', ticket.status);
-  if (moves.length === 0) return null;
   return (
-    <Group gap="xs" aria-label="Your actions" role="group">
+    <Group gap="xs" aria-label="Your actions" role="group" ref={actions} display={moves.length === 0 ? 'none' : undefined}>
       {moves.map((move) => (
         <Button
           key={move.action}

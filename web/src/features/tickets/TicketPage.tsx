@@ -5,6 +5,7 @@ import { useId } from 'react';
 import { Link, useParams } from 'react-router';
 import { exactTime } from '../../app/dates';
 import { errorMessage } from '../../app/errorMessage';
+import { PageHeading } from '../../app/PageHeading';
 import { useBackend } from '../../backend/BackendContext';
 import { useRealtimeQuery } from '../../realtime/useRealtimeQuery';
 import { useSignedInSession } from '../../session/useSession';
@@ -12,7 +13,7 @@ import { ChatPanel } from '../chat/ChatPanel';
 import { AttachmentGallery } from './AttachmentGallery';
 import { CustomerActions, StaffActions } from './StaffActions';
 import { PriorityBadge, StatusBadge } from './TicketBadges';
-import { TicketTimeline } from './TicketTimeline';
+import { TicketHistory } from './TicketHistory';
 
 /**
  * One ticket, live: its number arrives, its status changes, its chat runs, without a
@@ -33,16 +34,30 @@ export function TicketPage() {
     { enabled: staff },
   );
   if (ticket.isPending) return <Loader aria-label="Loading the ticket" />;
-  if (ticket.isError) return <Alert color="red" role="alert">{errorMessage(ticket.error)}</Alert>;
-  if (!ticket.data) return <Alert color="yellow">There is no such ticket.</Alert>;
+  if (ticket.isError || !ticket.data) {
+    return (
+      <Stack maw={720}>
+        <PageHeading>{ticket.isError ? 'This ticket cannot be shown' : 'Ticket not found'}</PageHeading>
+        {ticket.isError ? (
+          <Alert color="red" role="alert">
+            {errorMessage(ticket.error)}
+          </Alert>
+        ) : (
+          <Text>There is no such ticket. It may have been opened under another account.</Text>
+        )}
+      </Stack>
+    );
+  }
   const t = ticket.data;
   const people = staffList.data ?? [];
 
+  // The chat tells everyone what happened (its system messages); the audit trail beside it
+  // is for staff, folded, so nothing shows twice and customers see no staff names.
   const details = (
     <Stack>
       {staff ? <StaffActions ticket={t} role={session.role} staff={people} /> : <CustomerActions ticket={t} />}
       <TicketDetails ticket={t} staff={people} />
-      <TicketTimeline ticketId={t.id} staff={people} />
+      {staff && <TicketHistory ticketId={t.id} staff={people} />}
     </Stack>
   );
   const chat = <ChatPanel ticket={t} />;
@@ -53,11 +68,10 @@ export function TicketPage() {
         <Text ff="monospace" c="dimmed" size="lg" aria-label="Ticket number">
           {formatTicketNumber(t.number)}
         </Text>
-        <Title order={2} style={{ overflowWrap: 'anywhere' }}>
-          {t.title}
-        </Title>
+        <PageHeading>{t.title}</PageHeading>
       </Group>
-      <Group gap="xs">
+      {/* Announced when it changes, e.g. when an agent accepts the ticket. */}
+      <Group gap="xs" aria-live="polite">
         <StatusBadge status={t.status} />
         <PriorityBadge priority={t.priority} />
       </Group>
@@ -115,9 +129,9 @@ function TicketDetails({ ticket, staff }: { ticket: Ticket; staff: readonly User
           </Anchor>
         </Text>
       )}
-      <Text fw={600} size="sm">
+      <Title order={2} size="h5">
         Description
-      </Text>
+      </Title>
       {/* Rendered as text, never as HTML: what a customer types cannot run in an agent's page. */}
       <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} mb="md">
         {ticket.description}

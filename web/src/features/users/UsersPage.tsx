@@ -1,8 +1,10 @@
-import { Alert, Badge, Button, Card, Group, Loader, NativeSelect, Stack, Switch, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Loader, Stack, Switch, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { USERS_PAGE_SIZE, mayChangeRole, roleLabels, roleSchema, roles, type Actor, type Role, type UserProfile } from '@domain';
 import { useState } from 'react';
+import { ChoiceSelect } from '../../app/ChoiceSelect';
 import { errorMessage } from '../../app/errorMessage';
+import { PageHeading } from '../../app/PageHeading';
 import { useBackend } from '../../backend/BackendContext';
 import type { PendingWrite, UsersCursor, UsersPage as UsersPageData, UsersQuery } from '../../backend/port';
 import { useRealtimeQuery } from '../../realtime/useRealtimeQuery';
@@ -23,7 +25,7 @@ export function UsersPage() {
   const nextCursor = users.data?.nextCursor ?? null;
   return (
     <Stack maw={960}>
-      <Title order={2}>Users</Title>
+      <PageHeading>Users</PageHeading>
       {users.isPending && <Loader aria-label="Loading the users" />}
       {users.isError && (
         <Alert color="red" role="alert">
@@ -118,13 +120,13 @@ function UserRow({ user, actor }: { user: UserProfile; actor: Actor }) {
             </Text>
           </Stack>
           <Group gap="md" align="flex-start" wrap="wrap">
-            <NativeSelect
+            <ChoiceSelect
               aria-label={`Role of ${user.displayName}`}
               value={role.value}
               disabled={!decision.allowed}
               description={note}
               inputWrapperOrder={['label', 'input', 'description', 'error']}
-              onChange={(event) => changeRole(roleSchema.parse(event.currentTarget.value))}
+              onChoose={(value) => changeRole(roleSchema.parse(value))}
               data={roles.map((value) => ({ value, label: roleLabels[value] }))}
               w={170}
             />

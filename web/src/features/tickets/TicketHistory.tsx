@@ -1,4 +1,4 @@
-import { Alert, Text, Timeline } from '@mantine/core';
+import { Accordion, Alert, Loader, Text, Timeline } from '@mantine/core';
 import {
   priorityLabels,
   statusLabels,
@@ -7,6 +7,7 @@ import {
   type TicketStatus,
   type UserProfile,
 } from '@domain';
+import { useState } from 'react';
 import { ago, exactTime } from '../../app/dates';
 import { errorMessage } from '../../app/errorMessage';
 import { useBackend } from '../../backend/BackendContext';
@@ -30,31 +31,43 @@ function describe(event: TicketEventEntry, nameOf: (uid: string | null) => strin
   }
 }
 
-/** The audit trail of a ticket, from the functions' events, live. */
-export function TicketTimeline({ ticketId, staff }: { ticketId: string; staff: readonly UserProfile[] }) {
+/**
+ * The ticket's audit trail for staff (who changed what, when), folded under "History": the
+ * chat already tells the story, so the trail stays shut until asked for, and is only read then.
+ */
+export function TicketHistory({ ticketId, staff }: { ticketId: string; staff: readonly UserProfile[] }) {
+  const [opened, setOpened] = useState<string | null>(null);
+  return (
+    <Accordion variant="contained" value={opened} onChange={setOpened} order={2}>
+      <Accordion.Item value="history">
+        <Accordion.Control>History</Accordion.Control>
+        <Accordion.Panel>{opened && <HistoryEntries ticketId={ticketId} staff={staff} />}</Accordion.Panel>
+      </Accordion.Item>
+    </Accordion>
+  );
+}
+
+function HistoryEntries({ ticketId, staff }: { ticketId: string; staff: readonly UserProfile[] }) {
   const backend = useBackend();
   const session = useSignedInSession();
   const events = useRealtimeQuery<TicketEventEntry[]>(['events', session.uid, ticketId], (onData, onError) =>
     backend.subscribeTicketEvents(ticketId, onData, onError),
   );
+  if (events.isPending) return <Loader size="sm" aria-label="Loading the history" />;
   if (events.isError) return <Alert color="red">{errorMessage(events.error)}</Alert>;
-  if (!events.data || events.data.length === 0) return null;
-  const nameOf = (uid: string | null) => staff.find((person) => person.uid === uid)?.displayName ?? 'an agent';
+  if (events.data.length === 0) return <Text size="sm">Nothing has happened to this ticket yet.</Text>;
+  const nameOf = (uid: string | null) =>
+    staff.find((person) => person.uid === uid)?.displayName ?? 'someone no longer on staff';
   return (
-    <section aria-label="Timeline">
-      <Text fw={600} size="sm" mb="xs">
-        Timeline
-      </Text>
-      <Timeline bulletSize={12} lineWidth={2}>
-        {events.data.map((event) => (
-          <Timeline.Item key={event.id}>
-            <Text size="sm">{describe(event, nameOf)}</Text>
-            <Text size="xs" c="dimmed" title={exactTime(event.at)}>
-              {ago(event.at)}
-            </Text>
-          </Timeline.Item>
-        ))}
-      </Timeline>
-    </section>
+    <Timeline bulletSize={12} lineWidth={2}>
+      {events.data.map((event) => (
+        <Timeline.Item key={event.id}>
+          <Text size="sm">{describe(event, nameOf)}</Text>
+          <Text size="xs" c="dimmed" title={exactTime(event.at)}>
+            {ago(event.at)}
+          </Text>
+        </Timeline.Item>
+      ))}
+    </Timeline>
   );
 }
