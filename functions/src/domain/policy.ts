@@ -2,7 +2,7 @@ import { assignmentConfigSchema } from './assignment.js';
 import { attachmentsProblem } from './attachments.js';
 import { messageDocSchema, noteDocSchema, readMarkerSchema, type MessageDoc, type NoteDoc, type ReadMarker } from './message.js';
 import { notificationDocSchema, type NotificationDoc } from './notification.js';
-import { isRateLimitStep, rateLimitDocSchema, type RateLimitKind } from './rateLimits.js';
+import { isRateLimitStep, rateLimitDocSchema, rateLimits, type RateLimitKind, type RateLimits } from './rateLimits.js';
 import { isStaff, type Actor } from './roles.js';
 import { canTransition } from './statusMachine.js';
 import { ticketDocSchema, type TicketDoc } from './ticket.js';
@@ -293,6 +293,7 @@ export function mayStepRateLimit(
   before: unknown,
   after: unknown,
   now: Date,
+  limits: RateLimits = rateLimits,
 ): Decision {
   if (!actor) return deny('Sign in first.');
   if (actor.uid !== ownerUid) return deny('Rate limits are private.');
@@ -301,7 +302,7 @@ export function mayStepRateLimit(
   if (!counted.success) return deny('The rate-limit counter is not well formed.');
   const stored = before === undefined ? undefined : rateLimitDocSchema.safeParse(before);
   if (stored && !stored.success) return deny('The rate-limit counter is not well formed.');
-  if (!isRateLimitStep(kind as RateLimitKind, stored?.data, counted.data, now)) {
+  if (!isRateLimitStep(kind as RateLimitKind, stored?.data, counted.data, now, limits)) {
     return deny(kind === 'messages' ? 'You are sending messages quickly; wait a few seconds.' : 'You have opened too many tickets in the last hour.');
   }
   return allow;

@@ -5,8 +5,10 @@ import {
   rateLimitMessage,
   rateLimitPath,
   rateLimitStep,
+  rateLimits,
   type RateLimitDoc,
   type RateLimitKind,
+  type RateLimits,
 } from '@domain';
 import { increment, serverTime, type DocumentWrite } from './clientRequest';
 
@@ -19,7 +21,10 @@ import { increment, serverTime, type DocumentWrite } from './clientRequest';
 export class RateLimitCounters {
   private readonly known = new Map<RateLimitKind, RateLimitDoc | undefined>();
 
-  constructor(private readonly uid: string) {}
+  constructor(
+    private readonly uid: string,
+    private readonly limits: RateLimits = rateLimits,
+  ) {}
 
   /** A listener's view of one counter (undefined: none stored yet). */
   observe(kind: RateLimitKind, counter: RateLimitDoc | undefined): void {
@@ -32,8 +37,8 @@ export class RateLimitCounters {
    */
   step(kind: RateLimitKind, path: string, now: Date): DocumentWrite {
     const current = this.known.get(kind);
-    const step = rateLimitStep(kind, current, now);
-    if (step.kind === 'full') throw new DomainError('resource-exhausted', rateLimitMessage(kind, step.retryInMs));
+    const step = rateLimitStep(kind, current, now, this.limits);
+    if (step.kind === 'full') throw new DomainError('resource-exhausted', rateLimitMessage(kind, step.retryInMs, this.limits));
     const next = afterRateLimitStep(current, step, path, now);
     this.known.set(kind, next);
     const counterPath = rateLimitPath(this.uid, kind);
