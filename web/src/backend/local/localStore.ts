@@ -1,5 +1,6 @@
 import type { DocData, DocStore, StoreTransaction } from '@functions/store/port';
 import { tableFor, toRow, withoutKey, type LocalDatabase } from './localDatabase';
+import { LearnedScope } from './transactionScope';
 
 type PendingWrite = { kind: 'set' | 'update'; path: string; data: DocData };
 
@@ -7,8 +8,11 @@ type PendingWrite = { kind: 'set' | 'update'; path: string; data: DocData };
  * The handlers' DocStore over IndexedDB, so the local backend runs the same handler code as
  * the Cloud Functions. IndexedDB serializes overlapping read-write transactions across tabs,
  * which gives the same guarantee Firestore's transactions give the numbering handler.
+ * A transaction locks only the tables its work touches, learned per store (so give each
+ * handler its own store): a trigger never holds up the writes and reads it has no part in.
  */
 export function localStore(db: LocalDatabase): DocStore {
+  const scope = new LearnedScope();
   return {
     async find(collectionPath, where) {
       const located = tableFor(db, `${collectionPath}/_`);
@@ -21,17 +25,19 @@ export function localStore(db: LocalDatabase): DocStore {
       return rows.map((row) => ({ id: String(row[located.keyField]), data: withoutKey(row, located)! }));
     },
     runTransaction: (work) =>
-      db.transaction('rw', db.tables, async () => {
+      scope.transaction(db, [], async (within) => {
         const writes: PendingWrite[] = [];
         const tx: StoreTransaction = {
           get: async (path) => {
             const located = tableFor(db, path);
+            within.require(located.table.name);
             return withoutKey(await located.table.get(located.id), located);
           },
           set: (path, data) => void writes.push({ kind: 'set', path, data }),
           update: (path, data) => void writes.push({ kind: 'update', path, data }),
         };
         const result = await work(tx);
+        for (const write of writes) within.require(tableFor(db, write.path).table.name);
         for (const write of writes) {
           const located = tableFor(db, write.path);
           if (write.kind === 'set') {

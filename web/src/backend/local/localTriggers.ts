@@ -16,16 +16,22 @@ const toTicket = (row: DocData & { id: string }): Ticket => ({ ...ticketDocSchem
  * ran still gets a number (handlers are idempotent, like at-least-once triggers).
  */
 export function localTriggers(db: LocalDatabase) {
-  const store = localStore(db);
+  // One store per handler: each learns the tables its own transactions touch.
+  const stores = {
+    ticketCreated: localStore(db),
+    ticketUpdated: localStore(db),
+    messageCreated: localStore(db),
+    readWritten: localStore(db),
+  };
   const deps = () => ({ now: new Date(), random: Math.random });
   return {
-    ticketCreated: async (ticketId: string) => void (await handleTicketCreated(store, ticketId, deps())),
+    ticketCreated: async (ticketId: string) => void (await handleTicketCreated(stores.ticketCreated, ticketId, deps())),
     ticketUpdated: async (ticketId: string, before: Ticket, after: Ticket, actorUid: string) =>
       // A fresh key per change, as a Cloud Function gets a fresh event id.
-      void (await reviewTicketChange(store, ticketId, before, after, { uid: actorUid }, { ...deps(), changeKey: autoId() })),
+      void (await reviewTicketChange(stores.ticketUpdated, ticketId, before, after, { uid: actorUid }, { ...deps(), changeKey: autoId() })),
     messageCreated: async (ticketId: string, messageId: string) =>
-      void (await recordMessage(store, ticketId, messageId, deps())),
-    readWritten: async (ticketId: string, uid: string) => void (await recordRead(store, ticketId, uid, deps())),
+      void (await recordMessage(stores.messageCreated, ticketId, messageId, deps())),
+    readWritten: async (ticketId: string, uid: string) => void (await recordRead(stores.readWritten, ticketId, uid, deps())),
     /** The triggers a delivered client write sets off, as Firestore events would. */
     async afterDelivery(request: AppliedWrite, before: DocData | undefined, actorUid: string) {
       const [collection, id = '', sub, subId = ''] = request.path.split('/');
@@ -40,7 +46,7 @@ export function localTriggers(db: LocalDatabase) {
     },
     async catchUp() {
       const unnumbered = await db.tickets.filter((ticket) => ticket.number === null).primaryKeys();
-      for (const id of unnumbered) await handleTicketCreated(store, id, deps());
+      for (const id of unnumbered) await handleTicketCreated(stores.ticketCreated, id, deps());
     },
   };
 }
