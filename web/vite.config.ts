@@ -9,6 +9,8 @@ export default defineConfig({
     alias: {
       '@domain': fileURLToPath(new URL('../functions/src/domain/index.ts', import.meta.url)),
       '@functions': fileURLToPath(new URL('../functions/src', import.meta.url)),
+      // Firestore's pipelines (unused here) are the only importer of re2js: see the stand-in.
+      re2js: fileURLToPath(new URL('./src/backend/firebase/re2jsStandIn.ts', import.meta.url)),
     },
   },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },

@@ -1,46 +1,46 @@
-import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
-import { Drawer, MantineProvider, Modal, createTheme } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import './app/shellStyles';
+import { MantineProvider, createTheme, type DrawerProps, type ModalProps } from '@mantine/core';
+import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router';
 import { App } from './app/App';
+import { errorMessage } from './app/errorMessage';
+import { StartingShell } from './app/ShellLayout';
 import { BackendProvider } from './backend/BackendContext';
 import { createBackend } from './backend/createBackend';
 
 const theme = createTheme({
   primaryColor: 'indigo',
   defaultRadius: 'md',
-  // Every dialog's close button gets a name screen readers can announce.
+  // Every dialog's close button gets a name screen readers can announce. (Plain objects, not
+  // Modal.extend(): importing Modal and Drawer here would put them in the sign-in bundle.)
   components: {
-    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
-    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } satisfies Partial<ModalProps> },
+    Drawer: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } satisfies Partial<DrawerProps> },
   },
 });
 
-const queryClient = new QueryClient({
-  // Writes go through the backend, not through fetches; Firestore queues them offline.
-  defaultOptions: { mutations: { networkMode: 'always' } },
-});
+const root = createRoot(document.getElementById('root')!);
+const render = (content: ReactNode) =>
+  root.render(
+    <StrictMode>
+      {/* "auto": light or dark as the system says, and follows it when it changes. */}
+      <MantineProvider theme={theme} defaultColorScheme="auto">
+        {content}
+      </MantineProvider>
+    </StrictMode>,
+  );
 
-const backend = await createBackend(import.meta.env);
-// The bench build drives the backend directly (seeding 10,000 messages, reading stats).
-if (import.meta.env.VITE_EXPOSE_BACKEND === 'true') Object.assign(window, { __supportDesk: backend });
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    {/* "auto": light or dark as the system says, and follows it when it changes. */}
-    <MantineProvider theme={theme} defaultColorScheme="auto">
-      <Notifications position="top-right" />
-      <QueryClientProvider client={queryClient}>
-        <BackendProvider backend={backend}>
-          <BrowserRouter>
-            <App />
-          </BrowserRouter>
-        </BackendProvider>
-      </QueryClientProvider>
-    </MantineProvider>
-  </StrictMode>,
-);
+// index.html has painted the header already; App shows the shell until the session is known.
+try {
+  const backend = createBackend();
+  // The bench build drives the backend directly (seeding 10,000 messages, reading stats).
+  if (import.meta.env.VITE_EXPOSE_BACKEND === 'true') Object.assign(window, { __supportDesk: backend });
+  render(
+    <BackendProvider backend={backend}>
+      <App />
+    </BackendProvider>,
+  );
+} catch (error) {
+  console.error('The backend did not start.', error);
+  render(<StartingShell problem={errorMessage(error)} />);
+}

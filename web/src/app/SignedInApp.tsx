@@ -1,0 +1,77 @@
+// The CSS of the signed-in frame: app shell, navigation, account menu, notifications drawer, toasts.
+import '@mantine/core/styles/AppShell.css';
+import '@mantine/core/styles/Burger.css';
+import '@mantine/core/styles/NavLink.css';
+import '@mantine/core/styles/Avatar.css';
+import '@mantine/core/styles/Indicator.css';
+import '@mantine/core/styles/Popover.css';
+import '@mantine/core/styles/Menu.css';
+import '@mantine/core/styles/ModalBase.css';
+import '@mantine/core/styles/Overlay.css';
+import '@mantine/core/styles/Drawer.css';
+import '@mantine/core/styles/Notification.css';
+import '@mantine/notifications/styles.css';
+import { Center, Loader } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { isAdmin, isStaff } from '@domain';
+import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense, useContext, useEffect, useState } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useInRouterContext } from 'react-router';
+import type { Session } from '../backend/port';
+import { APP_TITLE, useUnreadTitle } from '../features/unread/useUnread';
+import { AppLayout } from './AppLayout';
+
+// Each page loads when first shown, so a signed-in first screen carries only its own.
+const MyTicketsPage = lazy(() => import('./routes/MyTicketsRoute'));
+const NewTicketPage = lazy(() => import('./routes/NewTicketRoute'));
+const TicketPage = lazy(() => import('./routes/TicketRoute'));
+const QueuePage = lazy(() => import('./routes/QueueRoute'));
+const UsersPage = lazy(() => import('./routes/UsersRoute'));
+
+const pageLoading = (
+  <Center py="xl">
+    <Loader aria-label="Loading the page" />
+  </Center>
+);
+
+/**
+ * The app for a signed-in user: header with navigation, account and notifications, the
+ * pages by role (customers land on their tickets, staff on the queue), toasts, and the
+ * unread count in the window title. Loaded after sign-in, not by the sign-in page.
+ */
+export default function SignedInApp({ session }: { session: Session }) {
+  useUnreadTitle();
+  // Signing out leaves no stale count in the title.
+  useEffect(() => () => void (document.title = APP_TITLE), []);
+  const app = (
+    <>
+      <Notifications position="top-right" />
+      <AppLayout session={session}>
+        <Suspense fallback={pageLoading}>
+          <Routes>
+            <Route path="/" element={<Navigate to={isStaff(session.role) ? '/queue' : '/tickets'} replace />} />
+            <Route path="/tickets" element={<MyTicketsPage />} />
+            <Route path="/tickets/new" element={<NewTicketPage />} />
+            <Route path="/tickets/:ticketId" element={<TicketPage />} />
+            <Route path="/queue" element={isStaff(session.role) ? <QueuePage /> : <Navigate to="/tickets" replace />} />
+            <Route path="/users" element={isAdmin(session.role) ? <UsersPage /> : <Navigate to="/" replace />} />
+            <Route path="*" element={<Navigate to="/" replace />} />
+          </Routes>
+        </Suspense>
+      </AppLayout>
+    </>
+  );
+  // The router and the query cache come with the signed-in app (the sign-in page needs
+  // neither), unless the app is given them (tests render it in their own).
+  const routed = useInRouterContext() ? app : <BrowserRouter>{app}</BrowserRouter>;
+  const given = useContext(QueryClientContext);
+  const [queryClient] = useState(
+    () =>
+      given ??
+      new QueryClient({
+        // Writes go through the backend, not through fetches; Firestore queues them offline.
+        defaultOptions: { mutations: { networkMode: 'always' } },
+      }),
+  );
+  return <QueryClientProvider client={queryClient}>{routed}</QueryClientProvider>;
+}
