@@ -21,12 +21,30 @@ import type { Session } from '../backend/port';
 import { APP_TITLE, useUnreadTitle } from '../features/unread/useUnread';
 import { AppLayout } from './AppLayout';
 
-// Each page loads when first shown, so a signed-in first screen carries only its own.
-const MyTicketsPage = lazy(() => import('./routes/MyTicketsRoute'));
-const NewTicketPage = lazy(() => import('./routes/NewTicketRoute'));
-const TicketPage = lazy(() => import('./routes/TicketRoute'));
-const QueuePage = lazy(() => import('./routes/QueueRoute'));
-const UsersPage = lazy(() => import('./routes/UsersRoute'));
+// Each page loads when first shown, so a signed-in first screen carries only its own; the
+// others follow once the browser is idle, so that a page opened offline later is there.
+const pages = {
+  myTickets: () => import('./routes/MyTicketsRoute'),
+  newTicket: () => import('./routes/NewTicketRoute'),
+  ticket: () => import('./routes/TicketRoute'),
+  queue: () => import('./routes/QueueRoute'),
+  users: () => import('./routes/UsersRoute'),
+};
+const MyTicketsPage = lazy(pages.myTickets);
+const NewTicketPage = lazy(pages.newTicket);
+const TicketPage = lazy(pages.ticket);
+const QueuePage = lazy(pages.queue);
+const UsersPage = lazy(pages.users);
+
+/** The pages a role can open, fetched after the first screen has settled. */
+function usePagesPrefetched(role: Session['role']) {
+  useEffect(() => {
+    const wanted = [pages.ticket, ...(isStaff(role) ? [pages.queue] : [pages.myTickets, pages.newTicket]), ...(isAdmin(role) ? [pages.users] : [])];
+    const fetchAll = () => wanted.forEach((load) => void load().catch(() => {}));
+    const idle = window.requestIdleCallback?.(fetchAll, { timeout: 5_000 }) ?? window.setTimeout(fetchAll, 2_000);
+    return () => (window.cancelIdleCallback ? window.cancelIdleCallback(idle) : window.clearTimeout(idle));
+  }, [role]);
+}
 
 const pageLoading = (
   <Center py="xl">
@@ -40,10 +58,28 @@ const pageLoading = (
  * unread count in the window title. Loaded after sign-in, not by the sign-in page.
  */
 export default function SignedInApp({ session }: { session: Session }) {
+  // The router and the query cache come with the signed-in app (the sign-in page needs
+  // neither), unless the app is given them (tests render it in their own).
+  const inRouter = useInRouterContext();
+  const given = useContext(QueryClientContext);
+  const [queryClient] = useState(
+    () =>
+      given ??
+      new QueryClient({
+        // Writes go through the backend, not through fetches; Firestore queues them offline.
+        defaultOptions: { mutations: { networkMode: 'always' } },
+      }),
+  );
+  const frame = <SignedInFrame session={session} />;
+  return <QueryClientProvider client={queryClient}>{inRouter ? frame : <BrowserRouter>{frame}</BrowserRouter>}</QueryClientProvider>;
+}
+
+function SignedInFrame({ session }: { session: Session }) {
   useUnreadTitle();
+  usePagesPrefetched(session.role);
   // Signing out leaves no stale count in the title.
   useEffect(() => () => void (document.title = APP_TITLE), []);
-  const app = (
+  return (
     <>
       <Notifications position="top-right" />
       <AppLayout session={session}>
@@ -61,17 +97,4 @@ export default function SignedInApp({ session }: { session: Session }) {
       </AppLayout>
     </>
   );
-  // The router and the query cache come with the signed-in app (the sign-in page needs
-  // neither), unless the app is given them (tests render it in their own).
-  const routed = useInRouterContext() ? app : <BrowserRouter>{app}</BrowserRouter>;
-  const given = useContext(QueryClientContext);
-  const [queryClient] = useState(
-    () =>
-      given ??
-      new QueryClient({
-        // Writes go through the backend, not through fetches; Firestore queues them offline.
-        defaultOptions: { mutations: { networkMode: 'always' } },
-      }),
-  );
-  return <QueryClientProvider client={queryClient}>{routed}</QueryClientProvider>;
 }
