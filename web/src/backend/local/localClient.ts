@@ -143,6 +143,7 @@ export class LocalClient {
     for (const { write } of delivered) await this.authorize(write, docs, as);
     for (const { write, replaces } of delivered) {
       const located = tableFor(this.db, write.path);
+      scope.require(located.table.name);
       if (write.method === 'delete') await located.table.delete(located.id);
       else if (write.method === 'create' || replaces) await located.table.put(toRow(located, write.data));
       else await located.table.update(located.id, write.data);

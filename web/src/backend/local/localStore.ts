@@ -4,15 +4,22 @@ import { LearnedScope } from './transactionScope';
 
 type PendingWrite = { kind: 'set' | 'update'; path: string; data: DocData };
 
+/** A document a trigger was called for, as its event carries it (Firestore's event.data). */
+export interface EventDocument {
+  readonly path: string;
+  readonly data: DocData;
+}
+
 /**
  * The handlers' DocStore over IndexedDB, so the local backend runs the same handler code as
  * the Cloud Functions. IndexedDB serializes overlapping read-write transactions across tabs,
  * which gives the same guarantee Firestore's transactions give the numbering handler.
- * A transaction locks only the tables its work touches, learned per store (so give each
- * handler its own store): a trigger never holds up the writes and reads it has no part in.
+ * A transaction locks only the tables its work touches, learned in `scope` (give each handler
+ * its own): a trigger never holds up the writes and reads it has no part in. The document
+ * the trigger fired for is read from its event, as a Cloud Function gets it, so a message's
+ * trigger does not lock the messages every open chat is reading.
  */
-export function localStore(db: LocalDatabase): DocStore {
-  const scope = new LearnedScope();
+export function localStore(db: LocalDatabase, scope = new LearnedScope(), event?: EventDocument): DocStore {
   return {
     async find(collectionPath, where) {
       const located = tableFor(db, `${collectionPath}/_`);
@@ -29,6 +36,7 @@ export function localStore(db: LocalDatabase): DocStore {
         const writes: PendingWrite[] = [];
         const tx: StoreTransaction = {
           get: async (path) => {
+            if (event?.path === path && !writes.some((write) => write.path === path)) return event.data;
             const located = tableFor(db, path);
             within.require(located.table.name);
             return withoutKey(await located.table.get(located.id), located);

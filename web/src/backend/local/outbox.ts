@@ -2,7 +2,7 @@ import Dexie, { liveQuery } from 'dexie';
 import { DomainError, type Actor, type DomainErrorCode } from '@domain';
 import type { Connectivity } from '../port';
 import { writesOf, type AppliedWrite, type DocData, type WriteRequest } from './clientRequest';
-import type { LocalClient } from './localClient';
+import type { Delivered, LocalClient } from './localClient';
 import { outboxTargets, type LocalDatabase, type OutboxRow } from './localDatabase';
 
 /**
@@ -31,7 +31,10 @@ export const entriesOf = (db: LocalDatabase, actorUid: string) =>
 
 const pendingOf = (db: LocalDatabase, actorUid: string) => entriesOf(db, actorUid).filter((row) => row.state === 'pending');
 
-type LockManagerLike = { request(name: string, callback: () => Promise<void>): Promise<void> };
+interface LockManagerLike {
+  request<T>(name: string, callback: () => Promise<T>): Promise<T>;
+  request<T>(name: string, options: { ifAvailable: true }, callback: (lock: unknown) => Promise<T>): Promise<T>;
+}
 const lockManager = (): LockManagerLike | undefined =>
   (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator?.locks;
 
@@ -103,14 +106,55 @@ export class Outbox {
 
   /**
    * Queues a write and returns a promise that settles when it is delivered (or refused).
-   * Offline it stays unsettled, as a Firestore write's promise does.
+   * Offline it stays unsettled, as a Firestore write's promise does. Online, with nothing of
+   * the writer's in line and no other tab of theirs delivering, it goes out at once: one
+   * transaction that writes it (durable from then on, like Firestore's local write) or, if
+   * something got in line meanwhile, queues it behind.
    */
   async submit(request: WriteRequest, actorUid: string): Promise<void> {
     const row: OutboxRow = { request, actorUid, targets: outboxTargets(actorUid, request), state: 'pending', error: null };
+    if (this.online && !this.closed && actorUid === this.viewerUid()) {
+      const outcome = await this.sendAtOnce(row);
+      if (outcome.delivered) {
+        for (const { write, before } of outcome.delivered) void this.afterDelivery(write, before, actorUid);
+        return;
+      }
+      if (outcome.refused) throw outcome.refused;
+      if (outcome.queued !== undefined) {
+        const settled = this.settlementOf(outcome.queued);
+        void this.flush();
+        return settled;
+      }
+    }
     const seq = (await this.db.outbox.add(row)) as number;
     const settled = this.settlementOf(seq);
     if (this.online) void this.flush();
     return settled;
+  }
+
+  /** The write at once, if it may go now; otherwise nothing (`{}`: queue it). */
+  private async sendAtOnce(row: OutboxRow): Promise<{ delivered?: Delivered[]; refused?: DomainError; queued?: number }> {
+    const attempt = () =>
+      this.client.commitWith(row.request, ['outbox'], async (commit) => {
+        // The writer's earlier writes go first: behind them, this one waits in line too.
+        if (await pendingOf(this.db, row.actorUid).first()) return { queued: (await this.db.outbox.add(row)) as number };
+        try {
+          return { delivered: await commit(await this.actorOf(row.actorUid), this.now()) };
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          // A refused chat message stays, shown as failed with Retry (see observe).
+          if (isChatMessage(row.request)) await this.db.outbox.add({ ...row, state: 'failed', error: { code: error.code, message: error.message } });
+          return { refused: error };
+        }
+      });
+    const locks = lockManager();
+    if (!locks) return attempt();
+    // Another tab of the writer delivering holds the lock: queue rather than wait for it.
+    return locks.request(this.lockName(row.actorUid), { ifAvailable: true }, (lock) => (lock ? attempt() : Promise.resolve({})));
+  }
+
+  private lockName(uid: string) {
+    return `${this.db.name}/outbox/${uid}`;
   }
 
   /**
@@ -205,7 +249,7 @@ export class Outbox {
     };
     try {
       const locks = lockManager();
-      await (locks ? locks.request(`${this.db.name}/outbox/${uid}`, drain) : drain());
+      await (locks ? locks.request(this.lockName(uid), drain) : drain());
     } catch (error) {
       console.error('Delivering queued writes stopped; it resumes with the next change.', error);
     } finally {

@@ -13,6 +13,7 @@ import {
   useCallback,
   useEffect,
   useMemo,
+  useRef,
   useState,
   type ComponentPropsWithoutRef,
   type FormEvent,
@@ -38,6 +39,9 @@ const keyOf = (item: TimelineItem) => (item.kind === 'message' ? item.message.id
  * index of the first item goes down by as many as arrived, which keeps the reader in place.
  */
 const FIRST_INDEX = 1_000_000;
+
+/** Read markers written at most this often per chat (each is a write and a trigger run). */
+const MARK_READ_EVERY_MS = 1_000;
 
 /** Within this of the end, the reader is at the newest message (and new ones keep it in view). */
 const NEAR_EDGE_PX = 48;
@@ -111,10 +115,19 @@ export function ChatPanel({ ticket }: { ticket: Ticket }) {
   );
   const newestAt = newestFromOthers?.createdAt.getTime();
   const markerAt = marker?.getTime();
+  // While messages stream in, at most one marker a second: the last one always goes out.
+  const lastMarkedAt = useRef(0);
   useEffect(() => {
     if (!visible || !atBottom || newestAt === undefined) return;
     if (markerAt !== undefined && markerAt >= newestAt) return;
-    backend.markRead(ticket.id).committed.catch(() => {});
+    const mark = () => {
+      lastMarkedAt.current = Date.now();
+      backend.markRead(ticket.id).committed.catch(() => {});
+    };
+    const wait = lastMarkedAt.current + MARK_READ_EVERY_MS - Date.now();
+    if (wait <= 0) return void mark();
+    const timer = setTimeout(mark, wait);
+    return () => clearTimeout(timer);
   }, [backend, ticket.id, visible, atBottom, newestAt, markerAt]);
 
   const hasOlder = chat.data?.hasOlder ?? false;
