@@ -151,12 +151,17 @@ async function bigChat(context) {
     items: document.querySelectorAll('[aria-label="Messages"] li').length,
     elements: document.querySelectorAll('*').length,
   }));
-  // Older pages, one at a time, as a reader scrolling up would load them.
-  const olderButton = agent.getByRole('button', { name: 'Load older messages' });
-  for (let loaded = 50; loaded < LOADED_MESSAGES; loaded += 50) {
-    await olderButton.click();
+  // Older pages, one at a time, as a reader scrolling up loads them: each page read once
+  // more documents (the window grows by a page) and put the reader back in place.
+  const scroller = agent.getByTestId('chat-scroller');
+  for (let pages = 1; pages * 50 < LOADED_MESSAGES; pages++) {
+    const readBefore = await agent.evaluate(() => window.__supportDesk.stats.messageDocsRead);
+    await scroller.evaluate((element) => (element.scrollTop = 0));
+    await agent.waitForFunction(
+      ({ readBefore, window: size }) => window.__supportDesk.stats.messageDocsRead >= readBefore + size,
+      { readBefore, window: (pages + 1) * 50 },
+    );
     await agent.locator('button[data-loading]').waitFor({ state: 'detached' });
-    await agent.getByText(`Message number ${BIG_CHAT - loaded} of`, { exact: false }).waitFor({ state: 'attached' });
   }
   const loaded = await agent.evaluate(() => ({
     items: document.querySelectorAll('[aria-label="Messages"] li').length,

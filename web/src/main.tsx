@@ -1,6 +1,6 @@
 import './app/shellStyles';
 import { MantineProvider, createTheme, type DrawerProps, type ModalProps } from '@mantine/core';
-import { StrictMode, type ReactNode } from 'react';
+import { StrictMode, startTransition, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { errorMessage } from './app/errorMessage';
@@ -30,17 +30,35 @@ const render = (content: ReactNode) =>
     </StrictMode>,
   );
 
-// index.html has painted the header already; App shows the shell until the session is known.
-try {
-  const backend = createBackend();
-  // The bench build drives the backend directly (seeding 10,000 messages, reading stats).
-  if (import.meta.env.VITE_EXPOSE_BACKEND === 'true') Object.assign(window, { __supportDesk: backend });
-  render(
-    <BackendProvider backend={backend}>
-      <App />
-    </BackendProvider>,
-  );
-} catch (error) {
-  console.error('The backend did not start.', error);
-  render(<StartingShell problem={errorMessage(error)} />);
+/** The app's stylesheet, which index.html loads without holding the first paint (see vite.config.ts). */
+function stylesLoaded(): Promise<void> {
+  const links = [...document.querySelectorAll<HTMLLinkElement>('link[data-app-styles]')];
+  const loaded = (link: HTMLLinkElement) =>
+    link.media === 'all'
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          link.addEventListener('load', () => resolve(), { once: true });
+          link.addEventListener('error', () => resolve(), { once: true });
+        });
+  return Promise.all(links.map(loaded)).then(() => undefined);
 }
+
+// index.html has painted the header already; App shows the shell until the session is known.
+void stylesLoaded().then(() => {
+  try {
+    const backend = createBackend();
+    // The bench build drives the backend directly (seeding 10,000 messages, reading stats).
+    if (import.meta.env.VITE_EXPOSE_BACKEND === 'true') Object.assign(window, { __supportDesk: backend });
+    // A transition: React renders the first screen in slices, never one long task.
+    startTransition(() =>
+      render(
+        <BackendProvider backend={backend}>
+          <App />
+        </BackendProvider>,
+      ),
+    );
+  } catch (error) {
+    console.error('The backend did not start.', error);
+    render(<StartingShell problem={errorMessage(error)} />);
+  }
+});
