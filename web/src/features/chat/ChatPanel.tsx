@@ -43,8 +43,8 @@ const FIRST_INDEX = 1_000_000;
 /** Read markers written at most this often per chat (each is a write and a trigger run). */
 const MARK_READ_EVERY_MS = 1_000;
 
-/** Within this of the end, the reader is at the newest message (and new ones keep it in view). */
-const NEAR_EDGE_PX = 48;
+/** Within about a message of the end, the reader is at the newest one (and new ones keep it in view). */
+const NEAR_EDGE_PX = 120;
 
 /** The list's own elements, named for screen readers as before virtualising. */
 const MessageList = forwardRef<HTMLOListElement, ComponentPropsWithoutRef<'ol'>>(function MessageList({ style, ...props }, ref) {
