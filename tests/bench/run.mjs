@@ -151,17 +151,13 @@ async function bigChat(context) {
     items: document.querySelectorAll('[aria-label="Messages"] li').length,
     elements: document.querySelectorAll('*').length,
   }));
-  // Older pages, one at a time, as a reader scrolling up loads them: each page read once
-  // more documents (the window grows by a page) and put the reader back in place.
+  // Older pages, one at a time, as a reader scrolling up loads them.
   const scroller = agent.getByTestId('chat-scroller');
-  for (let pages = 1; pages * 50 < LOADED_MESSAGES; pages++) {
-    const readBefore = await agent.evaluate(() => window.__supportDesk.stats.messageDocsRead);
+  for (;;) {
+    const shown = await agent.evaluate(() => window.__supportDesk.stats.chatWindow);
+    if (shown >= LOADED_MESSAGES) break;
     await scroller.evaluate((element) => (element.scrollTop = 0));
-    await agent.waitForFunction(
-      ({ readBefore, window: size }) => window.__supportDesk.stats.messageDocsRead >= readBefore + size,
-      { readBefore, window: (pages + 1) * 50 },
-    );
-    await agent.locator('button[data-loading]').waitFor({ state: 'detached' });
+    await agent.waitForFunction((shown) => window.__supportDesk.stats.chatWindow > shown, shown);
   }
   const loaded = await agent.evaluate(() => ({
     items: document.querySelectorAll('[aria-label="Messages"] li').length,

@@ -117,7 +117,7 @@ export class LocalBackend implements SupportBackend {
   private stopWatchingUser: Unsubscribe = () => {};
   private lastTime = 0;
   /** Documents read, as Firestore would bill them: what `npm run bench` reports. */
-  readonly stats = { messageDocsRead: 0, ticketDocsRead: 0 };
+  readonly stats = { messageDocsRead: 0, ticketDocsRead: 0, chatWindow: 0 };
   /** Settles once the stored session (if any) is loaded. */
   readonly ready: Promise<void>;
 
@@ -465,6 +465,7 @@ export class LocalBackend implements SupportBackend {
       }),
       ({ rows, queued }) => {
         this.stats.messageDocsRead += rows.length;
+        this.stats.chatWindow = rows.length;
         const onServer = new Set(rows.map((row) => row.id));
         const sent: ChatMessage[] = rows.map((row) => ({ ...messageDocSchema.parse(row), id: row.id, delivery: 'sent' as const }));
         const waiting: ChatMessage[] = queued

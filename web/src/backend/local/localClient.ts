@@ -95,23 +95,24 @@ export class LocalClient {
    * and the ones the rules read (learned; see LearnedScope).
    */
   commit(request: WriteRequest, as: Actor | null, now: Date): Promise<Delivered[]> {
-    return this.commitWith(request, [], (commit) => commit(as, now));
+    return this.commitWith([request], [], (commit) => commit(request, as, now));
   }
 
   /**
-   * commit() inside one transaction that also covers the `alongside` tables, for work that
-   * must be atomic with the write (the outbox takes its entry out in the same transaction).
-   * `body` gets the commit to call; a refusal it catches leaves the transaction usable, as
-   * nothing is written before every write is allowed.
+   * commit() of any of `requests`, each atomic and checked as commit() does, inside one
+   * transaction that also covers the `alongside` tables, for work that must be atomic with
+   * the writes (the outbox takes each entry out with its write, several in one go). `body`
+   * gets the commit to call; a refusal it catches leaves the transaction usable, as nothing
+   * of a request is written before all of it is allowed.
    */
   commitWith<T>(
-    request: WriteRequest,
+    requests: readonly WriteRequest[],
     alongside: readonly string[],
-    body: (commit: (as: Actor | null, now: Date) => Promise<Delivered[]>) => Promise<T>,
+    body: (commit: (request: WriteRequest, as: Actor | null, now: Date) => Promise<Delivered[]>) => Promise<T>,
   ): Promise<T> {
-    const written = writesOf(request).map((write) => tableFor(this.db, write.path).table.name);
+    const written = requests.flatMap((request) => writesOf(request).map((write) => tableFor(this.db, write.path).table.name));
     return this.scope.transaction(this.db, [...alongside, ...written], (scope) =>
-      body((as, now) => this.apply(request, as, now, scope)),
+      body((request, as, now) => this.apply(request, as, now, scope)),
     );
   }
 

@@ -29,6 +29,9 @@ const isChatMessage = (request: WriteRequest) =>
 export const entriesOf = (db: LocalDatabase, actorUid: string) =>
   db.outbox.where('[actorUid+seq]').between([actorUid, Dexie.minKey], [actorUid, Dexie.maxKey]);
 
+/** How many queued entries one delivery transaction takes at most. */
+const DELIVERY_BATCH = 50;
+
 const pendingOf = (db: LocalDatabase, actorUid: string) => entriesOf(db, actorUid).filter((row) => row.state === 'pending');
 
 interface LockManagerLike {
@@ -135,11 +138,11 @@ export class Outbox {
   /** The write at once, if it may go now; otherwise nothing (`{}`: queue it). */
   private async sendAtOnce(row: OutboxRow): Promise<{ delivered?: Delivered[]; refused?: DomainError; queued?: number }> {
     const attempt = () =>
-      this.client.commitWith(row.request, ['outbox'], async (commit) => {
+      this.client.commitWith([row.request], ['outbox'], async (commit) => {
         // The writer's earlier writes go first: behind them, this one waits in line too.
         if (await pendingOf(this.db, row.actorUid).first()) return { queued: (await this.db.outbox.add(row)) as number };
         try {
-          return { delivered: await commit(await this.actorOf(row.actorUid), this.now()) };
+          return { delivered: await commit(row.request, await this.actorOf(row.actorUid), this.now()) };
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
           // A refused chat message stays, shown as failed with Retry (see observe).
@@ -257,27 +260,38 @@ export class Outbox {
     }
   }
 
-  /** Delivers the user's oldest pending entry, if any: true if there was one. */
+  /**
+   * Delivers the user's oldest pending entries, up to a batch, in one transaction (each
+   * entry its own write, checked on its own: a refusal fails that entry alone): true if
+   * there were any. A burst of messages goes out in a few transactions, not one per message.
+   */
   private async deliverNext(uid: string): Promise<boolean> {
-    const head = await pendingOf(this.db, uid).first();
-    if (!head) return false;
-    const seq = head.seq!;
-    // Taking the entry out, the rules' reads and the write: one transaction.
-    const delivered = await this.client.commitWith(head.request, ['outbox'], async (commit) => {
-      // Still the head, unchanged? (Another tab may have delivered it where there are no Web
-      // Locks, a Retry may have put an older entry back in line, a read marker may have moved.)
-      const current = await pendingOf(this.db, uid).first();
-      if (current?.seq !== seq || JSON.stringify(current.request) !== JSON.stringify(head.request)) return [];
-      try {
-        const landed = await commit(await this.actorOf(uid), this.now());
-        await this.db.outbox.delete(seq);
+    const heads = await pendingOf(this.db, uid).limit(DELIVERY_BATCH).toArray();
+    if (heads.length === 0) return false;
+    // Taking the entries out, the rules' reads and the writes: one transaction.
+    const delivered = await this.client.commitWith(
+      heads.map((head) => head.request),
+      ['outbox'],
+      async (commit) => {
+        // Still in line as they were? (Another tab may have delivered some where there are no
+        // Web Locks, a Retry may have put an older entry back, a read marker may have moved.)
+        const current = await pendingOf(this.db, uid).limit(heads.length).toArray();
+        const actor = await this.actorOf(uid);
+        const landed: Delivered[] = [];
+        for (const [index, head] of heads.entries()) {
+          const queued = current[index];
+          if (!queued || queued.seq !== head.seq || JSON.stringify(queued.request) !== JSON.stringify(head.request)) break;
+          try {
+            landed.push(...(await commit(head.request, actor, this.now())));
+            await this.db.outbox.delete(head.seq!);
+          } catch (error) {
+            if (!(error instanceof DomainError)) throw error;
+            await this.db.outbox.update(head.seq!, { state: 'failed', error: { code: error.code, message: error.message } });
+          }
+        }
         return landed;
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        await this.db.outbox.update(seq, { state: 'failed', error: { code: error.code, message: error.message } });
-        return [];
-      }
-    });
+      },
+    );
     // Like Cloud Function triggers: after the write, not part of it (and not waited for).
     for (const { write, before } of delivered) void this.afterDelivery(write, before, uid);
     return true;
