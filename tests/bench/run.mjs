@@ -151,14 +151,16 @@ async function bigChat(context) {
     items: document.querySelectorAll('[aria-label="Messages"] li').length,
     elements: document.querySelectorAll('*').length,
   }));
-  // Older pages, one at a time, as a reader scrolling up loads them.
-  const scroller = agent.getByTestId('chat-scroller');
+  // Older pages, one at a time, each once the one before has arrived on screen.
+  const olderButton = agent.getByRole('button', { name: 'Load older messages' });
   for (;;) {
     const shown = await agent.evaluate(() => window.__supportDesk.stats.chatWindow);
     if (shown >= LOADED_MESSAGES) break;
-    await scroller.evaluate((element) => (element.scrollTop = 0));
+    await agent.locator('[aria-label="Chat"] button[data-loading]').waitFor({ state: 'detached' });
+    await olderButton.click();
     await agent.waitForFunction((shown) => window.__supportDesk.stats.chatWindow > shown, shown);
   }
+  await agent.locator('[aria-label="Chat"] button[data-loading]').waitFor({ state: 'detached' });
   const loaded = await agent.evaluate(() => ({
     items: document.querySelectorAll('[aria-label="Messages"] li').length,
     elements: document.querySelectorAll('*').length,
