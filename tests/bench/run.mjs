@@ -1,15 +1,23 @@
-// `npm run bench`: speed and size figures, measured in Debian's Chromium on the local backend.
-// Prints: chat send-to-display latency between two tabs (p50, p95 over 200 messages); the
-// time to open a 10,000-message ticket, the message documents it read and the message
-// elements in the DOM; the queue at 10,000 tickets.
+// `npm run bench`: speed and size figures, measured in Debian's Chromium. Prints: the chat
+// between two tabs on the local backend and, where Java 21 runs the emulators, on the
+// Firebase backend beside it (p50 and p95 over 200 messages, a burst of 55, the plain SDK's
+// write-to-listener time); Lighthouse on the sign-in page and an agent's queue; the bytes
+// of each first screen on both builds; opening a 10,000-message ticket and the DOM after
+// 1,000 of its messages are loaded; the queue at 10,000 tickets, on a desktop and a phone.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { firstScreenBytes, kib } from './bundleSizes.mjs';
+import { chatBurst, chatLatency } from './chatLatency.mjs';
+import { firebaseChat } from './firebaseSide.mjs';
+import { lighthouseRuns } from './lighthouse.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PORT = Number(process.env.BENCH_PORT ?? 4174);
 const BASE = `http://127.0.0.1:${PORT}`;
 const MESSAGES = 200;
+const BURST = 55;
+const LOADED_MESSAGES = 1_000;
 const BIG_CHAT = 10_000;
 const BIG_QUEUE = 10_000;
 
@@ -18,12 +26,17 @@ if (!existsSync(CHROMIUM)) {
   process.exit(1);
 }
 
-const build = spawnSync(
-  process.execPath,
-  ['node_modules/vite/bin/vite.js', 'build', 'web', '--mode', 'bench', '--outDir', 'dist-bench', '--logLevel', 'warn'],
-  { stdio: 'inherit' },
-);
-if (build.status !== 0) process.exit(build.status ?? 1);
+const viteBuild = (mode, outDir) =>
+  spawnSync(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'build', 'web', '--mode', mode, '--outDir', outDir, '--manifest', '--logLevel', 'error'],
+    { stdio: 'inherit' },
+  ).status;
+// The bench build (the local backend, exposed on window) and the Firebase build as deployed.
+for (const [mode, outDir] of [['bench', 'dist-bench'], ['emulators', 'dist-bench-sizes-firebase']]) {
+  const status = viteBuild(mode, outDir);
+  if (status !== 0) process.exit(status ?? 1);
+}
 
 // A server already on the port would be measured instead of this build: refuse to start.
 if (await fetch(BASE).then(() => true, () => false)) {
@@ -63,71 +76,44 @@ async function waitForServer() {
   throw new Error('The preview server did not start.');
 }
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-
 async function signIn(page, name, role) {
   await page.goto(BASE);
   await page.getByRole('button', { name: `Continue as ${name} (${role})` }).click();
   await page.getByRole('button', { name: `Account: ${name} (${role})` }).waitFor();
 }
 
-async function main() {
-  await waitForServer();
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+const ms = (value) => `${value.toFixed(1)} ms`;
+const say = (line) => console.log(line);
+
+/** The same chat on the local backend: two tabs of one browser (one IndexedDB). */
+async function localChat(context) {
   const customer = await context.newPage();
   const agent = await context.newPage();
   await signIn(customer, 'Maya Chen', 'customer');
   await signIn(agent, 'Sam Rivera', 'agent');
-
-  // 1. Send-to-display latency: the customer tab sends, the agent tab shows.
   const ticketId = await customer.evaluate(async () => {
-    const backend = window.__supportDesk;
-    const write = backend.createTicket({ title: 'Latency bench', description: 'Two tabs.', category: 'general', priority: 'low' });
+    const write = window.__supportDesk.createTicket({ title: 'Latency bench', description: 'Two tabs.', category: 'general', priority: 'low' });
     await write.committed;
     return write.id;
   });
   await customer.goto(`${BASE}/tickets/${ticketId}`);
   await agent.goto(`${BASE}/tickets/${ticketId}`);
-  await customer.getByRole('list', { name: 'Messages' }).waitFor({ state: 'attached' });
-  await agent.getByRole('list', { name: 'Messages' }).waitFor({ state: 'attached' });
-  await agent.evaluate(() => {
-    // The agent tab reports each message's arrival time to the sending tab.
-    const channel = new BroadcastChannel('bench');
-    const seen = new Set();
-    new MutationObserver(() => {
-      for (const item of document.querySelectorAll('[aria-label="Messages"] li')) {
-        const match = /bench-(\d+)/.exec(item.textContent ?? '');
-        if (match && !seen.has(match[1])) {
-          seen.add(match[1]);
-          channel.postMessage({ n: Number(match[1]), at: performance.timeOrigin + performance.now() });
-        }
-      }
-    }).observe(document.body, { childList: true, subtree: true, characterData: true });
-  });
-  const latencies = await customer.evaluate(async (count) => {
-    const backend = window.__supportDesk;
-    const id = location.pathname.split('/').pop();
-    const channel = new BroadcastChannel('bench');
-    const arrivals = new Map();
-    channel.onmessage = (event) => arrivals.get(event.data.n)?.(event.data.at);
-    const results = [];
-    for (let n = 1; n <= count; n++) {
-      const shown = new Promise((resolve) => arrivals.set(n, resolve));
-      const sentAt = performance.timeOrigin + performance.now();
-      backend.sendMessage(id, { text: `bench-${n}` });
-      results.push((await shown) - sentAt);
-    }
-    return results;
-  }, MESSAGES);
-  latencies.sort((a, b) => a - b);
-  console.log(`chat latency, customer tab -> agent tab, ${MESSAGES} messages: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms`);
+  await customer.getByRole('textbox', { name: 'Message' }).waitFor();
+  await agent.getByRole('textbox', { name: 'Message' }).waitFor();
+  const latency = await chatLatency(customer, agent, ticketId, MESSAGES);
+  const burst = await chatBurst(customer, agent, ticketId, BURST);
+  await customer.close();
+  await agent.close();
+  return { app: latency, burst };
+}
 
-  // 2. Opening a ticket with 10,000 messages.
-  const bigId = await customer.evaluate(async (count) => {
+/** Opening a ticket of 10,000 messages, then loading older pages up to 1,000 of them. */
+async function bigChat(context) {
+  const customer = await context.newPage();
+  const agent = await context.newPage();
+  await signIn(customer, 'Maya Chen', 'customer');
+  await signIn(agent, 'Sam Rivera', 'agent');
+  await customer.evaluate(async (count) => {
     const backend = window.__supportDesk;
     const write = backend.createTicket({ title: 'Ten thousand messages', description: 'A long chat.', category: 'general', priority: 'low' });
     await write.committed;
@@ -143,12 +129,9 @@ async function main() {
       createdAt: new Date(start + i * 1000),
     }));
     await backend.db.messages.bulkAdd(rows);
-    return write.id;
   }, BIG_CHAT);
   await agent.goto(`${BASE}/queue`);
-  await agent.getByRole('heading', { name: 'Queue' }).waitFor();
-  const link = agent.getByRole('link', { name: /Ten thousand messages/ });
-  await link.waitFor();
+  await agent.getByRole('link', { name: /Ten thousand messages/ }).waitFor();
   const before = await agent.evaluate(() => window.__supportDesk.stats.messageDocsRead);
   const openMs = await agent.evaluate(async () => {
     const started = performance.now();
@@ -163,14 +146,37 @@ async function main() {
     [...document.querySelectorAll('a')].find((a) => a.textContent?.includes('Ten thousand messages'))?.click();
     return done;
   });
-  const after = await agent.evaluate(() => window.__supportDesk.stats.messageDocsRead);
-  const domMessages = await agent.evaluate(() => document.querySelectorAll('[aria-label="Messages"] li').length);
-  console.log(`open a ${BIG_CHAT}-message ticket (${bigId}): ${openMs.toFixed(0)} ms to show its newest message; ${after - before} message documents read; ${domMessages} message elements in the DOM`);
+  const read = (await agent.evaluate(() => window.__supportDesk.stats.messageDocsRead)) - before;
+  const opened = await agent.evaluate(() => ({
+    items: document.querySelectorAll('[aria-label="Messages"] li').length,
+    elements: document.querySelectorAll('*').length,
+  }));
+  // Older pages, one at a time, each once the one before has arrived on screen.
+  const olderButton = agent.getByRole('button', { name: 'Load older messages' });
+  for (;;) {
+    const shown = await agent.evaluate(() => window.__supportDesk.stats.chatWindow);
+    if (shown >= LOADED_MESSAGES) break;
+    await agent.locator('[aria-label="Chat"] button[data-loading]').waitFor({ state: 'detached' });
+    await olderButton.click();
+    await agent.waitForFunction((shown) => window.__supportDesk.stats.chatWindow > shown, shown);
+  }
+  await agent.locator('[aria-label="Chat"] button[data-loading]').waitFor({ state: 'detached' });
+  const loaded = await agent.evaluate(() => ({
+    items: document.querySelectorAll('[aria-label="Messages"] li').length,
+    elements: document.querySelectorAll('*').length,
+  }));
+  await customer.close();
+  await agent.close();
+  return { openMs, read, opened, loaded };
+}
 
-  // 3. The queue at 10,000 tickets: one page read, not the desk.
-  await customer.evaluate(async (count) => {
+/** The queue at 10,000 tickets: one page read, not the desk; on a desktop and at phone width. */
+async function bigQueue(context) {
+  const seeder = await context.newPage();
+  await signIn(seeder, 'Maya Chen', 'customer');
+  await seeder.evaluate(async (count) => {
     const backend = window.__supportDesk;
-    const base = (await backend.db.tickets.get((await backend.db.tickets.toCollection().first()).id));
+    const base = await backend.db.tickets.toCollection().first();
     const start = Date.now() - count * 60_000;
     const rows = Array.from({ length: count }, (_, i) => ({
       ...base,
@@ -184,6 +190,9 @@ async function main() {
     }));
     await backend.db.tickets.bulkAdd(rows);
   }, BIG_QUEUE);
+  await seeder.close();
+  const agent = await context.newPage();
+  await signIn(agent, 'Sam Rivera', 'agent');
   await agent.goto(`${BASE}/tickets`);
   await agent.getByRole('heading', { name: 'My tickets' }).waitFor();
   const ticketsBefore = await agent.evaluate(() => window.__supportDesk.stats.ticketDocsRead);
@@ -200,9 +209,79 @@ async function main() {
     [...document.querySelectorAll('a')].find((a) => a.textContent === 'Queue')?.click();
     return done;
   });
-  const ticketsAfter = await agent.evaluate(() => window.__supportDesk.stats.ticketDocsRead);
+  const read = (await agent.evaluate(() => window.__supportDesk.stats.ticketDocsRead)) - ticketsBefore;
   const rows = await agent.evaluate(() => document.querySelectorAll('[aria-label="Queue"] > li').length);
-  console.log(`open the queue of ${BIG_QUEUE + 2} tickets: ${queueMs.toFixed(0)} ms to first page; ${ticketsAfter - ticketsBefore} ticket documents read; ${rows} rows in the DOM`);
+  await agent.close();
+  // At phone width: a tab of the same browser (the same IndexedDB), narrowed.
+  const phone = await context.newPage();
+  await phone.setViewportSize({ width: 375, height: 740 });
+  await signIn(phone, 'Sam Rivera', 'agent');
+  await phone.getByRole('list', { name: 'Queue' }).getByRole('listitem').first().waitFor();
+  const phoneCounts = await phone.evaluate(() => ({
+    rows: document.querySelectorAll('[aria-label="Queue"] > li').length,
+    elements: document.querySelectorAll('*').length,
+  }));
+  await phone.close();
+  return { queueMs, read, rows, phone: phoneCounts };
+}
+
+async function main() {
+  await waitForServer();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+
+  // 1. The chat, both backends side by side.
+  const local = await localChat(context);
+  const firebase = await firebaseChat({ port: PORT + 1, chromium: CHROMIUM, messages: MESSAGES, burst: BURST });
+  say(`\nchat, customer tab -> agent tab, ${MESSAGES} messages one after another; then ${BURST} sent in a row:`);
+  say(`  local backend:     p50 ${ms(local.app.p50)}, p95 ${ms(local.app.p95)}; burst of ${BURST} shown in full in ${ms(local.burst.ms)} (${local.burst.perSecond.toFixed(0)} a second)`);
+  if ('skipped' in firebase) {
+    say(`  Firebase backend:  not run here: ${firebase.skipped}`);
+  } else {
+    say(`  Firebase backend:  p50 ${ms(firebase.app.p50)}, p95 ${ms(firebase.app.p95)}; burst of ${BURST} shown in full in ${ms(firebase.burst.ms)} (${firebase.burst.perSecond.toFixed(0)} a second)   [Auth, Firestore and Functions emulators]`);
+    say(`  plain Firestore SDK, write -> another client's listener (Node, no app): p50 ${ms(firebase.sdk.p50)}, p95 ${ms(firebase.sdk.p95)}`);
+    say(`  local / Firebase: p50 ${(local.app.p50 / firebase.app.p50).toFixed(2)}x, p95 ${(local.app.p95 / firebase.app.p95).toFixed(2)}x; Firebase app / plain SDK: p50 ${(firebase.app.p50 / firebase.sdk.p50).toFixed(2)}x, p95 ${(firebase.app.p95 / firebase.sdk.p95).toFixed(2)}x`);
+  }
+
+  // 2. Lighthouse, on a database with only the demo accounts and the chat above.
+  const lighthouse = await lighthouseRuns(BASE, CHROMIUM);
+  say('\nLighthouse 12.2.3, mobile, simulated throttling (local build):');
+  for (const [name, run] of [['sign-in page', lighthouse.signIn], ["agent's queue", lighthouse.queue]]) {
+    say(`  ${name.padEnd(14)} score ${run.score}; FCP ${(run.fcp / 1000).toFixed(2)} s, LCP ${(run.lcp / 1000).toFixed(2)} s, TBT ${run.tbt.toFixed(0)} ms, CLS ${run.cls.toFixed(3)}, Speed Index ${(run.si / 1000).toFixed(2)} s; ${kib(run.bytes)} transferred`);
+  }
+
+  // 3. The bytes of each first screen, gzip.
+  const pages = {
+    'sign-in page': [],
+    "customer's tickets": ['src/app/SignedInApp.tsx', 'src/app/routes/MyTicketsRoute.ts'],
+    'new ticket': ['src/app/SignedInApp.tsx', 'src/app/routes/NewTicketRoute.ts'],
+    'a ticket': ['src/app/SignedInApp.tsx', 'src/app/routes/TicketRoute.ts'],
+    "agent's queue": ['src/app/SignedInApp.tsx', 'src/app/routes/QueueRoute.ts'],
+    'users (admin)': ['src/app/SignedInApp.tsx', 'src/app/routes/UsersRoute.ts'],
+  };
+  const withBackend = (backendModules) =>
+    Object.fromEntries(Object.entries(pages).map(([name, lazy]) => [name, lazy.length ? [...backendModules, ...lazy] : lazy]));
+  const localBytes = firstScreenBytes('web/dist-bench', withBackend(['src/backend/local/localBackend.ts']));
+  const firebaseBytes = firstScreenBytes(
+    'web/dist-bench-sizes-firebase',
+    withBackend(['src/backend/firebase/firebaseApp.ts', 'src/backend/firebase/firebaseDataServices.ts', 'src/backend/firebase/firebaseBackend.ts']),
+  );
+  say('\nfirst screen, gzip (JS + CSS), local build | Firebase build:');
+  for (const name of Object.keys(pages)) {
+    const [l, f] = [localBytes[name], firebaseBytes[name]];
+    say(`  ${name.padEnd(20)} JS ${kib(l.js).padStart(10)} + CSS ${kib(l.css).padStart(8)} | JS ${kib(f.js).padStart(10)} + CSS ${kib(f.css).padStart(8)}`);
+  }
+
+  // 4. Long lists.
+  const big = await bigChat(context);
+  say(`\nopen a ${BIG_CHAT}-message ticket: ${big.openMs.toFixed(0)} ms to show its newest message; ${big.read} message documents read; ${big.opened.items} message elements, ${big.opened.elements} elements in the DOM`);
+  say(`  after loading ${LOADED_MESSAGES} of its messages: ${big.loaded.items} message elements, ${big.loaded.elements} elements in the DOM`);
+  const queue = await bigQueue(context);
+  say(`open the queue of ${BIG_QUEUE + 2} tickets: ${queue.queueMs.toFixed(0)} ms to first page; ${queue.read} ticket documents read; ${queue.rows} rows in the DOM`);
+  say(`  at phone width (375 px): ${queue.phone.rows} rows, ${queue.phone.elements} elements in the DOM`);
 
   await browser.close();
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatTicketNumber, type Ticket } from '../../functions/src/domain/index.js';
 import type { LocalBackend } from '../../web/src/backend/local/localBackend.js';
-import type { ChatPage, Connectivity, ListPage } from '../../web/src/backend/port.js';
+import type { ChatPage, Connectivity, ListPage, ReadMarkers } from '../../web/src/backend/port.js';
 import { localHarness } from './localHarness.js';
 import { nextMatching } from './scenarios.js';
 
@@ -94,6 +94,80 @@ describe('offline on the local backend', () => {
     expect(again.messages.filter((m) => m.id === late.id)).toHaveLength(1);
     const agentView = await nextMatching(chatOf(agent, ticket.id), () => true);
     expect(agentView.messages.some((m) => m.id === late.id)).toBe(false);
+    await harness.dispose();
+  });
+
+  it('a tab that goes away with writes still queued blocks nothing: the next tab of that user delivers them at once, in order, before what it writes next', async () => {
+    // Closed, reloaded or killed mid-delivery: IndexedDB rolls an unfinished delivery back,
+    // so the outbox holds the writes as queued, with nothing claimed.
+    const harness = await localHarness();
+    const customer = (await harness.openTab('customer')) as LocalBackend;
+    const agent = (await harness.openTab('agent')) as LocalBackend;
+    const ticket = await openTicket(customer);
+    customer.setOnline(false);
+    const another = customer.createTicket({ title: 'Opened offline', description: 'Then the tab went.', category: 'general', priority: 'low' });
+    for (const text of ['one', 'two', 'three']) customer.sendMessage(ticket.id, { text });
+    await nextMatching(chatOf(customer, ticket.id), (p) => userTexts(p).length === 3);
+    await customer.close();
+
+    const reloaded = (await harness.openTab('customer')) as LocalBackend;
+    const numbered = await nextMatching<Ticket | null>((d, e) => reloaded.subscribeTicket(another.id, d, e), (t) => t?.number != null);
+    expect(formatTicketNumber(numbered!.number)).toMatch(/^#\d+$/);
+    const next = reloaded.sendMessage(ticket.id, { text: 'four' });
+    await next.committed;
+    const arrived = await nextMatching(chatOf(agent, ticket.id), (p) => userTexts(p).length === 4);
+    expect(userTexts(arrived)).toEqual([['one', 'sent'], ['two', 'sent'], ['three', 'sent'], ['four', 'sent']]);
+    const connectivity = await nextMatching<Connectivity>((d) => reloaded.subscribeConnectivity(d), (c) => c === 'online');
+    expect(connectivity).toBe('online');
+    expect(await reloaded.db.outbox.count()).toBe(0);
+    await harness.dispose();
+  });
+
+  it('two tabs of one user deliver side by side: every write exactly once, each tab\'s in the order written', async () => {
+    const harness = await localHarness();
+    const first = (await harness.openTab('customer')) as LocalBackend;
+    const agent = (await harness.openTab('agent')) as LocalBackend;
+    const ticket = await openTicket(first);
+    // The first message opens the customer's rate-limit window; a tab opened after it knows
+    // the window (two tabs deciding to open one at the same moment would clash, as on Firebase).
+    await first.sendMessage(ticket.id, { text: 'a0' }).committed;
+    const second = (await harness.openTab('customer')) as LocalBackend;
+    const writes = [];
+    for (let n = 1; n <= 10; n++) {
+      writes.push(first.sendMessage(ticket.id, { text: `a${n}` }), second.sendMessage(ticket.id, { text: `b${n}` }));
+    }
+    await Promise.all(writes.map((write) => write.committed));
+    const seen = await nextMatching(chatOf(agent, ticket.id), (p) => userTexts(p).length >= 21);
+    const texts = userTexts(seen).map(([text]) => text as string);
+    expect(texts).toHaveLength(21);
+    expect(new Set(texts).size).toBe(21);
+    const ordered = (prefix: string) => texts.filter((text) => text.startsWith(prefix));
+    expect(ordered('a')).toEqual(Array.from({ length: 11 }, (_, i) => `a${i}`));
+    expect(ordered('b')).toEqual(Array.from({ length: 10 }, (_, i) => `b${i + 1}`));
+    await harness.dispose();
+  });
+
+  it('a reader who marks a chat read again and again while offline queues one marker, which carries the latest time', async () => {
+    const harness = await localHarness();
+    const customer = (await harness.openTab('customer')) as LocalBackend;
+    const agent = (await harness.openTab('agent')) as LocalBackend;
+    const ticket = await openTicket(customer);
+    agent.setOnline(false);
+    const marks = [agent.markRead(ticket.id), agent.markRead(ticket.id)];
+    const lastMarkAt = Date.now();
+    marks.push(agent.markRead(ticket.id));
+    // Queued in order: once the last mark's time is in the outbox, so are the others.
+    const queuedAt = async () => {
+      const rows = await agent.db.outbox.toArray();
+      return rows.map((row) => (row.request.method === 'set' ? (row.request.data.lastReadAt as Date).getTime() : 0));
+    };
+    await expect.poll(async () => (await queuedAt()).some((at) => at >= lastMarkAt)).toBe(true);
+    expect(await queuedAt()).toHaveLength(1);
+    const wentOnline = Date.now();
+    agent.setOnline(true);
+    await Promise.all(marks.map((mark) => mark.committed));
+    const markers = await nextMatching<ReadMarkers>((d, e) => agent.subscribeReadMarkers(d, e), (m) => m.has(ticket.id));
+    expect(markers.get(ticket.id)!.getTime()).toBeGreaterThanOrEqual(wentOnline);
     await harness.dispose();
   });
 });

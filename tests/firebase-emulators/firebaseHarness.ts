@@ -8,10 +8,10 @@ import { afterAll } from 'vitest';
 import { newUserDoc, type Role } from '../../functions/src/domain/index.js';
 import {
   EMULATOR_PROJECT_ID,
-  createFirebaseServices,
   type EmulatorHosts,
   type FirebaseServices,
 } from '../../web/src/backend/firebase/firebaseApp.js';
+import { createFirebaseServices } from '../../web/src/backend/firebase/firebaseServices.js';
 import { createFirebaseBackend } from '../../web/src/backend/firebase/firebaseBackend.js';
 import type { Session, SupportBackend } from '../../web/src/backend/port.js';
 import { contractPeople, type ContractHarness, type ContractPerson } from '../contract/harness.js';

@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../../functions/src/domain/index.js';
 import {
   EMULATOR_PROJECT_ID,
-  createFirebaseServices,
   type FirebaseServices,
 } from '../../web/src/backend/firebase/firebaseApp.js';
+import { createFirebaseServices } from '../../web/src/backend/firebase/firebaseServices.js';
 import { createFirebaseBackend } from '../../web/src/backend/firebase/firebaseBackend.js';
 import type { Session, SupportBackend } from '../../web/src/backend/port.js';
 import { nextMatching } from '../contract/scenarios.js';

@@ -1,38 +1,55 @@
-import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
+import './app/shellStyles';
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { StrictMode, startTransition, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router';
 import { App } from './app/App';
 import { cssVariablesResolver } from './app/colorRoles';
+import { errorMessage } from './app/errorMessage';
+import { StartingShell } from './app/ShellLayout';
 import { theme } from './app/theme';
 import { BackendProvider } from './backend/BackendContext';
 import { createBackend } from './backend/createBackend';
 
-const queryClient = new QueryClient({
-  // Writes go through the backend, not through fetches; Firestore queues them offline.
-  defaultOptions: { mutations: { networkMode: 'always' } },
-});
+const root = createRoot(document.getElementById('root')!);
+const render = (content: ReactNode) =>
+  root.render(
+    <StrictMode>
+      {/* "auto": light or dark as the system says, and follows it when it changes. */}
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
+        {content}
+      </MantineProvider>
+    </StrictMode>,
+  );
 
-const backend = await createBackend(import.meta.env);
-// The bench build drives the backend directly (seeding 10,000 messages, reading stats).
-if (import.meta.env.VITE_EXPOSE_BACKEND === 'true') Object.assign(window, { __supportDesk: backend });
+/** The app's stylesheet, which index.html loads without holding the first paint (see vite.config.ts). */
+function stylesLoaded(): Promise<void> {
+  const links = [...document.querySelectorAll<HTMLLinkElement>('link[data-app-styles]')];
+  const loaded = (link: HTMLLinkElement) =>
+    link.media === 'all'
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          link.addEventListener('load', () => resolve(), { once: true });
+          link.addEventListener('error', () => resolve(), { once: true });
+        });
+  return Promise.all(links.map(loaded)).then(() => undefined);
+}
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    {/* "auto": light or dark as the system says, and follows it when it changes. */}
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
-      <Notifications position="top-right" />
-      <QueryClientProvider client={queryClient}>
+// index.html has painted the header already; App shows the shell until the session is known.
+void stylesLoaded().then(() => {
+  try {
+    const backend = createBackend();
+    // The bench build drives the backend directly (seeding 10,000 messages, reading stats).
+    if (import.meta.env.VITE_EXPOSE_BACKEND === 'true') Object.assign(window, { __supportDesk: backend });
+    // A transition: React renders the first screen in slices, never one long task.
+    startTransition(() =>
+      render(
         <BackendProvider backend={backend}>
-          <BrowserRouter>
-            <App />
-          </BrowserRouter>
-        </BackendProvider>
-      </QueryClientProvider>
-    </MantineProvider>
-  </StrictMode>,
-);
+          <App />
+        </BackendProvider>,
+      ),
+    );
+  } catch (error) {
+    console.error('The backend did not start.', error);
+    render(<StartingShell problem={errorMessage(error)} />);
+  }
+});

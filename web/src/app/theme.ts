@@ -1,9 +1,11 @@
-import { Drawer, Input, Menu, Modal, Notification, SegmentedControl, Switch, createTheme } from '@mantine/core';
+import { createTheme } from '@mantine/core';
 import focus from './focus.module.css';
 
 /**
  * The desk's Mantine theme. Colours that text sits on or is written in come from
  * colorRoles.ts (its cssVariablesResolver goes to the MantineProvider beside this theme).
+ * Component settings are plain objects, not Modal.extend(): importing the components here
+ * would put them in the sign-in page's bundle.
  */
 export const theme = createTheme({
   primaryColor: 'indigo',
@@ -18,20 +20,20 @@ export const theme = createTheme({
   respectReducedMotion: true,
   components: {
     // Every dialog's and toast's close button gets a name screen readers can announce.
-    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
-    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
-    Notification: Notification.extend({
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
+    Drawer: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
+    Notification: {
       defaultProps: { closeButtonProps: { 'aria-label': 'Close' } },
       // A toast's text under its title is Mantine's grey 6 (3.3:1) otherwise.
       styles: { description: { color: 'var(--mantine-color-dimmed)' } },
-    }),
+    },
     // Mantine's focus placeholder (a tabindex div inside role="menu") is not a menu item:
     // without it focus goes to the first item, as the menu pattern expects.
-    Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
-    Input: Input.extend({ classNames: { input: focus.field } }),
-    Switch: Switch.extend({ classNames: { root: focus.switchRoot, input: focus.switchInput, track: focus.switchTrack } }),
-    SegmentedControl: SegmentedControl.extend({
+    Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
+    Input: { classNames: { input: focus.field } },
+    Switch: { classNames: { root: focus.switchRoot, input: focus.switchInput, track: focus.switchTrack } },
+    SegmentedControl: {
       classNames: { root: focus.segmentRoot, input: focus.segmentInput, label: focus.segmentLabel },
-    }),
+    },
   },
 });

@@ -1,20 +1,76 @@
+import { demoAccounts } from './demoAccounts';
+import { deferredBackend } from './deferredBackend';
 import type { SupportBackend } from './port';
+import { browserSessionSlot, tabSessionSlot } from './local/sessionSlot';
 
 /**
- * Picks the adapter for this build: the local backend unless VITE_BACKEND=firebase. The
- * Firebase adapter is loaded only when chosen, so the local demo does not ship the SDK's
- * start-up cost.
+ * Picks the adapter for this build: the local backend unless VITE_BACKEND=firebase (read
+ * from import.meta.env itself, so each build leaves the other adapter out). Either loads its
+ * bulk only once someone is signed in (see deferredBackend), so the sign-in page carries no
+ * backend at all: the local backend knows from the tab's stored session, the Firebase one
+ * from a hint it keeps beside Auth's own persistence.
  */
-export async function createBackend(env: ImportMetaEnv): Promise<SupportBackend> {
-  if (env.VITE_BACKEND === 'firebase') {
-    const { createFirebaseServices, firebaseOptionsFromEnv } = await import('./firebase/firebaseApp');
-    const { createFirebaseBackend } = await import('./firebase/firebaseBackend');
-    const options = firebaseOptionsFromEnv(env as unknown as Record<string, string | undefined>);
-    return createFirebaseBackend(createFirebaseServices({ ...options, cache: 'persistent' }));
-  }
-  const { LocalBackend } = await import('./local/localBackend');
-  const { tabSessionSlot } = await import('./local/sessionSlot');
-  const backend = new LocalBackend({ databaseName: 'support-desk', sessionSlot: tabSessionSlot() });
-  await backend.ready;
-  return backend;
+export function createBackend(): SupportBackend {
+  return import.meta.env.VITE_BACKEND === 'firebase' ? firebaseBackend() : localBackend();
+}
+
+function firebaseBackend(): SupportBackend {
+  // Who was signed in when this browser last ran the app. Without it, Auth (and all of
+  // Firebase) waits for a sign-in; with it, Auth restores the sign-in and says the truth.
+  const signedInHint = browserSessionSlot('support-desk.firebase-signed-in');
+  const loadAuth = async () => {
+    const firebase = await import('./firebase/firebaseApp');
+    const env = import.meta.env as unknown as Record<string, string | undefined>;
+    const options = { ...firebase.firebaseOptionsFromEnv(env), cache: 'persistent' as const };
+    return { firebase, options, core: firebase.createFirebaseAuth(options) };
+  };
+  let auth: ReturnType<typeof loadAuth> | undefined;
+  const authOnce = () => (auth ??= loadAuth());
+  return deferredBackend({
+    kind: 'firebase',
+    demoAccounts: [],
+    watchSignedIn: (onChange) => {
+      if (signedInHint.read() === null) {
+        onChange(false);
+        return () => {};
+      }
+      let stop: (() => void) | undefined;
+      let stopped = false;
+      void authOnce().then(({ firebase, core }) => {
+        if (!stopped) stop = firebase.watchSignedIn(core.auth, onChange);
+      });
+      return () => {
+        stopped = true;
+        stop?.();
+      };
+    },
+    load: async () => {
+      const [{ options, core }, { createFirebaseDataServices }, { createFirebaseBackend }] = await Promise.all([
+        authOnce(),
+        import('./firebase/firebaseDataServices'),
+        import('./firebase/firebaseBackend'),
+      ]);
+      const backend = createFirebaseBackend({ ...core, ...createFirebaseDataServices(core.app, options) });
+      backend.subscribeSession((session) => signedInHint.write(session?.uid ?? null));
+      return backend;
+    },
+  });
+}
+
+function localBackend(): SupportBackend {
+  const sessionSlot = tabSessionSlot();
+  return deferredBackend({
+    kind: 'local',
+    demoAccounts,
+    watchSignedIn: (onChange) => {
+      onChange(sessionSlot.read() !== null);
+      return () => {};
+    },
+    load: async () => {
+      const { LocalBackend } = await import('./local/localBackend');
+      const backend = new LocalBackend({ databaseName: 'support-desk', sessionSlot });
+      await backend.ready;
+      return backend;
+    },
+  });
 }

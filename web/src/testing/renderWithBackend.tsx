@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router';
+import { VirtuosoMockContext } from 'react-virtuoso';
 import { BackendProvider } from '../backend/BackendContext';
 import { LocalBackend } from '../backend/local/localBackend';
 import { memorySessionSlot } from '../backend/local/sessionSlot';
@@ -22,21 +23,24 @@ export async function localBackendAs(uid: string) {
 export function renderPage(backend: LocalBackend, routes: ReactNode, path: string) {
   const queryClient = new QueryClient();
   return render(
+    // jsdom lays nothing out, so the virtualised chat is given a viewport and item height;
     // env="test": no transitions or portals, so dropdowns open at once in jsdom.
-    <MantineProvider env="test">
-      <QueryClientProvider client={queryClient}>
-        <BackendProvider backend={backend}>
-          <MemoryRouter initialEntries={[path]}>
-            <WhenSignedIn>
-              <Routes>
-                {routes}
-                <Route path="*" element={<p>Elsewhere</p>} />
-              </Routes>
-            </WhenSignedIn>
-          </MemoryRouter>
-        </BackendProvider>
-      </QueryClientProvider>
-    </MantineProvider>,
+    <VirtuosoMockContext.Provider value={{ viewportHeight: 2000, itemHeight: 40 }}>
+      <MantineProvider env="test">
+        <QueryClientProvider client={queryClient}>
+          <BackendProvider backend={backend}>
+            <MemoryRouter initialEntries={[path]}>
+              <WhenSignedIn>
+                <Routes>
+                  {routes}
+                  <Route path="*" element={<p>Elsewhere</p>} />
+                </Routes>
+              </WhenSignedIn>
+            </MemoryRouter>
+          </BackendProvider>
+        </QueryClientProvider>
+      </MantineProvider>
+    </VirtuosoMockContext.Provider>,
   );
 }
 

@@ -1,15 +1,21 @@
 import { initializeApp, type FirebaseApp, type FirebaseOptions } from 'firebase/app';
-import { connectAuthEmulator, getAuth, type Auth } from 'firebase/auth';
 import {
-  connectFirestoreEmulator,
-  initializeFirestore,
-  memoryLocalCache,
-  persistentLocalCache,
-  persistentMultipleTabManager,
-  type Firestore,
-} from 'firebase/firestore';
-import { connectFunctionsEmulator, getFunctions, type Functions } from 'firebase/functions';
-import { connectStorageEmulator, getStorage, type FirebaseStorage } from 'firebase/storage';
+  browserLocalPersistence,
+  connectAuthEmulator,
+  indexedDBLocalPersistence,
+  initializeAuth,
+  inMemoryPersistence,
+  onAuthStateChanged,
+  type Auth,
+} from 'firebase/auth';
+import type { Firestore } from 'firebase/firestore';
+import type { Functions } from 'firebase/functions';
+import type { FirebaseStorage } from 'firebase/storage';
+
+/*
+ * The Firebase app and Auth: all the sign-in page needs. Firestore, Storage and Functions
+ * are created by firebaseDataServices.ts, loaded once someone is signed in.
+ */
 
 export interface EmulatorHosts {
   readonly host: string;
@@ -39,29 +45,29 @@ export interface FirebaseServices {
   readonly functions: Functions;
 }
 
-export function createFirebaseServices(options: FirebaseServicesOptions): FirebaseServices {
-  const app = options.appName ? initializeApp(options.config, options.appName) : initializeApp(options.config);
-  const auth = getAuth(app);
-  const db = initializeFirestore(app, {
-    localCache:
-      options.cache === 'persistent'
-        ? persistentLocalCache({ tabManager: persistentMultipleTabManager() })
-        : memoryLocalCache(),
-  });
-  const storage = getStorage(app);
-  const functions = getFunctions(app);
+export interface FirebaseAuthServices {
+  readonly app: FirebaseApp;
+  readonly auth: Auth;
+}
 
+/**
+ * The app and Auth. Auth is initialised with the persistence it needs and no popup or
+ * redirect resolver (sign-in is by email and password), which keeps it small.
+ */
+export function createFirebaseAuth(options: FirebaseServicesOptions): FirebaseAuthServices {
+  const app = options.appName ? initializeApp(options.config, options.appName) : initializeApp(options.config);
+  const auth = initializeAuth(app, {
+    persistence: options.cache === 'persistent' ? [indexedDBLocalPersistence, browserLocalPersistence] : inMemoryPersistence,
+  });
   const emulators = options.emulators;
-  if (emulators) {
-    // Every connect must happen before the first use of its service.
-    connectAuthEmulator(auth, `http://${emulators.host}:${emulators.authPort}`, {
-      disableWarnings: true,
-    });
-    connectFirestoreEmulator(db, emulators.host, emulators.firestorePort);
-    connectStorageEmulator(storage, emulators.host, emulators.storagePort);
-    connectFunctionsEmulator(functions, emulators.host, emulators.functionsPort);
-  }
-  return { app, auth, db, storage, functions };
+  // Every connect must happen before the first use of its service.
+  if (emulators) connectAuthEmulator(auth, `http://${emulators.host}:${emulators.authPort}`, { disableWarnings: true });
+  return { app, auth };
+}
+
+/** Whether someone is signed in, as Auth restores it and as it changes. */
+export function watchSignedIn(auth: Auth, onChange: (signedIn: boolean) => void): () => void {
+  return onAuthStateChanged(auth, (user) => onChange(user !== null));
 }
 
 /** The Emulator Suite's project and ports; they mirror firebase.json and .firebaserc. */

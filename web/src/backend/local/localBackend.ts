@@ -63,7 +63,7 @@ import { attachmentObjectUrl, storeAttachment } from './localAttachments';
 import { LocalClient } from './localClient';
 import { RateLimitCounters } from '../rateLimitCounters';
 import { attachmentRefsOf, newMessageWrites, newNoteWrites, newTicketWrites } from '../writes';
-import { LocalDatabase, type TicketRow, type UserRow } from './localDatabase';
+import { LocalDatabase, outboxTarget, type LimitRow, type TicketRow, type UserRow } from './localDatabase';
 import { readQueuePage } from './localQueue';
 import { localTriggers } from './localTriggers';
 import { Outbox } from './outbox';
@@ -126,7 +126,7 @@ export class LocalBackend implements SupportBackend {
   private counters: RateLimitCounters | null = null;
   private lastTime = 0;
   /** Documents read, as Firestore would bill them: what `npm run bench` reports. */
-  readonly stats = { messageDocsRead: 0, ticketDocsRead: 0 };
+  readonly stats = { messageDocsRead: 0, ticketDocsRead: 0, chatWindow: 0 };
   /** Settles once the stored session (if any) is loaded. */
   readonly ready: Promise<void>;
 
@@ -225,8 +225,8 @@ export class LocalBackend implements SupportBackend {
     this.user = uid ? ((await this.db.users.get(uid)) ?? null) : null;
     if (uid && !this.user) this.options.sessionSlot.write(null);
     this.emitSession();
-    if (!this.user) return;
     this.outbox.resume();
+    if (!this.user) return;
     const subscription = liveQuery(() => this.db.users.get(uid!)).subscribe({
       next: (row) => {
         this.user = row ?? null;
@@ -235,15 +235,11 @@ export class LocalBackend implements SupportBackend {
     });
     const counters = new RateLimitCounters(uid!);
     this.counters = counters;
-    const counterRows = liveQuery(() => this.db.limits.where('id').startsWith(`${uid}/`).toArray()).subscribe({
-      next: (rows) => {
-        for (const kind of rateLimitKinds) {
-          const row = rows.find((candidate) => candidate.id === `${uid}/${kind}`);
-          const parsed = rateLimitDocSchema.safeParse(row && { windowStart: row.windowStart, count: row.count, lastPath: row.lastPath });
-          counters.observe(kind, parsed.success ? parsed.data : undefined);
-        }
-      },
-    });
+    // Known before the first write of this tab (a tab opened after another sent already
+    // continues that window), then followed.
+    const counterQuery = () => this.db.limits.where('id').startsWith(`${uid}/`).toArray();
+    observeCounterRows(counters, uid!, await counterQuery());
+    const counterRows = liveQuery(counterQuery).subscribe({ next: (rows) => observeCounterRows(counters, uid!, rows) });
     this.stopWatchingUser = () => {
       subscription.unsubscribe();
       counterRows.unsubscribe();
@@ -324,18 +320,24 @@ export class LocalBackend implements SupportBackend {
    * `#pending`), as Firestore's cache shows its pending writes.
    */
   private async queuedTickets(viewer: string): Promise<TicketRow[]> {
-    const queued = await this.queuedCreates(viewer, (path) => /^tickets\/[^/]+$/.test(path));
+    const queued = await this.queuedCreates(viewer, 'tickets');
     return queued
       .filter(({ row }) => row.state !== 'failed')
       .map(({ path, data }) => ({ ...ticketDocSchema.parse(data), id: path.slice('tickets/'.length) }));
   }
 
-  /** Documents this user's queued writes create (batches included), with the queue entry that carries each. */
-  private async queuedCreates(viewer: string, wanted: (path: string) => boolean) {
-    const rows = await this.db.outbox.filter((row) => row.actorUid === viewer).toArray();
+  /**
+   * Documents this user's queued writes create in one collection (batches included), with
+   * the queue entry that carries each. Reads (and so wakes for) those entries only.
+   */
+  private async queuedCreates(viewer: string, collection: string) {
+    const rows = await this.db.outbox.where('targets').equals(outboxTarget(viewer, collection)).toArray();
+    const prefix = `${collection}/`;
     return rows.flatMap((row) =>
       writesOf(row.request).flatMap((write) =>
-        write.method === 'create' && wanted(write.path) ? [{ row, path: write.path, data: write.data }] : [],
+        write.method === 'create' && write.path.startsWith(prefix) && !write.path.slice(prefix.length).includes('/')
+          ? [{ row, path: write.path, data: write.data }]
+          : [],
       ),
     );
   }
@@ -487,10 +489,11 @@ export class LocalBackend implements SupportBackend {
         rows: await this.db.messages.where('[ticketId+createdAt]').between(...everyTimeOf(ticketId)).reverse().limit(limit).toArray(),
         // This user's messages the "server" does not have yet (or refused), as Firestore's
         // cache shows pending writes; other people's pending writes are theirs alone.
-        queued: await this.queuedCreates(viewer, (path) => path.startsWith(prefix)),
+        queued: await this.queuedCreates(viewer, `tickets/${ticketId}/messages`),
       }),
       ({ rows, queued }) => {
         this.stats.messageDocsRead += rows.length;
+        this.stats.chatWindow = rows.length;
         const onServer = new Set(rows.map((row) => row.id));
         const sent: ChatMessage[] = rows.map((row) => ({ ...messageDocSchema.parse(row), id: row.id, delivery: 'sent' as const }));
         const waiting: ChatMessage[] = queued
@@ -521,6 +524,8 @@ export class LocalBackend implements SupportBackend {
   retryMessage(ticketId: string, messageId: string): PendingWrite {
     const path = `tickets/${ticketId}/messages/${messageId}`;
     const committed = this.db.outbox
+      .where('targets')
+      .equals(outboxTarget(this.requireUser().uid, `tickets/${ticketId}/messages`))
       .filter((row) => row.state === 'failed' && writesOf(row.request).some((write) => write.path === path))
       .first()
       .then((row) => {
@@ -562,11 +567,17 @@ export class LocalBackend implements SupportBackend {
     );
   }
 
+  /**
+   * One pending marker per ticket: a marker still waiting in line (offline, or behind other
+   * writes) takes the newer time instead of queuing another write and another trigger run.
+   */
   markRead(ticketId: string): PendingWrite {
     const uid = this.requireUser().uid;
     const path = `tickets/${ticketId}/reads/${uid}`;
     const data = { uid, ticketId, lastReadAt: this.now() };
-    return this.pending(ticketId, this.write({ method: 'set', path, data, transforms: atServerTime('lastReadAt') }));
+    const request: WriteRequest = { method: 'set', path, data, transforms: atServerTime('lastReadAt') };
+    const sameMarker = (queued: WriteRequest) => queued.method === 'set' && queued.path === path;
+    return this.pending(ticketId, this.outbox.submitOrReplace(request, uid, sameMarker));
   }
 
   /** Closes the database once running triggers finish (tests; a closing tab does it by itself). */
@@ -577,6 +588,15 @@ export class LocalBackend implements SupportBackend {
     await this.outbox.idle();
     while (this.runningTriggers.size > 0) await Promise.all([...this.runningTriggers]);
     this.db.close();
+  }
+}
+
+/** The stored counters of one user into what this tab knows of them. */
+function observeCounterRows(counters: RateLimitCounters, uid: string, rows: readonly LimitRow[]): void {
+  for (const kind of rateLimitKinds) {
+    const row = rows.find((candidate) => candidate.id === `${uid}/${kind}`);
+    const parsed = rateLimitDocSchema.safeParse(row && { windowStart: row.windowStart, count: row.count, lastPath: row.lastPath });
+    counters.observe(kind, parsed.success ? parsed.data : undefined);
   }
 }
 

@@ -11,6 +11,7 @@ import {
   type WriteRequest,
 } from '../clientRequest';
 import { checkRequest, type DocLookup } from './localRules';
+import { LearnedScope, type Scope } from './transactionScope';
 import { tableFor, toRow, withoutKey, type LocalDatabase, type TicketRow } from './localDatabase';
 
 /** Indexes that serve "equal to X, newest first" on tickets; mirrors firestore.indexes.json. */
@@ -40,6 +41,9 @@ function resolveWrite(write: DocumentWrite, current: DocData | undefined, now: D
  * the local rules first, as the signed-in actor, and is refused with the rule's reason.
  */
 export class LocalClient {
+  /** Every write's rules read the parent ticket and the writer's profile; other tables are learned. */
+  private readonly scope = new LearnedScope(['tickets', 'users']);
+
   constructor(
     readonly db: LocalDatabase,
     private readonly actor: () => Actor | null,
@@ -78,10 +82,8 @@ export class LocalClient {
       return this.listDocuments(request.collection, request.where, request.limit);
     }
     if (request.method === 'get') {
-      return this.db.transaction('r', this.db.tables, async () => {
-        await this.authorize(request, this.storedDocs(), as);
-        return this.existing(request.path);
-      });
+      await this.authorize(request, this.storedDocs(), as);
+      return this.existing(request.path);
     }
     return this.commit(request, as, now);
   }
@@ -89,37 +91,65 @@ export class LocalClient {
   /**
    * Commits a write or a batch atomically, as Firestore does: every write is checked by the
    * rules, which see the documents before the request (get) and as the whole request leaves
-   * them (getAfter); one refusal refuses all.
+   * them (getAfter); one refusal refuses all. The transaction locks only the tables written
+   * and the ones the rules read (learned; see LearnedScope).
    */
   commit(request: WriteRequest, as: Actor | null, now: Date): Promise<Delivered[]> {
-    return this.db.transaction('rw', this.db.tables, async () => {
-      const stored = new Map<string, DocData | undefined>();
-      const get = async (path: string) => {
-        if (!stored.has(path)) stored.set(path, await this.existing(path));
-        return stored.get(path);
-      };
-      const after = new Map<string, DocData | undefined>();
-      const delivered: Delivered[] = [];
-      for (const write of writesOf(request)) {
-        const current = after.has(write.path) ? after.get(write.path) : await get(write.path);
-        const landed = resolveWrite(write, current, now);
-        const { write: applied } = landed;
-        after.set(
-          write.path,
-          applied.method === 'delete' ? undefined : landed.replaces || !current ? applied.data : { ...current, ...applied.data },
-        );
-        delivered.push(landed);
-      }
-      const docs: DocLookup = { get, getAfter: async (path) => (after.has(path) ? after.get(path) : get(path)), now };
-      for (const { write } of delivered) await this.authorize(write, docs, as);
-      for (const { write, replaces } of delivered) {
-        const located = tableFor(this.db, write.path);
-        if (write.method === 'delete') await located.table.delete(located.id);
-        else if (write.method === 'create' || replaces) await located.table.put(toRow(located, write.data));
-        else await located.table.update(located.id, write.data);
-      }
-      return delivered;
-    });
+    return this.commitWith([request], [], (commit) => commit(request, as, now));
+  }
+
+  /**
+   * commit() of any of `requests`, each atomic and checked as commit() does, inside one
+   * transaction that also covers the `alongside` tables, for work that must be atomic with
+   * the writes (the outbox takes each entry out with its write, several in one go). `body`
+   * gets the commit to call; a refusal it catches leaves the transaction usable, as nothing
+   * of a request is written before all of it is allowed.
+   */
+  commitWith<T>(
+    requests: readonly WriteRequest[],
+    alongside: readonly string[],
+    body: (commit: (request: WriteRequest, as: Actor | null, now: Date) => Promise<Delivered[]>) => Promise<T>,
+  ): Promise<T> {
+    const written = requests.flatMap((request) => writesOf(request).map((write) => tableFor(this.db, write.path).table.name));
+    return this.scope.transaction(this.db, [...alongside, ...written], (scope) =>
+      body((request, as, now) => this.apply(request, as, now, scope)),
+    );
+  }
+
+  /** Reads a document within a transaction of the given scope. */
+  private async existingWithin(path: string, scope: Scope): Promise<DocData | undefined> {
+    scope.require(tableFor(this.db, path).table.name);
+    return this.existing(path);
+  }
+
+  private async apply(request: WriteRequest, as: Actor | null, now: Date, scope: Scope): Promise<Delivered[]> {
+    const stored = new Map<string, DocData | undefined>();
+    const get = async (path: string) => {
+      if (!stored.has(path)) stored.set(path, await this.existingWithin(path, scope));
+      return stored.get(path);
+    };
+    const after = new Map<string, DocData | undefined>();
+    const delivered: Delivered[] = [];
+    for (const write of writesOf(request)) {
+      const current = after.has(write.path) ? after.get(write.path) : await get(write.path);
+      const landed = resolveWrite(write, current, now);
+      const { write: applied } = landed;
+      after.set(
+        write.path,
+        applied.method === 'delete' ? undefined : landed.replaces || !current ? applied.data : { ...current, ...applied.data },
+      );
+      delivered.push(landed);
+    }
+    const docs: DocLookup = { get, getAfter: async (path) => (after.has(path) ? after.get(path) : get(path)), now };
+    for (const { write } of delivered) await this.authorize(write, docs, as);
+    for (const { write, replaces } of delivered) {
+      const located = tableFor(this.db, write.path);
+      scope.require(located.table.name);
+      if (write.method === 'delete') await located.table.delete(located.id);
+      else if (write.method === 'create' || replaces) await located.table.put(toRow(located, write.data));
+      else await located.table.update(located.id, write.data);
+    }
+    return delivered;
   }
 
   /** Tickets equal to the filters, newest first: the shape every ticket list takes. */

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import { writesOf, type WriteRequest } from '../clientRequest';
 import type {
   AssignmentConfig,
   MessageDoc,
@@ -32,12 +33,25 @@ export type LimitRow = RateLimitDoc & { id: string };
 /** A write waiting to reach the "server": see outbox.ts. */
 export interface OutboxRow {
   seq?: number;
-  request: import('../clientRequest').WriteRequest;
+  request: WriteRequest;
   /** Who wrote it: delivery checks the rules as this person. */
   actorUid: string;
-  state: 'pending' | 'sending' | 'failed';
-  claimedAt: number | null;
+  /** The collections it writes, each as `outboxTarget(actorUid, collection)`: what a live view of pending writes looks up. */
+  targets: string[];
+  state: 'pending' | 'failed';
   error: { code: string; message: string } | null;
+}
+
+/**
+ * One writer's pending writes into one collection (e.g. Maya's into `tickets/t1/messages`),
+ * as one index key: a view of a user's own pending messages reads, and wakes for, only those.
+ */
+export const outboxTarget = (actorUid: string, collection: string) => `${actorUid} ${collection}`;
+
+/** The outbox targets of a request: its writer with each collection it writes into, once. */
+export function outboxTargets(actorUid: string, request: WriteRequest): string[] {
+  const collections = writesOf(request).map((write) => write.path.slice(0, write.path.lastIndexOf('/')));
+  return [...new Set(collections)].map((collection) => outboxTarget(actorUid, collection));
 }
 
 /** Attachment bytes: the local stand-in for Cloud Storage objects. */
@@ -106,6 +120,20 @@ export class LocalDatabase extends Dexie {
       );
     // Each writer's rate-limit counters; people in email order (the users page's pages).
     this.version(5).stores({ limits: '&id', users: '&uid, role, email' });
+    // Delivery became one transaction (nothing is "claimed" any more; a Web Lock says who
+    // delivers) and the outbox is read by writer and collection, never whole.
+    this.version(6)
+      .stores({ outbox: '++seq, [actorUid+seq], *targets' })
+      .upgrade((tx) =>
+        tx
+          .table('outbox')
+          .toCollection()
+          .modify((row: Omit<OutboxRow, 'state'> & { state: string; claimedAt?: unknown }) => {
+            if (row.state === 'sending') row.state = 'pending';
+            delete row.claimedAt;
+            row.targets = outboxTargets(row.actorUid, row.request);
+          }),
+      );
   }
 }
 

@@ -1,14 +1,25 @@
 import type { DocData, DocStore, StoreTransaction } from '@functions/store/port';
 import { tableFor, toRow, withoutKey, type LocalDatabase } from './localDatabase';
+import { LearnedScope } from './transactionScope';
 
 type PendingWrite = { kind: 'set' | 'update'; path: string; data: DocData };
+
+/** A document a trigger was called for, as its event carries it (Firestore's event.data). */
+export interface EventDocument {
+  readonly path: string;
+  readonly data: DocData;
+}
 
 /**
  * The handlers' DocStore over IndexedDB, so the local backend runs the same handler code as
  * the Cloud Functions. IndexedDB serializes overlapping read-write transactions across tabs,
  * which gives the same guarantee Firestore's transactions give the numbering handler.
+ * A transaction locks only the tables its work touches, learned in `scope` (give each handler
+ * its own): a trigger never holds up the writes and reads it has no part in. The document
+ * the trigger fired for is read from its event, as a Cloud Function gets it, so a message's
+ * trigger does not lock the messages every open chat is reading.
  */
-export function localStore(db: LocalDatabase): DocStore {
+export function localStore(db: LocalDatabase, scope = new LearnedScope(), event?: EventDocument): DocStore {
   return {
     async find(collectionPath, where) {
       const located = tableFor(db, `${collectionPath}/_`);
@@ -21,17 +32,20 @@ export function localStore(db: LocalDatabase): DocStore {
       return rows.map((row) => ({ id: String(row[located.keyField]), data: withoutKey(row, located)! }));
     },
     runTransaction: (work) =>
-      db.transaction('rw', db.tables, async () => {
+      scope.transaction(db, [], async (within) => {
         const writes: PendingWrite[] = [];
         const tx: StoreTransaction = {
           get: async (path) => {
+            if (event?.path === path && !writes.some((write) => write.path === path)) return event.data;
             const located = tableFor(db, path);
+            within.require(located.table.name);
             return withoutKey(await located.table.get(located.id), located);
           },
           set: (path, data) => void writes.push({ kind: 'set', path, data }),
           update: (path, data) => void writes.push({ kind: 'update', path, data }),
         };
         const result = await work(tx);
+        for (const write of writes) within.require(tableFor(db, write.path).table.name);
         for (const write of writes) {
           const located = tableFor(db, write.path);
           if (write.kind === 'set') {

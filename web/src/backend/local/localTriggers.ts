@@ -6,7 +6,8 @@ import { recordRead } from '@functions/handlers/recordRead';
 import { reviewTicketChange } from '@functions/handlers/reviewTicketChange';
 import type { LocalDatabase } from './localDatabase';
 import { autoId } from './autoId';
-import { localStore } from './localStore';
+import { localStore, type EventDocument } from './localStore';
+import { LearnedScope } from './transactionScope';
 
 const toTicket = (row: DocData & { id: string }): Ticket => ({ ...ticketDocSchema.parse(row), id: row.id });
 
@@ -16,16 +17,27 @@ const toTicket = (row: DocData & { id: string }): Ticket => ({ ...ticketDocSchem
  * ran still gets a number (handlers are idempotent, like at-least-once triggers).
  */
 export function localTriggers(db: LocalDatabase) {
-  const store = localStore(db);
+  // One scope per handler: each learns the tables its own transactions touch.
+  const scopes = {
+    ticketCreated: new LearnedScope(),
+    ticketUpdated: new LearnedScope(),
+    messageCreated: new LearnedScope(),
+    readWritten: new LearnedScope(),
+  };
+  const stores = {
+    ticketCreated: localStore(db, scopes.ticketCreated),
+    ticketUpdated: localStore(db, scopes.ticketUpdated),
+  };
   const deps = () => ({ now: new Date(), random: Math.random });
   return {
-    ticketCreated: async (ticketId: string) => void (await handleTicketCreated(store, ticketId, deps())),
+    ticketCreated: async (ticketId: string) => void (await handleTicketCreated(stores.ticketCreated, ticketId, deps())),
     ticketUpdated: async (ticketId: string, before: Ticket, after: Ticket, actorUid: string) =>
       // A fresh key per change, as a Cloud Function gets a fresh event id.
-      void (await reviewTicketChange(store, ticketId, before, after, { uid: actorUid }, { ...deps(), changeKey: autoId() })),
-    messageCreated: async (ticketId: string, messageId: string) =>
-      void (await recordMessage(store, ticketId, messageId, deps())),
-    readWritten: async (ticketId: string, uid: string) => void (await recordRead(store, ticketId, uid, deps())),
+      void (await reviewTicketChange(stores.ticketUpdated, ticketId, before, after, { uid: actorUid }, { ...deps(), changeKey: autoId() })),
+    messageCreated: async (ticketId: string, messageId: string, event?: EventDocument) =>
+      void (await recordMessage(localStore(db, scopes.messageCreated, event), ticketId, messageId, deps())),
+    readWritten: async (ticketId: string, uid: string, event?: EventDocument) =>
+      void (await recordRead(localStore(db, scopes.readWritten, event), ticketId, uid, deps())),
     /** The triggers a delivered client write sets off, as Firestore events would. */
     async afterDelivery(request: AppliedWrite, before: DocData | undefined, actorUid: string) {
       const [collection, id = '', sub, subId = ''] = request.path.split('/');
@@ -35,12 +47,14 @@ export function localTriggers(db: LocalDatabase) {
         const after = await db.tickets.get(id);
         if (after) await this.ticketUpdated(id, toTicket({ ...before, id }), toTicket(after), actorUid);
       }
-      if (sub === 'messages' && request.method === 'create') await this.messageCreated(id, subId);
-      if (sub === 'reads') await this.readWritten(id, subId);
+      // The document as the write left it, as the event would carry it.
+      const event = request.method === 'delete' ? undefined : { path: request.path, data: { ...before, ...request.data } };
+      if (sub === 'messages' && request.method === 'create') await this.messageCreated(id, subId, event);
+      if (sub === 'reads') await this.readWritten(id, subId, event);
     },
     async catchUp() {
       const unnumbered = await db.tickets.filter((ticket) => ticket.number === null).primaryKeys();
-      for (const id of unnumbered) await handleTicketCreated(store, id, deps());
+      for (const id of unnumbered) await handleTicketCreated(stores.ticketCreated, id, deps());
     },
   };
 }

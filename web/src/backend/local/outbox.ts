@@ -1,15 +1,22 @@
-import { liveQuery } from 'dexie';
+import Dexie, { liveQuery } from 'dexie';
 import { DomainError, type Actor, type DomainErrorCode } from '@domain';
 import type { Connectivity } from '../port';
 import { writesOf, type AppliedWrite, type DocData, type WriteRequest } from '../clientRequest';
-import type { LocalClient } from './localClient';
-import type { LocalDatabase, OutboxRow } from './localDatabase';
+import type { Delivered, LocalClient } from './localClient';
+import { outboxTargets, type LocalDatabase, type OutboxRow } from './localDatabase';
 
 /**
  * The local backend's model of the network, kept in IndexedDB like Firestore's pending
  * writes: a write made offline waits here, in order, survives a reload, and is delivered
  * exactly once by a tab of the same user that is online. Delivery stamps the "server" time
  * (as serverTimestamp() does), runs the local rules as the writer, then the triggers.
+ *
+ * Exactly once, in order: an entry is taken out in the same transaction that commits its
+ * write, so a tab that dies mid-delivery leaves it untouched (IndexedDB aborts the
+ * transaction) and the next tab delivers it. Which tab of a user delivers is settled by a
+ * Web Lock per user: the browser hands it to the next waiting tab the moment its holder
+ * closes, reloads or crashes. Without Web Locks (Node tests), tabs deliver side by side and
+ * the transactions alone keep it exactly once.
  */
 
 /** Runs the triggers for a delivered write; `before` is the document as it was. */
@@ -18,16 +25,33 @@ export type AfterDelivery = (write: AppliedWrite, before: DocData | undefined, a
 const isChatMessage = (request: WriteRequest) =>
   writesOf(request).some((write) => write.method === 'create' && /^tickets\/[^/]+\/messages\/[^/]+$/.test(write.path));
 
-/** An entry claimed by a tab that vanished mid-delivery is offered again after this. */
-const STALE_CLAIM_MS = 15_000;
+/** Every outbox entry of one writer, oldest first (the `[actorUid+seq]` index). */
+export const entriesOf = (db: LocalDatabase, actorUid: string) =>
+  db.outbox.where('[actorUid+seq]').between([actorUid, Dexie.minKey], [actorUid, Dexie.maxKey]);
+
+/** How many queued entries one delivery transaction takes at most. */
+const DELIVERY_BATCH = 50;
+
+const pendingOf = (db: LocalDatabase, actorUid: string) => entriesOf(db, actorUid).filter((row) => row.state === 'pending');
+
+interface LockManagerLike {
+  request<T>(name: string, callback: () => Promise<T>): Promise<T>;
+  request<T>(name: string, options: { ifAvailable: true }, callback: (lock: unknown) => Promise<T>): Promise<T>;
+}
+const lockManager = (): LockManagerLike | undefined =>
+  (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator?.locks;
 
 export class Outbox {
   private online: boolean;
-  private flushing = false;
+  /** This tab is delivering, or waiting for the user's lock to deliver. */
+  private draining = false;
+  /** Something changed while draining: look once more before letting go of the lock. */
+  private lookAgain = false;
+  private closed = false;
   private pendingOfViewer = 0;
   private readonly listeners = new Set<() => void>();
   private readonly waiting = new Map<number, { resolve: () => void; reject: (error: unknown) => void }>();
-  private readonly stopWatching: () => void;
+  private watched: { uid: string | null; stop: () => void } = { uid: null, stop: () => {} };
 
   constructor(
     private readonly db: LocalDatabase,
@@ -39,13 +63,6 @@ export class Outbox {
     online: boolean,
   ) {
     this.online = online;
-    // Every tab watches the shared outbox: to settle its own writes' promises, to count what
-    // is still to send, and to deliver what another tab queued.
-    const subscription = liveQuery(() => this.db.outbox.toArray()).subscribe({
-      next: (rows) => this.observe(rows),
-      error: (error) => console.error('The outbox could not be read.', error),
-    });
-    this.stopWatching = () => subscription.unsubscribe();
   }
 
   connectivity(): Connectivity {
@@ -62,9 +79,25 @@ export class Outbox {
     for (const listener of [...this.listeners]) listener();
   }
 
-  /** A user signed in to this tab: deliver what they left queued (e.g. before a reload). */
+  /**
+   * A user signed in to this tab (or out): watch their entries only, to settle this tab's
+   * promises, count what is still to send, and deliver what another tab of theirs queued.
+   */
   resume() {
-    if (this.online) void this.flush();
+    const uid = this.viewerUid();
+    if (this.closed || uid === this.watched.uid) return;
+    this.watched.stop();
+    this.pendingOfViewer = 0;
+    this.changed();
+    if (uid === null) {
+      this.watched = { uid, stop: () => {} };
+      return;
+    }
+    const subscription = liveQuery(() => entriesOf(this.db, uid).toArray()).subscribe({
+      next: (rows) => this.observe(rows),
+      error: (error) => console.error('The outbox could not be read.', error),
+    });
+    this.watched = { uid, stop: () => subscription.unsubscribe() };
   }
 
   setOnline(online: boolean) {
@@ -76,27 +109,103 @@ export class Outbox {
 
   /**
    * Queues a write and returns a promise that settles when it is delivered (or refused).
-   * Offline it stays unsettled, as a Firestore write's promise does.
+   * Offline it stays unsettled, as a Firestore write's promise does. Online, with nothing of
+   * the writer's in line and no other tab of theirs delivering, it goes out at once: one
+   * transaction that writes it (durable from then on, like Firestore's local write) or, if
+   * something got in line meanwhile, queues it behind.
    */
   async submit(request: WriteRequest, actorUid: string): Promise<void> {
-    const seq = (await this.db.outbox.add({
-      request,
-      actorUid,
-      state: 'pending',
-      claimedAt: null,
-      error: null,
-    } as OutboxRow)) as number;
-    const settled = new Promise<void>((resolve, reject) => this.waiting.set(seq, { resolve, reject }));
-    // Another tab may have delivered it between the add and now.
-    void this.db.outbox.toArray().then((rows) => this.observe(rows));
+    const row: OutboxRow = { request, actorUid, targets: outboxTargets(actorUid, request), state: 'pending', error: null };
+    if (this.online && !this.closed && actorUid === this.viewerUid()) {
+      const outcome = await this.sendAtOnce(row);
+      if (outcome.delivered) {
+        for (const { write, before } of outcome.delivered) void this.afterDelivery(write, before, actorUid);
+        return;
+      }
+      if (outcome.refused) throw outcome.refused;
+      if (outcome.queued !== undefined) {
+        const settled = this.settlementOf(outcome.queued);
+        void this.flush();
+        return settled;
+      }
+    }
+    const seq = (await this.db.outbox.add(row)) as number;
+    const settled = this.settlementOf(seq);
     if (this.online) void this.flush();
+    return settled;
+  }
+
+  /** The write at once, if it may go now; otherwise nothing (`{}`: queue it). */
+  private async sendAtOnce(row: OutboxRow): Promise<{ delivered?: Delivered[]; refused?: DomainError; queued?: number }> {
+    const attempt = () =>
+      this.client.commitWith([row.request], ['outbox'], async (commit) => {
+        // The writer's earlier writes go first: behind them, this one waits in line too.
+        if (await pendingOf(this.db, row.actorUid).first()) return { queued: (await this.db.outbox.add(row)) as number };
+        try {
+          return { delivered: await commit(row.request, await this.actorOf(row.actorUid), this.now()) };
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          // A refused chat message stays, shown as failed with Retry (see observe).
+          if (isChatMessage(row.request)) await this.db.outbox.add({ ...row, state: 'failed', error: { code: error.code, message: error.message } });
+          return { refused: error };
+        }
+      });
+    const locks = lockManager();
+    if (!locks) return attempt();
+    // Another tab of the writer delivering holds the lock: queue rather than wait for it.
+    return locks.request(this.lockName(row.actorUid), { ifAvailable: true }, (lock) => (lock ? attempt() : Promise.resolve({})));
+  }
+
+  private lockName(uid: string) {
+    return `${this.db.name}/outbox/${uid}`;
+  }
+
+  /**
+   * Replaces the data of a pending write still waiting in line, or queues the write if there
+   * is none: one entry per thing, however often it is written before it goes out (read markers).
+   */
+  async submitOrReplace(request: WriteRequest, actorUid: string, sameThing: (queued: WriteRequest) => boolean): Promise<void> {
+    const targets = outboxTargets(actorUid, request);
+    const seq = await this.db.transaction('rw', this.db.outbox, async () => {
+      const queued = await this.db.outbox
+        .where('targets')
+        .equals(targets[0] ?? '')
+        .filter((row) => row.state === 'pending' && row.actorUid === actorUid && sameThing(row.request))
+        .first();
+      if (!queued) return (await this.db.outbox.add({ request, actorUid, targets, state: 'pending', error: null })) as number;
+      await this.db.outbox.update(queued.seq!, { request });
+      return queued.seq!;
+    });
+    const settled = this.settlementOf(seq);
+    if (this.online) void this.flush();
+    return settled;
+  }
+
+  /** A promise for the entry's fate, and its delivery set going. */
+  private settlementOf(seq: number): Promise<void> {
+    const settled = new Promise<void>((resolve, reject) => {
+      const earlier = this.waiting.get(seq);
+      this.waiting.set(seq, {
+        resolve: () => (earlier?.resolve(), resolve()),
+        reject: (error) => (earlier?.reject(error), reject(error)),
+      });
+    });
+    // Delivered by another tab before this one started waiting: the watcher may never see it.
+    void this.db.outbox.get(seq).then((row) => {
+      if (row) return;
+      this.waiting.get(seq)?.resolve();
+      this.waiting.delete(seq);
+    });
     return settled;
   }
 
   /** Sends a refused write again, as `request` now (a failed chat message's Retry), keeping its place in line. */
   async retry(seq: number, request: WriteRequest): Promise<void> {
-    const settled = new Promise<void>((resolve, reject) => this.waiting.set(seq, { resolve, reject }));
-    await this.db.outbox.update(seq, { request, state: 'pending', error: null, claimedAt: null });
+    const settled = this.settlementOf(seq);
+    await this.db.transaction('rw', this.db.outbox, async () => {
+      const row = await this.db.outbox.get(seq);
+      if (row) await this.db.outbox.update(seq, { request, targets: outboxTargets(row.actorUid, request), state: 'pending', error: null });
+    });
     if (this.online) void this.flush();
     return settled;
   }
@@ -107,7 +216,6 @@ export class Outbox {
   }
 
   private observe(rows: OutboxRow[]) {
-    const viewer = this.viewerUid();
     const present = new Map(rows.map((row) => [row.seq!, row]));
     for (const [seq, waiter] of this.waiting) {
       const row = present.get(seq);
@@ -122,84 +230,83 @@ export class Outbox {
         waiter.reject(new DomainError((row.error?.code ?? 'permission-denied') as DomainErrorCode, row.error?.message ?? 'The write was refused.'));
       }
     }
-    this.pendingOfViewer = rows.filter((row) => row.actorUid === viewer && row.state !== 'failed').length;
-    this.changed();
-    if (this.online && rows.some((row) => row.state === 'pending' && row.actorUid === viewer)) void this.flush();
+    const pending = rows.filter((row) => row.state === 'pending').length;
+    if (pending !== this.pendingOfViewer) {
+      this.pendingOfViewer = pending;
+      this.changed();
+    }
+    if (pending > 0) void this.flush();
   }
 
-  /** Delivers pending entries one at a time, oldest first, across all tabs. */
+  /** Delivers the signed-in user's pending entries, oldest first, holding their lock. */
   private async flush() {
-    if (this.flushing || this.closed) return;
-    this.flushing = true;
+    const uid = this.viewerUid();
+    if (!this.online || this.closed || uid === null) return;
+    if (this.draining) {
+      this.lookAgain = true;
+      return;
+    }
+    this.draining = true;
+    const drain = async () => {
+      do {
+        this.lookAgain = false;
+        while (this.online && !this.closed && this.viewerUid() === uid && (await this.deliverNext(uid)));
+      } while (this.lookAgain && this.online && !this.closed && this.viewerUid() === uid);
+    };
     try {
-      while (this.online && !this.closed) {
-        const entry = await this.claimNext();
-        if (!entry) break;
-        await this.deliver(entry);
-      }
+      const locks = lockManager();
+      await (locks ? locks.request(this.lockName(uid), drain) : drain());
     } catch (error) {
       console.error('Delivering queued writes stopped; it resumes with the next change.', error);
     } finally {
-      this.flushing = false;
+      this.draining = false;
     }
   }
 
   /**
-   * Takes the signed-in user's oldest pending entry, unless another tab is delivering one of
-   * theirs right now. Like Firestore's pending writes, a user's writes go out only under
-   * that user's own session.
+   * Delivers the user's oldest pending entries, up to a batch, in one transaction (each
+   * entry its own write, checked on its own: a refusal fails that entry alone): true if
+   * there were any. A burst of messages goes out in a few transactions, not one per message.
    */
-  private claimNext(): Promise<OutboxRow | undefined> {
-    const viewer = this.viewerUid();
-    if (viewer === null) return Promise.resolve(undefined);
-    return this.db.transaction('rw', this.db.outbox, async () => {
-      const rows = (await this.db.outbox.toArray()).filter((row) => row.actorUid === viewer);
-      const now = Date.now();
-      const inFlight = rows.find((row) => row.state === 'sending' && now - (row.claimedAt ?? 0) < STALE_CLAIM_MS);
-      if (inFlight) return undefined;
-      const next = rows.find((row) => row.state === 'pending' || row.state === 'sending');
-      if (!next) return undefined;
-      await this.db.outbox.update(next.seq!, { state: 'sending', claimedAt: now });
-      return next;
-    });
-  }
-
-  private async deliver(entry: OutboxRow) {
-    // Delivered already by a tab that stopped before clearing the entry: exactly once.
-    // (A create of a document that exists can only be this write's own earlier delivery:
-    // ids are random.)
-    for (const write of writesOf(entry.request)) {
-      if (write.method === 'create' && (await this.client.read(write.path)) !== undefined) {
-        await this.db.outbox.delete(entry.seq!);
-        return;
-      }
-    }
-    let delivered;
-    try {
-      delivered = await this.client.commit(entry.request, await this.actorOf(entry.actorUid), this.now());
-    } catch (error) {
-      const refusal = error instanceof DomainError ? error : new DomainError('permission-denied', String(error));
-      await this.db.outbox.update(entry.seq!, {
-        state: 'failed',
-        error: { code: refusal.code, message: refusal.message },
-        claimedAt: null,
-      });
-      return;
-    }
-    await this.db.outbox.delete(entry.seq!);
+  private async deliverNext(uid: string): Promise<boolean> {
+    const heads = await pendingOf(this.db, uid).limit(DELIVERY_BATCH).toArray();
+    if (heads.length === 0) return false;
+    // Taking the entries out, the rules' reads and the writes: one transaction.
+    const delivered = await this.client.commitWith(
+      heads.map((head) => head.request),
+      ['outbox'],
+      async (commit) => {
+        // Still in line as they were? (Another tab may have delivered some where there are no
+        // Web Locks, a Retry may have put an older entry back, a read marker may have moved.)
+        const current = await pendingOf(this.db, uid).limit(heads.length).toArray();
+        const actor = await this.actorOf(uid);
+        const landed: Delivered[] = [];
+        for (const [index, head] of heads.entries()) {
+          const queued = current[index];
+          if (!queued || queued.seq !== head.seq || JSON.stringify(queued.request) !== JSON.stringify(head.request)) break;
+          try {
+            landed.push(...(await commit(head.request, actor, this.now())));
+            await this.db.outbox.delete(head.seq!);
+          } catch (error) {
+            if (!(error instanceof DomainError)) throw error;
+            await this.db.outbox.update(head.seq!, { state: 'failed', error: { code: error.code, message: error.message } });
+          }
+        }
+        return landed;
+      },
+    );
     // Like Cloud Function triggers: after the write, not part of it (and not waited for).
-    for (const { write, before } of delivered) void this.afterDelivery(write, before, entry.actorUid);
+    for (const { write, before } of delivered) void this.afterDelivery(write, before, uid);
+    return true;
   }
 
   /** Settles when no delivery is under way in this tab (tests close the database after it). */
   async idle(): Promise<void> {
-    while (this.flushing) await new Promise((resolve) => setTimeout(resolve, 5));
+    while (this.draining) await new Promise((resolve) => setTimeout(resolve, 5));
   }
-
-  private closed = false;
 
   close() {
     this.closed = true;
-    this.stopWatching();
+    this.watched.stop();
   }
 }

@@ -18,3 +18,11 @@ export function memorySessionSlot(): SessionSlot {
   let uid: string | null = null;
   return { read: () => uid, write: (next) => void (uid = next) };
 }
+
+/** A slot shared by every tab of the browser (localStorage), for a hint that outlives the tab. */
+export function browserSessionSlot(key: string): SessionSlot {
+  return {
+    read: () => localStorage.getItem(key),
+    write: (uid) => (uid === null ? localStorage.removeItem(key) : localStorage.setItem(key, uid)),
+  };
+}

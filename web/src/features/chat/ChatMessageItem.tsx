@@ -1,24 +1,36 @@
 import { Badge, Box, Button, Group, Paper, Text } from '@mantine/core';
 import { isStaff, type ChatMessage, type Note } from '@domain';
+import { memo } from 'react';
 import { exactTime } from '../../app/dates';
 
 const deliveryText = { sending: 'Sending…', sent: 'Sent', failed: 'Not sent' } as const;
+
+interface ChatMessageItemProps {
+  readonly message: ChatMessage;
+  readonly mine: boolean;
+  readonly seen: boolean;
+  readonly onRetry: (messageId: string) => void;
+}
+
+/**
+ * A message renders again only when what it shows changes: every snapshot brings new
+ * objects for the same messages, and a busy chat must not redraw its whole history.
+ */
+const showsTheSame = (before: ChatMessageItemProps, after: ChatMessageItemProps) =>
+  before.mine === after.mine &&
+  before.seen === after.seen &&
+  before.onRetry === after.onRetry &&
+  before.message.id === after.message.id &&
+  before.message.delivery === after.message.delivery &&
+  before.message.text === after.message.text &&
+  before.message.authorName === after.message.authorName &&
+  before.message.createdAt.getTime() === after.message.createdAt.getTime();
 
 /**
  * One message. Customer and staff messages look different (colour and side); system
  * messages sit in the middle; text is always rendered as text, never as HTML.
  */
-export function ChatMessageItem({
-  message,
-  mine,
-  seen,
-  onRetry,
-}: {
-  message: ChatMessage;
-  mine: boolean;
-  seen: boolean;
-  onRetry: () => void;
-}) {
+export const ChatMessageItem = memo(function ChatMessageItem({ message, mine, seen, onRetry }: ChatMessageItemProps) {
   if (message.kind === 'system') {
     return (
       <Text size="xs" c="dimmed" ta="center" fs="italic" py={4} aria-label={`Update: ${message.text}`}>
@@ -57,7 +69,7 @@ export function ChatMessageItem({
               {message.delivery === 'sent' && seen ? 'Seen' : deliveryText[message.delivery]}
             </Text>
             {message.delivery === 'failed' && (
-              <Button size="compact-xs" variant="light" color="red" onClick={onRetry}>
+              <Button size="compact-xs" variant="light" color="red" onClick={() => onRetry(message.id)}>
                 Retry
               </Button>
             )}
@@ -66,10 +78,10 @@ export function ChatMessageItem({
       </Paper>
     </Box>
   );
-}
+}, showsTheSame);
 
 /** A staff-only note in the timeline: unmistakably not part of the customer's chat. */
-export function NoteItem({ note }: { note: Note }) {
+export const NoteItem = memo(function NoteItem({ note }: { note: Note }) {
   return (
     <Paper
       p="xs"
@@ -94,4 +106,4 @@ export function NoteItem({ note }: { note: Note }) {
       </Text>
     </Paper>
   );
-}
+});

@@ -8,24 +8,67 @@ import {
   type Note,
   type Ticket,
 } from '@domain';
-import { useEffect, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import {
+  forwardRef,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ComponentPropsWithoutRef,
+  type FormEvent,
+  type KeyboardEvent,
+} from 'react';
+import { Virtuoso } from 'react-virtuoso';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../app/errorMessage';
 import { useBackend } from '../../backend/BackendContext';
 import type { ChatPage } from '../../backend/port';
 import { useRealtimeQuery } from '../../realtime/useRealtimeQuery';
 import { useSignedInSession } from '../../session/useSession';
+import { useReadMarkers } from '../unread/useUnread';
 import { ChatMessageItem, NoteItem } from './ChatMessageItem';
 import { useDraft } from './useDraft';
 
 type TimelineItem = { kind: 'message'; at: number; message: ChatMessage } | { kind: 'note'; at: number; note: Note };
 
-const NEAR_EDGE_PX = 48;
+const keyOf = (item: TimelineItem) => (item.kind === 'message' ? item.message.id : `note-${item.note.id}`);
+
+/**
+ * Virtuoso places items by index; older messages arriving above get lower indexes, so the
+ * index of the first item goes down by as many as arrived, which keeps the reader in place.
+ */
+const FIRST_INDEX = 1_000_000;
+
+/** Read markers written at most this often per chat (each is a write and a trigger run). */
+const MARK_READ_EVERY_MS = 1_000;
+
+/** Within about a message of the end, the reader is at the newest one (and new ones keep it in view). */
+const NEAR_EDGE_PX = 120;
+
+/** The list's own elements, named for screen readers as before virtualising. */
+const MessageList = forwardRef<HTMLOListElement, ComponentPropsWithoutRef<'ol'>>(function MessageList({ style, ...props }, ref) {
+  return <ol {...props} ref={ref} aria-label="Messages" style={{ ...style, listStyle: 'none', margin: 0, padding: 0 }} />;
+});
+const MessageRow = (props: ComponentPropsWithoutRef<'li'>) => <li {...props} style={{ ...props.style, paddingBottom: 6 }} />;
+
+/** Whether this tab is on screen: a chat in a hidden tab is not read (and must not tell the customer "Seen"). */
+function usePageVisible(): boolean {
+  const [visible, setVisible] = useState(() => document.visibilityState === 'visible');
+  useEffect(() => {
+    const follow = () => setVisible(document.visibilityState === 'visible');
+    document.addEventListener('visibilitychange', follow);
+    return () => document.removeEventListener('visibilitychange', follow);
+  }, []);
+  return visible;
+}
 
 /**
  * The ticket's chat: the newest messages live, older pages on scrolling up (keeping the
  * reader's place), staff notes interleaved for staff only, and a composer that clears at
- * once: the message shows as sending until the server has it.
+ * once: the message shows as sending until the server has it. The list is virtualised
+ * (react-virtuoso), so however many older pages are loaded, only what is on screen is in
+ * the DOM.
  */
 export function ChatPanel({ ticket }: { ticket: Ticket }) {
   const backend = useBackend();
@@ -42,108 +85,116 @@ export function ChatPanel({ ticket }: { ticket: Ticket }) {
     (onData, onError) => backend.subscribeNotes(ticket.id, onData, onError),
     { enabled: staff },
   );
+  const messages = useMemo(() => chat.data?.messages ?? [], [chat.data]);
+  const items = useMemo<TimelineItem[]>(
+    () =>
+      [
+        ...messages.map((message) => ({ kind: 'message' as const, at: message.createdAt.getTime(), message })),
+        ...(staff ? (notes.data ?? []) : []).map((note) => ({ kind: 'note' as const, at: note.createdAt.getTime(), note })),
+      ].sort((a, b) => a.at - b.at),
+    [messages, notes.data, staff],
+  );
 
-  // Opening the chat, and every message arriving while it is on screen, clears the unread
-  // dot; a chat in a hidden tab is not read (and must not tell the customer "Seen").
-  const lastMessageAt = ticket.lastMessageAt?.getTime();
+  // Older items arrived above the first one: the first index moves down by their number.
+  const [anchor, setAnchor] = useState<{ key: string | undefined; index: number }>({ key: undefined, index: FIRST_INDEX });
+  const firstKey = items[0] ? keyOf(items[0]) : undefined;
+  if (firstKey !== anchor.key) {
+    const arrivedAbove = anchor.key === undefined ? -1 : items.findIndex((item) => keyOf(item) === anchor.key);
+    setAnchor({ key: firstKey, index: arrivedAbove > 0 ? anchor.index - arrivedAbove : anchor.index });
+  }
+
+  // Read markers: written when the reader has seen the newest message someone else wrote
+  // (the tab on screen, the chat scrolled to its end) and their marker is older than it;
+  // never once per message for a reader who is not looking.
+  const visible = usePageVisible();
+  const [atBottom, setAtBottom] = useState(true);
+  const marker = useReadMarkers().data?.get(ticket.id);
+  const newestFromOthers = useMemo(
+    () => messages.findLast((m) => m.kind === 'user' && m.authorUid !== session.uid && m.delivery === 'sent'),
+    [messages, session.uid],
+  );
+  const newestAt = newestFromOthers?.createdAt.getTime();
+  const markerAt = marker?.getTime();
+  // While messages stream in, at most one marker a second: the last one always goes out.
+  const lastMarkedAt = useRef(0);
   useEffect(() => {
-    const markIfVisible = () => {
-      if (document.visibilityState === 'visible') backend.markRead(ticket.id).committed.catch(() => {});
+    if (!visible || !atBottom || newestAt === undefined) return;
+    if (markerAt !== undefined && markerAt >= newestAt) return;
+    const mark = () => {
+      lastMarkedAt.current = Date.now();
+      backend.markRead(ticket.id).committed.catch(() => {});
     };
-    markIfVisible();
-    document.addEventListener('visibilitychange', markIfVisible);
-    return () => document.removeEventListener('visibilitychange', markIfVisible);
-  }, [backend, ticket.id, lastMessageAt]);
-
-  const viewport = useRef<HTMLDivElement>(null);
-  const restoreFromBottom = useRef<number | null>(null);
-  const stickToBottom = useRef(true);
-  const messages = chat.data?.messages ?? [];
-  const items: TimelineItem[] = [
-    ...messages.map((message) => ({ kind: 'message' as const, at: message.createdAt.getTime(), message })),
-    ...(staff ? (notes.data ?? []) : []).map((note) => ({ kind: 'note' as const, at: note.createdAt.getTime(), note })),
-  ].sort((a, b) => a.at - b.at);
-
-  const firstId = messages[0]?.id;
-  const firstIdBefore = useRef(firstId);
-  useLayoutEffect(() => {
-    const element = viewport.current;
-    if (!element) return;
-    const olderArrived = firstId !== firstIdBefore.current;
-    firstIdBefore.current = firstId;
-    if (restoreFromBottom.current !== null) {
-      // Wait for the render that brings the older page (the first ones repeat the old data).
-      if (!olderArrived) return;
-      // An older page arrived above: keep the message the reader was looking at in place.
-      element.scrollTop = element.scrollHeight - restoreFromBottom.current;
-      restoreFromBottom.current = null;
-    } else if (stickToBottom.current) {
-      element.scrollTop = element.scrollHeight;
-    }
-  });
+    const wait = lastMarkedAt.current + MARK_READ_EVERY_MS - Date.now();
+    if (wait <= 0) return void mark();
+    const timer = setTimeout(mark, wait);
+    return () => clearTimeout(timer);
+  }, [backend, ticket.id, visible, atBottom, newestAt, markerAt]);
 
   const hasOlder = chat.data?.hasOlder ?? false;
-  const loadOlder = () => {
-    const element = viewport.current;
-    if (!hasOlder || chat.isPlaceholderData || !element) return;
-    restoreFromBottom.current = element.scrollHeight - element.scrollTop;
-    setOlderPages((pages) => pages + 1);
-  };
-  const onScroll = () => {
-    const element = viewport.current;
-    if (!element) return;
-    stickToBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < NEAR_EDGE_PX;
-    if (element.scrollTop < NEAR_EDGE_PX) loadOlder();
-  };
+  const loadingOlder = chat.isPlaceholderData;
+  const loadOlder = useCallback(() => {
+    if (hasOlder && !loadingOlder) setOlderPages((pages) => pages + 1);
+  }, [hasOlder, loadingOlder]);
+  const retry = useCallback(
+    (messageId: string) => backend.retryMessage(ticket.id, messageId).committed.catch(() => {}),
+    [backend, ticket.id],
+  );
 
-  const lastOwnSent = [...messages].reverse().find((m) => m.authorUid === session.uid && m.delivery === 'sent');
+  const lastOwnSent = messages.findLast((m) => m.authorUid === session.uid && m.delivery === 'sent');
+  const seenAt = ticket.staffLastReadAt?.getTime();
   const seenByStaff = (message: ChatMessage) =>
-    !staff &&
-    message.id === lastOwnSent?.id &&
-    ticket.staffLastReadAt !== null &&
-    ticket.staffLastReadAt.getTime() >= message.createdAt.getTime();
+    !staff && message.id === lastOwnSent?.id && seenAt !== undefined && seenAt >= message.createdAt.getTime();
+
+  const header = useCallback(
+    () =>
+      hasOlder ? (
+        <Group justify="center" py={4}>
+          <Button size="compact-xs" variant="subtle" onClick={loadOlder} loading={loadingOlder}>
+            Load older messages
+          </Button>
+        </Group>
+      ) : null,
+    [hasOlder, loadOlder, loadingOlder],
+  );
+  const components = useMemo(() => ({ List: MessageList, Item: MessageRow, Header: header }), [header]);
 
   return (
     <Stack gap="xs" component="section" aria-label="Chat" h="100%">
-      <div
-        ref={viewport}
-        onScroll={onScroll}
-        style={{ overflowY: 'auto', minHeight: 240, maxHeight: '60vh', flex: 1, padding: 4 }}
-        data-testid="chat-scroller"
-      >
-        {hasOlder && (
-          <Group justify="center" py={4}>
-            <Button size="compact-xs" variant="subtle" onClick={loadOlder} loading={chat.isPlaceholderData}>
-              Load older messages
-            </Button>
-          </Group>
-        )}
-        {chat.isPending && <Loader size="sm" aria-label="Loading the chat" />}
-        {chat.isError && <Alert color="red">{errorMessage(chat.error)}</Alert>}
-        {chat.data && items.length === 0 && (
-          <Text c="dimmed" size="sm" ta="center" py="md">
-            No messages yet. {staff ? 'Say hello to the customer.' : 'Write to us here; we answer in this chat.'}
-          </Text>
-        )}
-        <Stack gap={6} component="ol" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Messages">
-          {items.map((item) => (
-            <li key={item.kind === 'message' ? item.message.id : `note-${item.note.id}`}>
-              {item.kind === 'message' ? (
-                <ChatMessageItem
-                  message={item.message}
-                  mine={item.message.authorUid === session.uid}
-                  seen={seenByStaff(item.message)}
-                  onRetry={() =>
-                    backend.retryMessage(ticket.id, item.message.id).committed.catch(() => {})
-                  }
-                />
-              ) : (
-                <NoteItem note={item.note} />
-              )}
-            </li>
-          ))}
-        </Stack>
-      </div>
+      {chat.isPending && <Loader size="sm" aria-label="Loading the chat" />}
+      {chat.isError && <Alert color="red">{errorMessage(chat.error)}</Alert>}
+      {chat.data && items.length === 0 && (
+        <Text c="dimmed" size="sm" ta="center" py="md">
+          No messages yet. {staff ? 'Say hello to the customer.' : 'Write to us here; we answer in this chat.'}
+        </Text>
+      )}
+      {chat.data && items.length > 0 && (
+        <Virtuoso<TimelineItem>
+          data-testid="chat-scroller"
+          style={{ height: '60vh', minHeight: 240 }}
+          data={items}
+          firstItemIndex={anchor.index}
+          initialTopMostItemIndex={items.length - 1}
+          computeItemKey={(_, item) => keyOf(item)}
+          followOutput={(bottom) => (bottom ? 'auto' : false)}
+          atBottomStateChange={setAtBottom}
+          atBottomThreshold={NEAR_EDGE_PX}
+          startReached={loadOlder}
+          increaseViewportBy={{ top: 400, bottom: 200 }}
+          components={components}
+          itemContent={(_, item) =>
+            item.kind === 'message' ? (
+              <ChatMessageItem
+                message={item.message}
+                mine={item.message.authorUid === session.uid}
+                seen={seenByStaff(item.message)}
+                onRetry={retry}
+              />
+            ) : (
+              <NoteItem note={item.note} />
+            )
+          }
+        />
+      )}
       <Composer ticket={ticket} staff={staff} />
     </Stack>
   );

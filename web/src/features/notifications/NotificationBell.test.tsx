@@ -82,7 +82,7 @@ describe('Notification bell', () => {
     });
     // Still marked new while the drawer stays open, so they can be read.
     expect(within(within(drawer).getAllByRole('listitem')[0]!).getByText('New')).toBeVisible();
-    expect(screen.getByRole('button', { name: 'Notifications, 0 unseen', hidden: true })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Notifications, 0 unseen', hidden: true })).toBeInTheDocument();
   });
 
   it('links each notification to its ticket', async () => {

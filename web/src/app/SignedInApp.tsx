@@ -1,0 +1,100 @@
+// The CSS of the signed-in frame: app shell, navigation, account menu, notifications drawer, toasts.
+import '@mantine/core/styles/AppShell.css';
+import '@mantine/core/styles/Burger.css';
+import '@mantine/core/styles/NavLink.css';
+import '@mantine/core/styles/Avatar.css';
+import '@mantine/core/styles/Indicator.css';
+import '@mantine/core/styles/Popover.css';
+import '@mantine/core/styles/Menu.css';
+import '@mantine/core/styles/ModalBase.css';
+import '@mantine/core/styles/Overlay.css';
+import '@mantine/core/styles/Drawer.css';
+import '@mantine/core/styles/Notification.css';
+import '@mantine/notifications/styles.css';
+import { Center, Loader } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { isAdmin, isStaff } from '@domain';
+import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense, useContext, useEffect, useState } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useInRouterContext } from 'react-router';
+import type { Session } from '../backend/port';
+import { APP_TITLE, useUnreadTitle } from '../features/unread/useUnread';
+import { AppLayout } from './AppLayout';
+
+// Each page loads when first shown, so a signed-in first screen carries only its own; the
+// others follow once the browser is idle, so that a page opened offline later is there.
+const pages = {
+  myTickets: () => import('./routes/MyTicketsRoute'),
+  newTicket: () => import('./routes/NewTicketRoute'),
+  ticket: () => import('./routes/TicketRoute'),
+  queue: () => import('./routes/QueueRoute'),
+  users: () => import('./routes/UsersRoute'),
+};
+const MyTicketsPage = lazy(pages.myTickets);
+const NewTicketPage = lazy(pages.newTicket);
+const TicketPage = lazy(pages.ticket);
+const QueuePage = lazy(pages.queue);
+const UsersPage = lazy(pages.users);
+
+/** The pages a role can open, fetched after the first screen has settled. */
+function usePagesPrefetched(role: Session['role']) {
+  useEffect(() => {
+    const wanted = [pages.ticket, ...(isStaff(role) ? [pages.queue] : [pages.myTickets, pages.newTicket]), ...(isAdmin(role) ? [pages.users] : [])];
+    const fetchAll = () => wanted.forEach((load) => void load().catch(() => {}));
+    const idle = window.requestIdleCallback?.(fetchAll, { timeout: 5_000 }) ?? window.setTimeout(fetchAll, 2_000);
+    return () => (window.cancelIdleCallback ? window.cancelIdleCallback(idle) : window.clearTimeout(idle));
+  }, [role]);
+}
+
+const pageLoading = (
+  <Center py="xl">
+    <Loader aria-label="Loading the page" />
+  </Center>
+);
+
+/**
+ * The app for a signed-in user: header with navigation, account and notifications, the
+ * pages by role (customers land on their tickets, staff on the queue), toasts, and the
+ * unread count in the window title. Loaded after sign-in, not by the sign-in page.
+ */
+export default function SignedInApp({ session }: { session: Session }) {
+  // The router and the query cache come with the signed-in app (the sign-in page needs
+  // neither), unless the app is given them (tests render it in their own).
+  const inRouter = useInRouterContext();
+  const given = useContext(QueryClientContext);
+  const [queryClient] = useState(
+    () =>
+      given ??
+      new QueryClient({
+        // Writes go through the backend, not through fetches; Firestore queues them offline.
+        defaultOptions: { mutations: { networkMode: 'always' } },
+      }),
+  );
+  const frame = <SignedInFrame session={session} />;
+  return <QueryClientProvider client={queryClient}>{inRouter ? frame : <BrowserRouter>{frame}</BrowserRouter>}</QueryClientProvider>;
+}
+
+function SignedInFrame({ session }: { session: Session }) {
+  useUnreadTitle();
+  usePagesPrefetched(session.role);
+  // Signing out leaves no stale count in the title.
+  useEffect(() => () => void (document.title = APP_TITLE), []);
+  return (
+    <>
+      <Notifications position="top-right" />
+      <AppLayout session={session}>
+        <Suspense fallback={pageLoading}>
+          <Routes>
+            <Route path="/" element={<Navigate to={isStaff(session.role) ? '/queue' : '/tickets'} replace />} />
+            <Route path="/tickets" element={<MyTicketsPage />} />
+            <Route path="/tickets/new" element={<NewTicketPage />} />
+            <Route path="/tickets/:ticketId" element={<TicketPage />} />
+            <Route path="/queue" element={isStaff(session.role) ? <QueuePage /> : <Navigate to="/tickets" replace />} />
+            <Route path="/users" element={isAdmin(session.role) ? <UsersPage /> : <Navigate to="/" replace />} />
+            <Route path="*" element={<Navigate to="/" replace />} />
+          </Routes>
+        </Suspense>
+      </AppLayout>
+    </>
+  );
+}

@@ -1,0 +1,3 @@
+// Admins: every user, roles and deactivation.
+import '@mantine/core/styles/Switch.css';
+export { UsersPage as default } from '../../features/users/UsersPage';
