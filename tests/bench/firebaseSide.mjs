@@ -2,13 +2,31 @@
 // (the Cloud SDK's emulator through our launcher jar) and Functions emulators, where a Java 21
 // or newer is found; otherwise says why not. Every process it starts ends with it.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildLauncher, findEmulatorJar, findJarTool, findJavas } from '../support/firestoreEmulator.mjs';
 
 const PROJECT_ID = 'demo-support-desk';
+// The app's bench build raises the rate limits (VITE_BENCH_RATE_LIMIT in its env file) to
+// measure delivery rather than the cap; the emulator gets firestore.rules with the same caps.
+// Both files are written beside firebase.json for the run (firebase-tools resolves paths from
+// the config's folder) and removed after it; .gitignore keeps them out of the repository.
+const BENCH_CONFIG = 'firebase.bench.json';
+const BENCH_RULES = 'firestore.bench.rules';
+
+function raisedRulesConfig() {
+  const cap = /^VITE_BENCH_RATE_LIMIT=(\d+)$/m.exec(readFileSync('web/.env.bench-emulators', 'utf8'))?.[1];
+  if (!cap) throw new Error('web/.env.bench-emulators sets no VITE_BENCH_RATE_LIMIT');
+  const rules = readFileSync('firestore.rules', 'utf8');
+  const raised = rules.replace(/let cap = \{'tickets': \d+, 'messages': \d+\};/, `let cap = {'tickets': ${cap}, 'messages': ${cap}};`);
+  if (raised === rules) throw new Error("firestore.rules' isRateLimitStep no longer reads `let cap = {...}`");
+  writeFileSync(BENCH_RULES, raised);
+  const config = JSON.parse(readFileSync('firebase.json', 'utf8'));
+  config.firestore.rules = BENCH_RULES;
+  writeFileSync(BENCH_CONFIG, JSON.stringify(config, null, 2));
+}
 
 const portInUse = (host, port) =>
   new Promise((resolve) => {
@@ -40,6 +58,7 @@ export async function firebaseChat({ port, chromium, messages, burst }) {
   );
   if (built.status !== 0) return { skipped: 'building the app for the emulators failed' };
 
+  raisedRulesConfig();
   const workDir = mkdtempSync(path.join(tmpdir(), 'support-desk-bench-'));
   const resultFile = path.join(workDir, 'result.json');
   // What the emulators and the script print, kept for when something goes wrong.
@@ -64,7 +83,7 @@ export async function firebaseChat({ port, chromium, messages, burst }) {
     const code = await new Promise((resolve) => {
       const child = spawn(
         process.execPath,
-        ['node_modules/firebase-tools/lib/bin/firebase.js', 'emulators:exec', '--only', 'auth,firestore,functions', '--project', PROJECT_ID, `"${process.execPath}" tests/bench/firebaseChat.mjs`],
+        ['node_modules/firebase-tools/lib/bin/firebase.js', 'emulators:exec', '--config', BENCH_CONFIG, '--only', 'auth,firestore,functions', '--project', PROJECT_ID, `"${process.execPath}" tests/bench/firebaseChat.mjs`],
         { env, stdio: ['ignore', openSync(logFile, 'w'), 'inherit'], detached: true },
       );
       const stop = () => {
@@ -84,5 +103,7 @@ export async function firebaseChat({ port, chromium, messages, burst }) {
     return JSON.parse(readFileSync(resultFile, 'utf8'));
   } finally {
     rmSync(workDir, { recursive: true, force: true });
+    rmSync(BENCH_CONFIG, { force: true });
+    rmSync(BENCH_RULES, { force: true });
   }
 }

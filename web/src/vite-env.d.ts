@@ -6,6 +6,8 @@ interface ImportMetaEnv {
   readonly VITE_USE_EMULATORS?: string;
   /** `npm run bench` only: exposes the backend on window.__supportDesk. */
   readonly VITE_EXPOSE_BACKEND?: string;
+  /** Bench builds only: the rate-limit cap both windows take (see createBackend). */
+  readonly VITE_BENCH_RATE_LIMIT?: string;
   readonly VITE_FIREBASE_API_KEY?: string;
   readonly VITE_FIREBASE_AUTH_DOMAIN?: string;
   readonly VITE_FIREBASE_PROJECT_ID?: string;

@@ -1,3 +1,4 @@
+import { rateLimits, type RateLimits } from '@domain';
 import { demoAccounts } from './demoAccounts';
 import { deferredBackend } from './deferredBackend';
 import type { SupportBackend } from './port';
@@ -11,10 +12,22 @@ import { browserSessionSlot, tabSessionSlot } from './local/sessionSlot';
  * from a hint it keeps beside Auth's own persistence.
  */
 export function createBackend(): SupportBackend {
-  return import.meta.env.VITE_BACKEND === 'firebase' ? firebaseBackend() : localBackend();
+  const limits = raisedRateLimits(import.meta.env.VITE_BENCH_RATE_LIMIT);
+  return import.meta.env.VITE_BACKEND === 'firebase' ? firebaseBackend(limits) : localBackend(limits);
 }
 
-function firebaseBackend(): SupportBackend {
+/**
+ * The bench builds set VITE_BENCH_RATE_LIMIT (web/.env.bench*): their 200-message chats
+ * measure delivery, not the desk's cap, so both windows take that many (and tests/bench gives
+ * firestore.rules the same caps for its emulator run). Every other build: the desk's limits.
+ */
+function raisedRateLimits(cap: string | undefined): RateLimits | undefined {
+  if (!cap) return undefined;
+  const max = Number(cap);
+  return { tickets: { ...rateLimits.tickets, max }, messages: { ...rateLimits.messages, max } };
+}
+
+function firebaseBackend(limits: RateLimits | undefined): SupportBackend {
   // Who was signed in when this browser last ran the app. Without it, Auth (and all of
   // Firebase) waits for a sign-in; with it, Auth restores the sign-in and says the truth.
   const signedInHint = browserSessionSlot('support-desk.firebase-signed-in');
@@ -50,14 +63,14 @@ function firebaseBackend(): SupportBackend {
         import('./firebase/firebaseDataServices'),
         import('./firebase/firebaseBackend'),
       ]);
-      const backend = createFirebaseBackend({ ...core, ...createFirebaseDataServices(core.app, options) });
+      const backend = createFirebaseBackend({ ...core, ...createFirebaseDataServices(core.app, options) }, limits);
       backend.subscribeSession((session) => signedInHint.write(session?.uid ?? null));
       return backend;
     },
   });
 }
 
-function localBackend(): SupportBackend {
+function localBackend(limits: RateLimits | undefined): SupportBackend {
   const sessionSlot = tabSessionSlot();
   return deferredBackend({
     kind: 'local',
@@ -68,7 +81,7 @@ function localBackend(): SupportBackend {
     },
     load: async () => {
       const { LocalBackend } = await import('./local/localBackend');
-      const backend = new LocalBackend({ databaseName: 'support-desk', sessionSlot });
+      const backend = new LocalBackend({ databaseName: 'support-desk', sessionSlot, rateLimits: limits });
       await backend.ready;
       return backend;
     },

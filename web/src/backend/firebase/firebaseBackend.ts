@@ -13,6 +13,7 @@ import {
   signInInputSchema,
   signUpInputSchema,
   type DomainErrorCode,
+  type RateLimits,
   type Role,
 } from '@domain';
 import {
@@ -76,7 +77,11 @@ function sameSession(a: Session | null | undefined, b: Session | null): boolean 
  * The SupportBackend on Firebase: Auth for the session, Firestore listeners for every list,
  * client writes that the security rules check and the Cloud Functions complete.
  */
-export function createFirebaseBackend(services: FirebaseServices): SupportBackend {
+export function createFirebaseBackend(
+  services: FirebaseServices,
+  /** The bench build raises the rate limits (and runs rules raised alike), to measure the pipeline rather than the cap. */
+  limits?: RateLimits,
+): SupportBackend {
   const { auth, db, storage } = services;
   const connectivity = new ConnectivityTracker();
   const track = <T,>(write: Promise<T>): Promise<T> => connectivity.track(write);
@@ -143,7 +148,7 @@ export function createFirebaseBackend(services: FirebaseServices): SupportBacken
     roleWatch = undefined;
     counters = undefined;
     if (uid === null) return;
-    const ownCounters = new RateLimitCounters(uid);
+    const ownCounters = new RateLimitCounters(uid, limits);
     counters = ownCounters;
     const stopCounters = subscribeRateLimits(db, uid, (kind, counter) => ownCounters.observe(kind, counter));
     let seenSyncedAtMs: number | null | undefined;

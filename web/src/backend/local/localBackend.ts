@@ -32,6 +32,7 @@ import {
   type NewTicketInput,
   type Note,
   type Priority,
+  type RateLimits,
   type Role,
   type Ticket,
   type TicketEventEntry,
@@ -74,6 +75,8 @@ export interface LocalBackendOptions {
   readonly sessionSlot: SessionSlot;
   /** Follow the browser's online/offline events (default: true where `window` exists). */
   readonly followBrowserConnectivity?: boolean;
+  /** The bench build raises the rate limits, to measure the pipeline rather than the cap. */
+  readonly rateLimits?: RateLimits;
 }
 
 /** Fields the "server" sets to the delivery time, as serverTimestamp() does. */
@@ -133,7 +136,7 @@ export class LocalBackend implements SupportBackend {
   constructor(private readonly options: LocalBackendOptions) {
     this.db = new LocalDatabase(options.databaseName);
     seedDemoAccounts(this.db);
-    this.client = new LocalClient(this.db, () => this.actor());
+    this.client = new LocalClient(this.db, () => this.actor(), options.rateLimits);
     this.triggers = localTriggers(this.db);
     const browser = typeof window !== 'undefined' && (options.followBrowserConnectivity ?? true);
     this.outbox = new Outbox(
@@ -233,7 +236,7 @@ export class LocalBackend implements SupportBackend {
         this.emitSession();
       },
     });
-    const counters = new RateLimitCounters(uid!);
+    const counters = new RateLimitCounters(uid!, this.options.rateLimits);
     this.counters = counters;
     // Known before the first write of this tab (a tab opened after another sent already
     // continues that window), then followed.

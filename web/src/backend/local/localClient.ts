@@ -1,5 +1,5 @@
 import Dexie, { liveQuery } from 'dexie';
-import { DomainError, type Actor } from '@domain';
+import { DomainError, rateLimits, type Actor, type RateLimits } from '@domain';
 import {
   writesOf,
   type AppliedWrite,
@@ -47,6 +47,8 @@ export class LocalClient {
   constructor(
     readonly db: LocalDatabase,
     private readonly actor: () => Actor | null,
+    /** The rate limits the rules enforce: the desk's, unless a bench build raised them. */
+    private readonly limits: RateLimits = rateLimits,
   ) {}
 
   /** Documents as stored, for the rules of a read (nothing changes, so get and getAfter agree). */
@@ -56,7 +58,7 @@ export class LocalClient {
   }
 
   private async authorize(request: RuledRequest, docs: DocLookup, actor: Actor | null) {
-    const decision = await checkRequest(actor, request, docs);
+    const decision = await checkRequest(actor, request, docs, this.limits);
     if (!decision.allowed) throw new DomainError('permission-denied', decision.reason);
   }
 

@@ -24,12 +24,14 @@ import {
   noteDocSchema,
   notificationDocSchema,
   PEOPLE_QUERY_MAX,
+  rateLimits,
   readMarkerSchema,
   ticketDocSchema,
   userDocSchema,
   type Actor,
   type Decision,
   type ProfileFacts,
+  type RateLimits,
   type TicketDoc,
 } from '@domain';
 import type { DocData, RuledRequest } from '../clientRequest';
@@ -80,7 +82,12 @@ function profileOf(data: DocData | undefined): ProfileFacts | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-export async function checkRequest(signedIn: Actor | null, request: RuledRequest, docs: DocLookup): Promise<Decision> {
+export async function checkRequest(
+  signedIn: Actor | null,
+  request: RuledRequest,
+  docs: DocLookup,
+  limits: RateLimits = rateLimits,
+): Promise<Decision> {
   const profile = signedIn ? profileOf(await docs.get(`users/${signedIn.uid}`)) : undefined;
   // The role the caller acts with now, as the rules' role(): a demotion takes effect at once.
   const actor = signedIn && { ...signedIn, role: roleNow(signedIn.role, profile) };
@@ -101,7 +108,7 @@ export async function checkRequest(signedIn: Actor | null, request: RuledRequest
     if (request.method === 'get') return actor?.uid === id ? allow : deny('Rate limits are private.');
     if (request.method === 'delete') return deny('Rate limits are never removed.');
     const after = request.method === 'update' ? { ...existing, ...request.data } : request.data;
-    return mayStepRateLimit(actor, id, segments[3] ?? '', existing, after, docs.now);
+    return mayStepRateLimit(actor, id, segments[3] ?? '', existing, after, docs.now, limits);
   }
   if (segments.length !== 2) return deny('Only the desk itself writes there.');
   switch (collection) {
