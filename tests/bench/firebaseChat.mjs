@@ -10,6 +10,7 @@ import {
   collection,
   connectFirestoreEmulator,
   doc,
+  increment,
   initializeFirestore,
   limitToLast,
   memoryLocalCache,
@@ -17,8 +18,8 @@ import {
   orderBy,
   query,
   serverTimestamp,
-  setDoc,
   terminate,
+  writeBatch,
 } from 'firebase/firestore';
 import { chromium } from 'playwright-core';
 import demo from '../../web/src/backend/demoAccounts.json' with { type: 'json' };
@@ -47,7 +48,7 @@ async function signIn(page, who) {
   await form.getByRole('textbox', { name: 'Email' }).fill(who.email);
   await form.getByLabel('Password', { exact: true }).fill(demo.password);
   await form.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: `Account: ${who.displayName} (${who.role})` }).waitFor();
+  await page.getByRole('button', { name: `${who.displayName} (${who.role}), account` }).waitFor();
 }
 
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
@@ -91,7 +92,11 @@ for (let n = 1; n <= Number(MESSAGES); n++) {
   const text = `plain-${n}`;
   const arrived = new Promise((resolve) => arrivals.set(text, resolve));
   const sentAt = performance.now();
-  void setDoc(doc(messages(writer.db)), {
+  // As the rules demand of every message: the writer's rate-limit step in the same batch
+  // (the app's chat above has opened the window, so this is one more in it).
+  const message = doc(messages(writer.db));
+  const batch = writeBatch(writer.db);
+  batch.set(message, {
     authorUid: writer.user.uid,
     authorRole: customerAccount.role,
     authorName: customerAccount.displayName,
@@ -99,6 +104,8 @@ for (let n = 1; n <= Number(MESSAGES); n++) {
     kind: 'user',
     createdAt: serverTimestamp(),
   });
+  batch.update(doc(writer.db, 'users', writer.user.uid, 'limits', 'messages'), { count: increment(1), lastPath: message.path });
+  void batch.commit();
   sdk.push((await arrived) - sentAt);
 }
 stop();

@@ -32,7 +32,7 @@ export async function lighthouseRuns(base, chromiumPath) {
     const agent = await browser.newPage();
     await agent.goto(base);
     await agent.locator('button[aria-label="Continue as Sam Rivera (agent)"]').click();
-    await agent.locator('button[aria-label="Account: Sam Rivera (agent)"]').wait();
+    await agent.locator('button[aria-label="SR Sam Rivera (agent), account"]').wait();
     await (await agent.createCDPSession()).send('Network.clearBrowserCache');
     const queue = await lighthouse(`${base}/queue`, { ...flags, disableStorageReset: true }, undefined, agent);
     return { signIn: summary(signIn.lhr), queue: summary(queue.lhr) };

@@ -79,7 +79,7 @@ async function waitForServer() {
 async function signIn(page, name, role) {
   await page.goto(BASE);
   await page.getByRole('button', { name: `Continue as ${name} (${role})` }).click();
-  await page.getByRole('button', { name: `Account: ${name} (${role})` }).waitFor();
+  await page.getByRole('button', { name: `${name} (${role}), account` }).waitFor();
 }
 
 const ms = (value) => `${value.toFixed(1)} ms`;
