@@ -29,14 +29,23 @@ import {
   type TicketStatus,
 } from '../../functions/src/domain/index.js';
 import { RateLimitCounters } from '../../web/src/backend/rateLimitCounters.js';
-import { newMessageWrites, newNoteWrites, newTicketWrites } from '../../web/src/backend/writes.js';
+import {
+  newMessageWrites,
+  newNoteWrites,
+  newProfileWrite,
+  newTicketWrites,
+  notificationsSeenWrites,
+  profileChangeWrite,
+  readMarkerWrite,
+  ticketChangeWrite,
+  type TicketChange,
+} from '../../web/src/backend/writes.js';
 import {
   increment,
   serverTime,
   type BatchWrite,
   type ClientRequest,
   type DocumentWrite,
-  type FieldTransforms,
 } from './requests.js';
 
 type DocData = Record<string, unknown>;
@@ -129,18 +138,9 @@ function someoneElse(ctx: MatrixContext): string {
   return ctx.actorUid === matrixPeople.owner.uid ? matrixPeople.otherCustomer.uid : matrixPeople.owner.uid;
 }
 
-/** The fields each kind of change leaves to the server's clock, as the app writes them. */
-const changeTime: FieldTransforms = { updatedAt: serverTime };
-const readTime: FieldTransforms = { lastReadAt: serverTime };
-
-/** A staff or customer change of the fixture ticket, stamped as every client write is. */
+/** A staff or customer change of the fixture ticket, as the app writes it (stamped with its writer and time). */
 function changeTicket(ctx: MatrixContext, change: DocData): ClientRequest {
-  return {
-    method: 'update',
-    transforms: changeTime,
-    path: `tickets/${ctx.ticketId}`,
-    data: { ...change, updatedAt: ctx.now, updatedBy: ctx.actorUid },
-  };
+  return ticketChangeWrite(ctx.ticketId, change as TicketChange, ctx.actorUid, ctx.now);
 }
 
 /** Attachment entries as the desk plans them: an image and a PDF, each at its kind's limit. */
@@ -315,12 +315,7 @@ export const operations = {
   'counter.write': () => ({ method: 'update', path: 'counters/tickets', data: { last: 0 } }),
 
   // ---- people ----
-  'user.create.own': (ctx) => ({
-    method: 'create',
-    transforms: { createdAt: serverTime },
-    path: `users/${ctx.actorUid}`,
-    data: newUserDoc({ email: ctx.actorEmail, displayName: ctx.actorName }, ctx.now),
-  }),
+  'user.create.own': (ctx) => newProfileWrite(ctx.actorUid, { email: ctx.actorEmail, displayName: ctx.actorName }, ctx.now),
   'user.create.withSomeoneElsesEmail': (ctx) => ({
     method: 'create',
     transforms: { createdAt: serverTime },
@@ -349,12 +344,8 @@ export const operations = {
   'user.renameSelf.reserved': (ctx) => ({ method: 'update', path: `users/${ctx.actorUid}`, data: { displayName: 'console' } }),
   'user.renameSelf.untrimmed': (ctx) => ({ method: 'update', path: `users/${ctx.actorUid}`, data: { displayName: ' Spaced ' } }),
   'user.changeOwnEmail': (ctx) => ({ method: 'update', path: `users/${ctx.actorUid}`, data: { email: 'elsewhere@example.com' } }),
-  'user.raiseOwnRole': (ctx) => ({ method: 'update', path: `users/${ctx.actorUid}`, data: { role: 'admin' } }),
-  'user.setOthersRole': () => ({
-    method: 'update',
-    path: `users/${matrixPeople.otherCustomer.uid}`,
-    data: { role: 'agent' },
-  }),
+  'user.raiseOwnRole': (ctx) => profileChangeWrite(ctx.actorUid, { role: 'admin' }),
+  'user.setOthersRole': () => profileChangeWrite(matrixPeople.otherCustomer.uid, { role: 'agent' }),
   'users.list': () => ({ method: 'list', collection: 'users', where: [], limit: PEOPLE_QUERY_MAX }),
   'users.list.unbounded': () => ({ method: 'list', collection: 'users', where: [], limit: 500 }),
 
@@ -371,12 +362,7 @@ export const operations = {
   'ticket.backToOpen': (ctx) => changeTicket(ctx, { status: 'open' }),
   'ticket.changePriority': (ctx) => changeTicket(ctx, { priority: 'critical' }),
   'ticket.stampOnly': (ctx) => changeTicket(ctx, {}),
-  'ticket.close.inSomeoneElsesName': (ctx) => ({
-    method: 'update',
-    transforms: changeTime,
-    path: `tickets/${ctx.ticketId}`,
-    data: { status: 'closed', updatedAt: ctx.now, updatedBy: someoneElse(ctx) },
-  }),
+  'ticket.close.inSomeoneElsesName': (ctx) => ticketChangeWrite(ctx.ticketId, { status: 'closed' }, someoneElse(ctx), ctx.now),
   'ticket.unlockChat': (ctx) => changeTicket(ctx, { chatLocked: false }),
   'ticket.assign.toAdmin': (ctx) => changeTicket(ctx, { assigneeUid: matrixPeople.admin.uid }),
   'ticket.assign.toCustomer': (ctx) => changeTicket(ctx, { assigneeUid: matrixPeople.otherCustomer.uid }),
@@ -436,24 +422,9 @@ export const operations = {
   }),
 
   // ---- read markers ----
-  'readMarker.write.own': (ctx) => ({
-    method: 'set',
-    transforms: readTime,
-    path: `tickets/${ctx.ticketId}/reads/${ctx.actorUid}`,
-    data: { uid: ctx.actorUid, ticketId: ctx.ticketId, lastReadAt: ctx.now },
-  }),
-  'readMarker.write.onMissingTicket': (ctx) => ({
-    method: 'set',
-    transforms: readTime,
-    path: `tickets/${MISSING_TICKET}/reads/${ctx.actorUid}`,
-    data: { uid: ctx.actorUid, ticketId: MISSING_TICKET, lastReadAt: ctx.now },
-  }),
-  'readMarker.write.someoneElses': (ctx) => ({
-    method: 'set',
-    transforms: readTime,
-    path: `tickets/${ctx.ticketId}/reads/${someoneElse(ctx)}`,
-    data: { uid: someoneElse(ctx), ticketId: ctx.ticketId, lastReadAt: ctx.now },
-  }),
+  'readMarker.write.own': (ctx) => readMarkerWrite(ctx.ticketId, ctx.actorUid, ctx.now),
+  'readMarker.write.onMissingTicket': (ctx) => readMarkerWrite(MISSING_TICKET, ctx.actorUid, ctx.now),
+  'readMarker.write.someoneElses': (ctx) => readMarkerWrite(ctx.ticketId, someoneElse(ctx), ctx.now),
   'readMarkers.list.own': (ctx) => ({
     method: 'list',
     collection: 'reads',
@@ -491,11 +462,7 @@ export const operations = {
     where: [],
     limit: 30,
   }),
-  'notification.markOwnersSeen': () => ({
-    method: 'update',
-    path: `users/${matrixPeople.owner.uid}/notifications/${seeded.notificationId}`,
-    data: { seen: true },
-  }),
+  'notification.markOwnersSeen': () => notificationsSeenWrites(matrixPeople.owner.uid, [seeded.notificationId]),
   'notification.rewriteOwners': () => ({
     method: 'update',
     path: `users/${matrixPeople.owner.uid}/notifications/${seeded.notificationId}`,

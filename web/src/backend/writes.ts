@@ -1,13 +1,14 @@
-import type { AttachmentRef, MessageDoc, NoteDoc, TicketDoc } from '@domain';
+import { newUserDoc, type AttachmentRef, type MessageDoc, type NoteDoc, type Priority, type Role, type TicketDoc, type TicketStatus } from '@domain';
 import type { AttachmentUpload } from './port';
-import { serverTime, type BatchWrite, type FieldTransforms } from './clientRequest';
+import { serverTime, type BatchWrite, type DocumentWrite, type FieldTransforms } from './clientRequest';
 import type { RateLimitCounters } from './rateLimitCounters';
 
 /**
- * The write requests behind the port's commands that create documents, as both adapters send
- * them: the document (its times left to the server's clock) together with the writer's
- * rate-limit step in one batch, which is what the rules demand. The local adapter queues the
- * request in its outbox; the Firebase adapter commits it as one writeBatch.
+ * The write requests behind every command of the port, as both adapters send them (and the
+ * authorization matrix tests them): paths, data, the fields left to the server's clock, and
+ * for a new ticket, message or note the writer's rate-limit step in the same batch, which is
+ * what the rules demand. The local adapter queues a request in its outbox; the Firebase
+ * adapter commits it as one writeBatch (firebase/commitRequest.ts).
  */
 
 const atServerTime = (...fields: string[]): FieldTransforms => Object.fromEntries(fields.map((field) => [field, serverTime]));
@@ -42,4 +43,53 @@ export function newNoteWrites(ticketId: string, noteId: string, note: NoteDoc, c
 /** What the ticket says of each planned file (the type read from its bytes, not guessed from its name). */
 export function attachmentRefsOf(uploads: readonly AttachmentUpload[]): AttachmentRef[] {
   return uploads.map(({ slot, file, contentType }) => ({ slot, name: file.name, contentType, size: file.size }));
+}
+
+/** The fields staff (and a customer closing or reopening) change on a ticket; the rules decide who. */
+export interface TicketChange {
+  status?: TicketStatus;
+  priority?: Priority;
+  assigneeUid?: string | null;
+  rejectionReason?: string;
+}
+
+/**
+ * A client change of a ticket, stamped with the server's time and its writer's uid (the rules
+ * demand both): the update trigger audits it, and knows whose change it was by them.
+ */
+export function ticketChangeWrite(ticketId: string, change: TicketChange, writerUid: string, now: Date): DocumentWrite {
+  return {
+    method: 'update',
+    path: `tickets/${ticketId}`,
+    data: { ...change, updatedAt: now, updatedBy: writerUid },
+    transforms: atServerTime('updatedAt'),
+  };
+}
+
+/** "Read up to now", in the server's time: the reader's marker for the unread dot. */
+export function readMarkerWrite(ticketId: string, readerUid: string, now: Date): DocumentWrite {
+  return {
+    method: 'set',
+    path: `tickets/${ticketId}/reads/${readerUid}`,
+    data: { uid: readerUid, ticketId, lastReadAt: now },
+    transforms: atServerTime('lastReadAt'),
+  };
+}
+
+/** The owner marks notifications seen, all in one batch. */
+export function notificationsSeenWrites(ownerUid: string, ids: readonly string[]): BatchWrite {
+  return {
+    method: 'batch',
+    writes: ids.map((id) => ({ method: 'update', path: `users/${ownerUid}/notifications/${id}`, data: { seen: true } })),
+  };
+}
+
+/** An admin's change of someone's role or active flag (a trigger mirrors both into claims). */
+export function profileChangeWrite(uid: string, change: { role: Role } | { active: boolean }): DocumentWrite {
+  return { method: 'update', path: `users/${uid}`, data: change };
+}
+
+/** The profile a new account writes at sign-up: always a customer, with the email it signed in with. */
+export function newProfileWrite(uid: string, profile: { email: string; displayName: string }, now: Date): DocumentWrite {
+  return { method: 'create', path: `users/${uid}`, data: newUserDoc(profile, now), transforms: atServerTime('createdAt') };
 }

@@ -31,7 +31,18 @@ import { ChatFeed } from './chatFeed';
 import { commitRequest } from './commitRequest';
 import { subscribeRateLimits } from './limitsCollection';
 import { RateLimitCounters } from '../rateLimitCounters';
-import { attachmentRefsOf, newMessageWrites, newNoteWrites, newTicketWrites } from '../writes';
+import {
+  attachmentRefsOf,
+  newMessageWrites,
+  newNoteWrites,
+  newProfileWrite,
+  newTicketWrites,
+  notificationsSeenWrites,
+  profileChangeWrite,
+  readMarkerWrite,
+  ticketChangeWrite,
+  type TicketChange,
+} from '../writes';
 import { ConnectivityTracker } from './connectivity';
 import { toDomainError } from './errors';
 import { eventsFromSnapshot, ticketEventsQuery } from './eventsCollection';
@@ -41,9 +52,8 @@ import { newNoteId, notesFromSnapshot, notesQuery } from './notesCollection';
 import {
   newestNotificationsQuery,
   notificationsFromSnapshot,
-  writeNotificationsSeen,
 } from './notificationsCollection';
-import { myReadMarkersQuery, readMarkersFromSnapshot, writeReadMarker } from './readsCollection';
+import { myReadMarkersQuery, readMarkersFromSnapshot } from './readsCollection';
 import {
   myTicketsQuery,
   pageFromSnapshot,
@@ -52,8 +62,6 @@ import {
   ticketFromSnapshot,
   ticketRef,
   newTicketId,
-  writeTicketChange,
-  type TicketChange,
 } from './ticketsCollection';
 import {
   profilesFromSnapshot,
@@ -61,8 +69,6 @@ import {
   subscribeUserProfile,
   usersPageFromSnapshot,
   usersPageQuery,
-  writeNewUserProfile,
-  writeUserChange,
 } from './usersCollection';
 
 const listenOptions = { includeMetadataChanges: false } as const;
@@ -302,7 +308,7 @@ export function createFirebaseBackend(
   /** A change of a ticket by staff (or its customer closing or reopening it), in the writer's name. */
   function changeTicket(ticketId: string, change: TicketChange): PendingWrite {
     const me = requireSession();
-    return pendingWrite(ticketId, writeTicketChange(db, ticketId, change, me.uid), refusedChange);
+    return pendingWrite(ticketId, commitRequest(db, ticketChangeWrite(ticketId, change, me.uid, new Date())), refusedChange);
   }
 
   return {
@@ -337,7 +343,7 @@ export function createFirebaseBackend(
           console.warn('Could not save the display name on the account.', error);
         }
         // Not awaited: offline, a Firestore write never settles, and the account already exists.
-        track(writeNewUserProfile(db, user.uid, { email: user.email ?? email, displayName })).catch(
+        track(commitRequest(db, newProfileWrite(user.uid, { email: user.email ?? email, displayName }, new Date()))).catch(
           (error: unknown) => console.error('Could not save the new profile in users/{uid}.', error),
         );
         // updateProfile notifies listeners only if the token changed: publish the name anyway.
@@ -536,14 +542,14 @@ export function createFirebaseBackend(
 
     setUserRole(uid, role) {
       requireSession();
-      return pendingWrite(uid, writeUserChange(db, uid, { role }), {
+      return pendingWrite(uid, commitRequest(db, profileChangeWrite(uid, { role })), {
         'permission-denied': 'Only admins change roles, and nobody changes their own.',
       });
     },
 
     setUserActive(uid, active) {
       requireSession();
-      return pendingWrite(uid, writeUserChange(db, uid, { active }), {
+      return pendingWrite(uid, commitRequest(db, profileChangeWrite(uid, { active })), {
         'permission-denied': 'Only admins switch accounts on and off, and nobody their own.',
       });
     },
@@ -560,7 +566,7 @@ export function createFirebaseBackend(
 
     markNotificationsSeen(ids) {
       const me = requireSession();
-      return pendingWrite(me.uid, writeNotificationsSeen(db, me.uid, ids));
+      return pendingWrite(me.uid, commitRequest(db, notificationsSeenWrites(me.uid, ids)));
     },
 
     // ---- chat ----
@@ -614,7 +620,7 @@ export function createFirebaseBackend(
 
     markRead(ticketId) {
       const me = requireSession();
-      return pendingWrite(ticketId, writeReadMarker(db, ticketId, me.uid));
+      return pendingWrite(ticketId, commitRequest(db, readMarkerWrite(ticketId, me.uid, new Date())));
     },
 
     subscribeConnectivity(onData) {

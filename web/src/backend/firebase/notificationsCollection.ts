@@ -1,11 +1,9 @@
 import { NOTIFICATIONS_SHOWN, notificationDocSchema, type AppNotification } from '@domain';
 import {
   collection,
-  doc,
   limit,
   orderBy,
   query,
-  writeBatch,
   type Firestore,
   type Query,
   type QuerySnapshot,
@@ -32,9 +30,3 @@ export function notificationsFromSnapshot(snapshot: QuerySnapshot): AppNotificat
   }));
 }
 
-/** Marks notifications seen in one batch: all or none. */
-export function writeNotificationsSeen(db: Firestore, uid: string, ids: readonly string[]): Promise<void> {
-  const batch = writeBatch(db);
-  for (const id of ids) batch.update(doc(notificationsCollection(db, uid), id), { seen: true });
-  return batch.commit();
-}

@@ -3,8 +3,6 @@ import {
   collectionGroup,
   doc,
   query,
-  serverTimestamp,
-  setDoc,
   where,
   type DocumentReference,
   type Firestore,
@@ -37,7 +35,3 @@ export function readMarkersFromSnapshot(snapshot: QuerySnapshot): ReadMarkers {
   return new Map(markers.map((marker) => [marker.ticketId, marker.lastReadAt]));
 }
 
-/** "Read up to now", in the server's time. */
-export function writeReadMarker(db: Firestore, ticketId: string, uid: string): Promise<void> {
-  return setDoc(readMarkerRef(db, ticketId, uid), { uid, ticketId, lastReadAt: serverTimestamp() });
-}

@@ -4,11 +4,9 @@ import {
   primarySearchToken,
   queueSortOrder,
   ticketDocSchema,
-  type Priority,
   type QueueCursor,
   type QueueFilter,
   type Ticket,
-  type TicketStatus,
 } from '@domain';
 import {
   Timestamp,
@@ -18,9 +16,7 @@ import {
   limit,
   orderBy,
   query,
-  serverTimestamp,
   startAfter,
-  updateDoc,
   where,
   type DocumentReference,
   type DocumentSnapshot,
@@ -154,23 +150,3 @@ export function newTicketId(db: Firestore): string {
   return doc(ticketsCollection(db)).id;
 }
 
-/** The fields staff (and a customer closing or reopening) may change; the rules decide who. */
-export interface TicketChange {
-  status?: TicketStatus;
-  priority?: Priority;
-  assigneeUid?: string | null;
-  rejectionReason?: string;
-}
-
-/**
- * A client update of a ticket, stamped with the server's time and its writer's uid (the
- * rules demand both): the update trigger audits it, and knows whose change it was by them.
- */
-export function writeTicketChange(
-  db: Firestore,
-  ticketId: string,
-  change: TicketChange,
-  writerUid: string,
-): Promise<void> {
-  return updateDoc(ticketRef(db, ticketId), { ...change, updatedAt: serverTimestamp(), updatedBy: writerUid });
-}

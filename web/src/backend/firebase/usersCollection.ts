@@ -1,4 +1,4 @@
-import { DomainError, PEOPLE_QUERY_MAX, newUserDoc, userDocSchema, type Role, type UserProfile } from '@domain';
+import { DomainError, PEOPLE_QUERY_MAX, userDocSchema, type UserProfile } from '@domain';
 import {
   collection,
   doc,
@@ -8,9 +8,6 @@ import {
   orderBy,
   query,
   startAfter,
-  serverTimestamp,
-  setDoc,
-  updateDoc,
   where,
   type DocumentReference,
   type Firestore,
@@ -57,25 +54,6 @@ export function usersPageFromSnapshot(snapshot: QuerySnapshot, pageSize: number)
   return { items, nextCursor: snapshot.docs.length > pageSize && last ? { email: last.email, uid: last.uid } : null };
 }
 
-/**
- * The profile written at sign-up: always a customer (the rules refuse anything else). The
- * returned promise settles only when the server has it: never await it in the UI.
- */
-export function writeNewUserProfile(
-  db: Firestore,
-  uid: string,
-  profile: { email: string; displayName: string },
-): Promise<void> {
-  return setDoc(userRef(db, uid), {
-    ...newUserDoc(profile, new Date()),
-    createdAt: serverTimestamp(),
-  });
-}
-
-/** An admin's change of someone's role or active flag (a trigger mirrors the role into claims). */
-export function writeUserChange(db: Firestore, uid: string, change: { role: Role } | { active: boolean }): Promise<void> {
-  return updateDoc(userRef(db, uid), change);
-}
 
 export function userProfileFromData(uid: string, data: Record<string, unknown>): UserProfile {
   // A profile written before claims were ever synced may lack the field: that means "never".

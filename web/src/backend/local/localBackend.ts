@@ -59,11 +59,21 @@ import type {
 } from '../port';
 import { DEMO_PASSWORD, demoAccounts } from '../demoAccounts';
 import { autoId } from './autoId';
-import { serverTime, writesOf, type DocData, type FieldTransforms, type WhereEquals, type WriteRequest } from '../clientRequest';
+import { writesOf, type WhereEquals, type WriteRequest } from '../clientRequest';
 import { attachmentObjectUrl, storeAttachment } from './localAttachments';
 import { LocalClient } from './localClient';
 import { RateLimitCounters } from '../rateLimitCounters';
-import { attachmentRefsOf, newMessageWrites, newNoteWrites, newTicketWrites } from '../writes';
+import {
+  attachmentRefsOf,
+  newMessageWrites,
+  newNoteWrites,
+  newTicketWrites,
+  notificationsSeenWrites,
+  profileChangeWrite,
+  readMarkerWrite,
+  ticketChangeWrite,
+  type TicketChange,
+} from '../writes';
 import { LocalDatabase, outboxTarget, type LimitRow, type TicketRow, type UserRow } from './localDatabase';
 import { readQueuePage } from './localQueue';
 import { localTriggers } from './localTriggers';
@@ -79,8 +89,6 @@ export interface LocalBackendOptions {
   readonly rateLimits?: RateLimits;
 }
 
-/** Fields the "server" sets to the delivery time, as serverTimestamp() does. */
-const atServerTime = (...fields: string[]): FieldTransforms => Object.fromEntries(fields.map((field) => [field, serverTime]));
 
 /** Index bounds for every entry of one parent (ticket or user), in time order. */
 const everyTimeOf = (parent: string): [[string, unknown], [string, unknown]] => [
@@ -395,9 +403,8 @@ export class LocalBackend implements SupportBackend {
 
   /** A client update of a ticket; the update trigger then audits, stamps and notifies. */
   /** Every client change says who made it (updatedBy), as the rules require. */
-  private changeTicket(ticketId: string, patch: DocData): PendingWrite {
-    const data = { ...patch, updatedAt: this.now(), updatedBy: this.requireUser().uid };
-    return this.pending(ticketId, this.write({ method: 'update', path: `tickets/${ticketId}`, data, transforms: atServerTime('updatedAt') }));
+  private changeTicket(ticketId: string, change: TicketChange): PendingWrite {
+    return this.pending(ticketId, this.write(ticketChangeWrite(ticketId, change, this.requireUser().uid, this.now())));
   }
 
   acceptTicket(ticketId: string): PendingWrite {
@@ -448,11 +455,11 @@ export class LocalBackend implements SupportBackend {
   }
 
   setUserRole(uid: string, role: Role): PendingWrite {
-    return this.pending(uid, this.write({ method: 'update', path: `users/${uid}`, data: { role } }));
+    return this.pending(uid, this.write(profileChangeWrite(uid, { role })));
   }
 
   setUserActive(uid: string, active: boolean): PendingWrite {
-    return this.pending(uid, this.write({ method: 'update', path: `users/${uid}`, data: { active } }));
+    return this.pending(uid, this.write(profileChangeWrite(uid, { active })));
   }
 
   subscribeNotifications(onData: (items: AppNotification[]) => void, onError: OnError): Unsubscribe {
@@ -473,10 +480,7 @@ export class LocalBackend implements SupportBackend {
 
   markNotificationsSeen(ids: readonly string[]): PendingWrite {
     const uid = this.requireUser().uid;
-    const writes = ids.map((id) =>
-      this.write({ method: 'update', path: `users/${uid}/notifications/${id}`, data: { seen: true } }),
-    );
-    return this.pending(uid, Promise.all(writes).then(() => undefined));
+    return this.pending(uid, this.write(notificationsSeenWrites(uid, ids)));
   }
 
   // ---- chat ----
@@ -576,10 +580,8 @@ export class LocalBackend implements SupportBackend {
    */
   markRead(ticketId: string): PendingWrite {
     const uid = this.requireUser().uid;
-    const path = `tickets/${ticketId}/reads/${uid}`;
-    const data = { uid, ticketId, lastReadAt: this.now() };
-    const request: WriteRequest = { method: 'set', path, data, transforms: atServerTime('lastReadAt') };
-    const sameMarker = (queued: WriteRequest) => queued.method === 'set' && queued.path === path;
+    const request = readMarkerWrite(ticketId, uid, this.now());
+    const sameMarker = (queued: WriteRequest) => queued.method === 'set' && queued.path === request.path;
     return this.pending(ticketId, this.outbox.submitOrReplace(request, uid, sameMarker));
   }
 
