@@ -11,9 +11,9 @@ let databases = 0;
 async function localDriver(): Promise<MatrixDriver> {
   const db = new LocalDatabase(`matrix-${++databases}`);
   const clientAs = (actor: MatrixActor) => {
-    // The token's claims: uid, role and email (the local rules read the profile themselves).
+    // The token's claims: uid, role, email and email_verified (the local rules read the profile themselves).
     const person = actor === 'signedOut' ? null : matrixPeople[actor];
-    const who: Actor | null = person && { uid: person.uid, role: person.role, email: person.email };
+    const who: Actor | null = person && { uid: person.uid, role: person.role, email: person.email, emailVerified: person.emailVerified };
     return new LocalClient(db, () => who);
   };
   return {

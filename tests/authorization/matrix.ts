@@ -37,6 +37,7 @@ import {
   notificationsSeenWrites,
   profileChangeWrite,
   readMarkerWrite,
+  renameSelfWrite,
   ticketChangeWrite,
   type TicketChange,
 } from '../../web/src/backend/writes.js';
@@ -56,7 +57,16 @@ type DocData = Record<string, unknown>;
  * the Firestore emulator runs. When the rules or the domain policy change, this table says
  * what both must do.
  */
-export const matrixActors = ['signedOut', 'owner', 'otherCustomer', 'agent', 'admin', 'newcomer', 'demotedAgent'] as const;
+export const matrixActors = [
+  'signedOut',
+  'owner',
+  'otherCustomer',
+  'agent',
+  'admin',
+  'newcomer',
+  'demotedAgent',
+  'unverifiedAgent',
+] as const;
 export type MatrixActor = (typeof matrixActors)[number];
 
 interface MatrixPerson {
@@ -68,26 +78,45 @@ interface MatrixPerson {
   readonly email: string;
   /** What users/{uid} says: the token's role, none yet (just signed up), or a demotion the token does not know. */
   readonly profile: 'as-token' | 'none' | 'demoted';
+  /** The token's email_verified: staff rights need it. */
+  readonly emailVerified: boolean;
 }
 
 /**
  * The people every driver seeds: the fixture ticket belongs to `owner`. `otherCustomer` has
  * the longest name a profile may hold; `newcomer` has signed up but has no profile yet;
- * `demotedAgent` still carries an agent's token, but an admin has made them a customer.
+ * `demotedAgent` still carries an agent's token, but an admin has made them a customer;
+ * `unverifiedAgent` has an agent's token and profile but no verified email, so acts as a customer.
  */
 export const matrixPeople: Record<Exclude<MatrixActor, 'signedOut'>, MatrixPerson> = {
-  owner: { uid: 'matrix-owner', role: 'customer', displayName: 'Olive Owner', email: 'olive@example.com', profile: 'as-token' },
+  owner: { uid: 'matrix-owner', role: 'customer', displayName: 'Olive Owner', email: 'olive@example.com', profile: 'as-token', emailVerified: true },
   otherCustomer: {
     uid: 'matrix-other',
     role: 'customer',
     displayName: `Oscar Other ${'o'.repeat(DISPLAY_NAME_MAX - 'Oscar Other '.length)}`,
     email: 'oscar@example.com',
     profile: 'as-token',
+    emailVerified: true,
   },
-  agent: { uid: 'matrix-agent', role: 'agent', displayName: 'Ari Agent', email: 'ari@desk.example', profile: 'as-token' },
-  admin: { uid: 'matrix-admin', role: 'admin', displayName: 'Ada Admin', email: 'ada@desk.example', profile: 'as-token' },
-  newcomer: { uid: 'matrix-newcomer', role: 'customer', displayName: 'Nina New', email: 'nina@example.com', profile: 'none' },
-  demotedAgent: { uid: 'matrix-demoted', role: 'agent', displayName: 'Dan Demoted', email: 'dan@desk.example', profile: 'demoted' },
+  agent: { uid: 'matrix-agent', role: 'agent', displayName: 'Ari Agent', email: 'ari@desk.example', profile: 'as-token', emailVerified: true },
+  admin: { uid: 'matrix-admin', role: 'admin', displayName: 'Ada Admin', email: 'ada@desk.example', profile: 'as-token', emailVerified: true },
+  newcomer: { uid: 'matrix-newcomer', role: 'customer', displayName: 'Nina New', email: 'nina@example.com', profile: 'none', emailVerified: false },
+  demotedAgent: {
+    uid: 'matrix-demoted',
+    role: 'agent',
+    displayName: 'Dan Demoted',
+    email: 'dan@desk.example',
+    profile: 'demoted',
+    emailVerified: true,
+  },
+  unverifiedAgent: {
+    uid: 'matrix-unverified',
+    role: 'agent',
+    displayName: 'Uma Unverified',
+    email: 'uma@desk.example',
+    profile: 'as-token',
+    emailVerified: false,
+  },
 };
 
 /** An agent whose account an admin switched off: seeded, never acting (tickets must not go to them). */
@@ -340,7 +369,10 @@ export const operations = {
     path: `users/${ctx.actorUid}`,
     data: { ...newUserDoc({ email: ctx.actorEmail, displayName: ctx.actorName }, ctx.now), role: 'agent' },
   }),
-  'user.renameSelf': (ctx) => ({ method: 'update', path: `users/${ctx.actorUid}`, data: { displayName: 'A New Name' } }),
+  'user.renameSelf': (ctx) => renameSelfWrite(ctx.actorUid, 'A New Name'),
+  'user.renameSelf.longest': (ctx) => renameSelfWrite(ctx.actorUid, 'N'.repeat(DISPLAY_NAME_MAX)),
+  'user.renameSelf.tooLong': (ctx) => renameSelfWrite(ctx.actorUid, 'N'.repeat(DISPLAY_NAME_MAX + 1)),
+  'user.renameSomeoneElse': (ctx) => renameSelfWrite(someoneElse(ctx), 'Not Their Name'),
   'user.renameSelf.reserved': (ctx) => ({ method: 'update', path: `users/${ctx.actorUid}`, data: { displayName: 'console' } }),
   'user.renameSelf.untrimmed': (ctx) => ({ method: 'update', path: `users/${ctx.actorUid}`, data: { displayName: ' Spaced ' } }),
   'user.changeOwnEmail': (ctx) => ({ method: 'update', path: `users/${ctx.actorUid}`, data: { email: 'elsewhere@example.com' } }),
@@ -506,8 +538,8 @@ const everyState: readonly TicketStatus[] = ['open', 'in_progress', 'resolved', 
 const chatOpenStates: readonly TicketStatus[] = ['open', 'in_progress', 'resolved'];
 const chatLockedStates: readonly TicketStatus[] = ['closed', 'rejected'];
 const staff: readonly MatrixActor[] = ['agent', 'admin'];
-/** Customers with a profile: a demoted agent is one now. */
-const customers: readonly MatrixActor[] = ['owner', 'otherCustomer', 'demotedAgent'];
+/** Customers with a profile: a demoted agent is one now, and so is an agent whose email is not verified. */
+const customers: readonly MatrixActor[] = ['owner', 'otherCustomer', 'demotedAgent', 'unverifiedAgent'];
 const withProfile: readonly MatrixActor[] = [...customers, ...staff];
 const signedIn: readonly MatrixActor[] = [...withProfile, 'newcomer'];
 
@@ -596,6 +628,9 @@ export const matrix: readonly MatrixEntry[] = [
   refusedForAll('user.create.reservedName', 'nobody goes by a name the desk itself writes under'),
   refusedForAll('user.create.asAgent', 'a new account starts as a customer'),
   { operation: 'user.renameSelf', states: ['open'], allowed: withProfile, because: 'people change their own name' },
+  { operation: 'user.renameSelf.longest', states: ['open'], allowed: withProfile, because: 'a name may be 80 characters' },
+  refusedForAll('user.renameSelf.tooLong', 'a name is at most 80 characters'),
+  refusedForAll('user.renameSomeoneElse', "nobody renames someone else, not even an admin (admins change roles and the active flag only)"),
   refusedForAll('user.renameSelf.reserved', 'nobody renames themself to a name the desk writes under'),
   refusedForAll('user.renameSelf.untrimmed', 'a name starts and ends with a visible character'),
   refusedForAll('user.changeOwnEmail', "a profile's email is the account's and is not edited in the app"),
@@ -774,10 +809,10 @@ export function actorUid(actor: MatrixActor): string {
   return actor === 'signedOut' ? SIGNED_OUT_UID : matrixPeople[actor].uid;
 }
 
-/** The role an actor acts with: what their profile says now (a demoted agent is a customer). */
+/** The role an actor acts with: what their profile says now (a demoted agent is a customer), staff only when verified. */
 function actingRole(person: MatrixPerson | undefined): Role {
   if (!person) return 'customer';
-  return person.profile === 'demoted' ? 'customer' : person.role;
+  return person.profile === 'demoted' || !person.emailVerified ? 'customer' : person.role;
 }
 
 /** The context of a cell: who acts, on which ticket, when. */

@@ -95,7 +95,11 @@ async function makeDriver(): Promise<MatrixDriver> {
       const context =
         actor === 'signedOut'
           ? env.unauthenticatedContext()
-          : env.authenticatedContext(matrixPeople[actor].uid, { role: matrixPeople[actor].role, email: matrixPeople[actor].email });
+          : env.authenticatedContext(matrixPeople[actor].uid, {
+              role: matrixPeople[actor].role,
+              email: matrixPeople[actor].email,
+              email_verified: matrixPeople[actor].emailVerified,
+            });
       db = modular(context.firestore());
       clients.set(actor, db);
     }
@@ -140,8 +144,8 @@ describe('firestore.rules: a deactivated account', () => {
     await env.clearFirestore();
     const now = new Date();
     await env.withSecurityRulesDisabled((context) => seedBatch(modular(context.firestore()), seedDocuments(FIXTURE_TICKET_ID, 'open', now)));
-    const { uid, role, email } = matrixPeople[person];
-    const claims = active === undefined ? { role, email } : { role, email, active };
+    const { uid, role, email, emailVerified } = matrixPeople[person];
+    const claims = active === undefined ? { role, email, email_verified: emailVerified } : { role, email, email_verified: emailVerified, active };
     const db = env.authenticatedContext(uid, claims).firestore();
     try {
       const request = operations[operation](matrixContext(person, FIXTURE_TICKET_ID, `inactive-${Date.now()}`, now));

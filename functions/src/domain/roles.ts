@@ -16,6 +16,8 @@ export interface Actor {
   readonly role: Role;
   /** The email the sign-in proves (the ID token's email claim), where a check needs it. */
   readonly email?: string | null;
+  /** Whether that email is verified (the token's email_verified claim); staff rights need it. */
+  readonly emailVerified?: boolean;
 }
 
 /** Admins run the desk: they manage users and roles (see mayChangeRole). */
@@ -28,11 +30,25 @@ export const roleLabels: Record<Role, string> = { customer: 'Customer', agent: '
 /**
  * The role someone acts with now: their token's, except that staff whose profile no longer
  * says so (demoted, or switched off) are what the profile says at once, without waiting for
- * the old ID token to expire. A promotion waits for the refreshed token. firestore.rules
- * computes the same in role().
+ * the old ID token to expire, and that staff rights need a verified email (the token's
+ * email_verified). A promotion waits for the refreshed token. firestore.rules computes the
+ * same in role().
  */
-export function roleNow(tokenRole: Role, profile: { readonly role: Role; readonly active: boolean } | undefined): Role {
+export function roleNow(
+  tokenRole: Role,
+  profile: { readonly role: Role; readonly active: boolean } | undefined,
+  emailVerified: boolean,
+): Role {
   if (!isStaff(tokenRole)) return tokenRole;
-  if (!profile || !isStaff(profile.role) || !profile.active) return 'customer';
+  if (!emailVerified || !profile || !isStaff(profile.role) || !profile.active) return 'customer';
   return tokenRole === 'admin' && profile.role === 'admin' ? 'admin' : 'agent';
+}
+
+/**
+ * Whether an account may hold the role its profile names: staff roles only with a verified
+ * email, so that promoting an address nobody proved to own (a typo, a look-alike) gives no
+ * one staff rights. The claims trigger (syncRoleClaims) puts such a role back to customer.
+ */
+export function mayHoldRole(role: Role, emailVerified: boolean): boolean {
+  return !isStaff(role) || emailVerified;
 }

@@ -62,10 +62,17 @@ export const userDocSchema = z.object({
 export type UserDoc = z.infer<typeof userDocSchema>;
 export type UserProfile = UserDoc & { readonly uid: string };
 
+/** The shortest password an account may have (Firebase Auth's own minimum is 6). */
+export const PASSWORD_MIN = 8;
+export const passwordSchema = z.string().min(PASSWORD_MIN, `A password needs at least ${PASSWORD_MIN} characters.`);
+export const emailInputSchema = z
+  .email('Enter an email address like name@example.com.')
+  .max(EMAIL_MAX, `An email address may be at most ${EMAIL_MAX} characters.`);
+
 export const signUpInputSchema = z.object({
   displayName: displayNameInputSchema,
-  email: z.email('Enter an email address like name@example.com.').max(EMAIL_MAX, `An email address may be at most ${EMAIL_MAX} characters.`),
-  password: z.string().min(8, 'A password needs at least 8 characters.'),
+  email: emailInputSchema,
+  password: passwordSchema,
 });
 export type SignUpInput = z.infer<typeof signUpInputSchema>;
 
@@ -74,6 +81,39 @@ export const signInInputSchema = z.object({
   password: z.string().min(1, 'Enter your password.'),
 });
 export type SignInInput = z.infer<typeof signInInputSchema>;
+
+/** "Forgot password": the address to send a reset link to (the answer never says whether it has an account). */
+export const passwordResetInputSchema = z.object({ email: emailInputSchema });
+export type PasswordResetInput = z.infer<typeof passwordResetInputSchema>;
+
+/** A new password set with the code of a reset link. */
+export const newPasswordInputSchema = z.object({ password: passwordSchema });
+export type NewPasswordInput = z.infer<typeof newPasswordInputSchema>;
+
+/** Changing the password while signed in: the current one first (re-authentication), then the new. */
+export const changePasswordInputSchema = z
+  .object({ currentPassword: z.string().min(1, 'Enter your current password.'), newPassword: passwordSchema })
+  .refine((input) => input.currentPassword !== input.newPassword, {
+    message: 'The new password is the same as the current one.',
+    path: ['newPassword'],
+  });
+export type ChangePasswordInput = z.infer<typeof changePasswordInputSchema>;
+
+/** Renaming oneself on the profile page: the same bounds as at sign-up. */
+export const renameInputSchema = z.object({ displayName: displayNameInputSchema });
+export type RenameInput = z.infer<typeof renameInputSchema>;
+
+/**
+ * A name for an account that comes with none of ours (sign-in with Google): the provider's
+ * name if it is a legal one, else the email's local part, else "New customer".
+ */
+export function displayNameFromProvider(providerName: string | null | undefined, email: string): string {
+  for (const candidate of [providerName ?? '', email.split('@')[0] ?? '']) {
+    const parsed = displayNameInputSchema.safeParse(candidate.slice(0, DISPLAY_NAME_MAX));
+    if (parsed.success) return parsed.data;
+  }
+  return 'New customer';
+}
 
 /** A new account always starts as a customer: only an admin can make it staff. */
 export function newUserDoc(

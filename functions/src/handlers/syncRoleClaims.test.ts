@@ -11,6 +11,11 @@ class MemoryClaims implements ClaimsPort {
   readonly calls: [string, Role | null][] = [];
   readonly claimCalls: [string, { role: Role | null; active: boolean | null }][] = [];
   readonly revoked: string[] = [];
+  /** Accounts whose email is not verified (every other one is). */
+  readonly unverified = new Set<string>();
+  async emailVerified(uid: string) {
+    return !this.unverified.has(uid);
+  }
   async getClaims(uid: string) {
     return { role: this.roles.get(uid) ?? null, active: this.actives.get(uid) ?? null };
   }
@@ -164,5 +169,40 @@ describe('syncRoleClaims', () => {
     };
     expect(await syncRoleClaims(claims, store, 'u1', { now })).toBe('set');
     expect(syncedAt(store, 'u1')).toBeNull();
+  });
+
+  it('refuses a staff role for an unverified email: the profile goes back to customer, no staff claim', async () => {
+    const store = new MemoryStore();
+    const claims = new MemoryClaims();
+    givenUser(store, 'u1', 'agent');
+    claims.unverified.add('u1');
+    expect(await syncRoleClaims(claims, store, 'u1', { now })).toBe('refused');
+    expect(store.read('users/u1')?.role).toBe('customer');
+    expect(claims.roles.get('u1')).toBeUndefined();
+    // The revert runs the trigger again: nothing more to do.
+    expect(await syncRoleClaims(claims, store, 'u1', { now })).toBe('unchanged');
+  });
+
+  it('takes the staff claim away from an account whose email is no longer verified', async () => {
+    const store = new MemoryStore();
+    const claims = new MemoryClaims();
+    givenUser(store, 'u1', 'admin');
+    claims.roles.set('u1', 'admin');
+    claims.unverified.add('u1');
+    expect(await syncRoleClaims(claims, store, 'u1', { now })).toBe('refused');
+    expect(claims.roles.get('u1')).toBe('customer');
+    expect(store.read('users/u1')?.role).toBe('customer');
+  });
+
+  it('gives the role once the same account is verified and promoted again', async () => {
+    const store = new MemoryStore();
+    const claims = new MemoryClaims();
+    givenUser(store, 'u1', 'agent');
+    claims.unverified.add('u1');
+    await syncRoleClaims(claims, store, 'u1', { now });
+    claims.unverified.delete('u1');
+    store.write('users/u1', { ...store.read('users/u1'), role: 'agent' });
+    expect(await syncRoleClaims(claims, store, 'u1', { now })).toBe('set');
+    expect(claims.roles.get('u1')).toBe('agent');
   });
 });

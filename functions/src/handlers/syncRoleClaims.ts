@@ -1,6 +1,7 @@
 import { roleSchema, type Role } from '../domain/index.js';
 import type { DocData, DocStore } from '../store/port.js';
 import { paths } from './docs.js';
+import { refuseUnverifiedStaff } from './refuseUnverifiedStaff.js';
 
 /**
  * The desk's custom claims, as the rules read them: `role` (none reads as customer) and
@@ -19,9 +20,12 @@ export interface ClaimsPort {
   setClaims(uid: string, claims: { role: Role | null; active: boolean | null }): Promise<void>;
   /** Ends every session of the user: no new ID token is minted from an old sign-in. */
   revokeSessions(uid: string): Promise<void>;
+  /** Whether the account's email is verified; false for a uid without an Auth account. */
+  emailVerified(uid: string): Promise<boolean>;
 }
 
-export type ClaimsSyncOutcome = 'unchanged' | 'set' | 'cleared';
+/** 'refused': the profile named a staff role for an unverified account; it is back to customer. */
+export type ClaimsSyncOutcome = 'unchanged' | 'set' | 'cleared' | 'refused';
 
 /** The claims users/{uid} calls for: a role the domain does not know counts as none. */
 function wantedClaims(data: DocData | undefined): { role: Role | null; active: boolean | null } {
@@ -39,6 +43,10 @@ const sameActive = (a: boolean | null, b: boolean | null) => (a ?? true) === (b 
  * otherwise the claims are set and users/{uid}.claimsSyncedAt stamped, which the client
  * listens to in order to refresh its ID token. A deleted user document clears both claims.
  *
+ * A staff role for an account whose email is not verified is refused: the profile is put
+ * back to customer and no staff claim is given (the rules also want email_verified for
+ * staff rights). The admin promotes the account again once its owner has verified it.
+ *
  * An account switched off also loses its sessions: its refresh tokens are revoked, so no
  * new ID token is minted and the app signs it out at its next refresh. An ID token minted
  * before stays valid until it expires (up to an hour): the rules cannot see a revocation,
@@ -52,9 +60,13 @@ export async function syncRoleClaims(
 ): Promise<ClaimsSyncOutcome> {
   const userPath = paths.user(uid);
   const data = await store.runTransaction((tx) => tx.get(userPath));
-  const wanted = wantedClaims(data);
+  let wanted = wantedClaims(data);
+  // Staff rights only for a verified email: the profile goes back to customer (which runs
+  // this trigger again, to no effect), and the claims say customer meanwhile.
+  const refused = wanted.role !== null && (await refuseUnverifiedStaff(store, uid, wanted.role, () => claims.emailVerified(uid)));
+  if (refused) wanted = { ...wanted, role: 'customer' };
   const current = await claims.getClaims(uid);
-  if (sameRole(current.role, wanted.role) && sameActive(current.active, wanted.active)) return 'unchanged';
+  if (sameRole(current.role, wanted.role) && sameActive(current.active, wanted.active)) return refused ? 'refused' : 'unchanged';
 
   await claims.setClaims(uid, wanted);
   const switchedOff = wanted.active === false && current.active !== false;
@@ -67,5 +79,6 @@ export async function syncRoleClaims(
     const now = wantedClaims(latest);
     if (now.role === wanted.role && now.active === wanted.active) tx.update(userPath, { claimsSyncedAt: deps.now });
   });
+  if (refused) return 'refused';
   return wanted.role === null ? 'cleared' : 'set';
 }

@@ -37,6 +37,14 @@ export function authClaims(auth: Auth): ClaimsPort {
       else claims.active = active;
       await auth.setCustomUserClaims(uid, claims);
     },
+    async emailVerified(uid) {
+      try {
+        return (await auth.getUser(uid)).emailVerified;
+      } catch (error) {
+        if (isUserNotFound(error)) return false;
+        throw error;
+      }
+    },
     async revokeSessions(uid) {
       try {
         await auth.revokeRefreshTokens(uid);

@@ -1,3 +1,4 @@
+import { Loader } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { SignInPage } from '../features/auth/SignInPage';
 import { useSession } from '../session/useSession';
@@ -5,10 +6,23 @@ import { ShellLayout, StartingShell } from './ShellLayout';
 
 // Everything behind the sign-in loads with it: the sign-in page (the main bundle) carries none.
 const SignedInApp = lazy(() => import('./SignedInApp'));
+// The pages an email's link opens (a new password, a verified address, the local demo mailbox).
+const AccountPages = lazy(() => import('../features/auth/AccountPages'));
+const accountPagePaths: readonly string[] = ['/account-action', '/demo-mailbox'];
 
-/** The sign-in page, or the app of whoever is signed in in this tab. */
+/** The sign-in page, or the app of whoever is signed in in this tab; an email's link opens its page either way. */
 export function App() {
   const session = useSession();
+  const { pathname, search } = window.location;
+  if (accountPagePaths.includes(pathname)) {
+    return (
+      <ShellLayout>
+        <Suspense fallback={<Loader aria-label="Loading the page" />}>
+          <AccountPages path={pathname} search={search} />
+        </Suspense>
+      </ShellLayout>
+    );
+  }
   if (session.isPending) return <StartingShell />;
   if (!session.data) {
     return (

@@ -4,6 +4,7 @@ import { isAdmin, isStaff } from '@domain';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { Session } from '../backend/port';
+import { VerifyEmailBanner } from '../features/account/VerifyEmailBanner';
 import { AccountMenu } from '../features/auth/AccountMenu';
 import { ConnectionIndicator } from '../features/chat/ConnectionIndicator';
 import { NotificationBell } from '../features/notifications/NotificationBell';
@@ -75,7 +76,10 @@ export function AppLayout({ session, children }: { session: Session | null; chil
           })}
         </AppShell.Navbar>
       )}
-      <AppShell.Main>{children}</AppShell.Main>
+      <AppShell.Main>
+        {session && <VerifyEmailBanner session={session} />}
+        {children}
+      </AppShell.Main>
     </AppShell>
   );
 }

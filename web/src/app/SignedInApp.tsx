@@ -29,12 +29,14 @@ const pages = {
   ticket: () => import('./routes/TicketRoute'),
   queue: () => import('./routes/QueueRoute'),
   users: () => import('./routes/UsersRoute'),
+  profile: () => import('./routes/ProfileRoute'),
 };
 const MyTicketsPage = lazy(pages.myTickets);
 const NewTicketPage = lazy(pages.newTicket);
 const TicketPage = lazy(pages.ticket);
 const QueuePage = lazy(pages.queue);
 const UsersPage = lazy(pages.users);
+const ProfilePage = lazy(pages.profile);
 
 /** The pages a role can open, fetched after the first screen has settled. */
 function usePagesPrefetched(role: Session['role']) {
@@ -91,6 +93,7 @@ function SignedInFrame({ session }: { session: Session }) {
             <Route path="/tickets/:ticketId" element={<TicketPage />} />
             <Route path="/queue" element={isStaff(session.role) ? <QueuePage /> : <Navigate to="/tickets" replace />} />
             <Route path="/users" element={isAdmin(session.role) ? <UsersPage /> : <Navigate to="/" replace />} />
+            <Route path="/profile" element={<ProfilePage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Suspense>

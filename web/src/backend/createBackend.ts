@@ -2,6 +2,7 @@ import { rateLimits, type RateLimits } from '@domain';
 import { demoAccounts } from './demoAccounts';
 import { deferredBackend } from './deferredBackend';
 import type { SupportBackend } from './port';
+import { redirectPending } from './redirectPending';
 import { browserSessionSlot, tabSessionSlot } from './local/sessionSlot';
 
 /**
@@ -42,7 +43,13 @@ function firebaseBackend(limits: RateLimits | undefined): SupportBackend {
   return deferredBackend({
     kind: 'firebase',
     demoAccounts: [],
+    signInProviders: ['google'],
     watchSignedIn: (onChange) => {
+      // Back from Google's sign-in page: load it all, which reads the result.
+      if (redirectPending.read()) {
+        onChange(true);
+        return () => {};
+      }
       if (signedInHint.read() === null) {
         onChange(false);
         return () => {};
@@ -63,7 +70,10 @@ function firebaseBackend(limits: RateLimits | undefined): SupportBackend {
         import('./firebase/firebaseDataServices'),
         import('./firebase/firebaseBackend'),
       ]);
-      const backend = createFirebaseBackend({ ...core, ...createFirebaseDataServices(core.app, options) }, limits);
+      const backend = createFirebaseBackend({ ...core, ...createFirebaseDataServices(core.app, options) }, limits, {
+        // The page leaves for Google's: when it comes back, Auth is restored from the start.
+        beforeRedirect: () => signedInHint.write('redirect'),
+      });
       backend.subscribeSession((session) => signedInHint.write(session?.uid ?? null));
       return backend;
     },
@@ -75,6 +85,7 @@ function localBackend(limits: RateLimits | undefined): SupportBackend {
   return deferredBackend({
     kind: 'local',
     demoAccounts,
+    signInProviders: [],
     watchSignedIn: (onChange) => {
       onChange(sessionSlot.read() !== null);
       return () => {};

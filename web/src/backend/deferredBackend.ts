@@ -1,9 +1,10 @@
-import type { DemoAccount, Session, SupportBackend, Unsubscribe } from './port';
+import type { DemoAccount, Session, SignInProvider, SupportBackend, Unsubscribe } from './port';
 
 /** What a backend needs before anyone is signed in, and how to load the rest. */
 export interface DeferredBackendParts {
   readonly kind: SupportBackend['kind'];
   readonly demoAccounts: readonly DemoAccount[];
+  readonly signInProviders: readonly SignInProvider[];
   /**
    * Whether someone is signed in, known without the whole backend (a session kept by the
    * tab, a sign-in Firebase Auth restores); called again when that changes.
@@ -44,9 +45,46 @@ export function deferredBackend(parts: DeferredBackendParts): SupportBackend {
     else if (!loaded) publish(null);
   });
 
-  const own: Pick<SupportBackend, 'kind' | 'demoAccounts' | 'subscribeSession' | 'signIn' | 'signUp' | 'switchAccount' | 'signOut'> = {
+  // What the signed-out pages (sign-in, reset, verification, demo mailbox) call: each loads the rest first.
+  const own: Pick<
+    SupportBackend,
+    | 'kind'
+    | 'demoAccounts'
+    | 'subscribeSession'
+    | 'signIn'
+    | 'signUp'
+    | 'switchAccount'
+    | 'signOut'
+    | 'signInProviders'
+    | 'signInWith'
+    | 'sendPasswordReset'
+    | 'confirmPasswordReset'
+    | 'confirmEmail'
+    | 'sessionEndReason'
+    | 'subscribeDemoMailbox'
+  > = {
     kind: parts.kind,
     demoAccounts: parts.demoAccounts,
+    signInProviders: parts.signInProviders,
+    signInWith: async (provider) => (await load()).signInWith(provider),
+    sendPasswordReset: async (email) => (await load()).sendPasswordReset(email),
+    confirmPasswordReset: async (code, password) => (await load()).confirmPasswordReset(code, password),
+    confirmEmail: async (code) => (await load()).confirmEmail(code),
+    sessionEndReason: () => loaded?.sessionEndReason() ?? null,
+    subscribeDemoMailbox(onData) {
+      let stop: Unsubscribe | undefined;
+      let stopped = false;
+      load().then(
+        (backend) => {
+          if (!stopped) stop = backend.subscribeDemoMailbox(onData);
+        },
+        (error: unknown) => console.error('The backend could not be loaded.', error),
+      );
+      return () => {
+        stopped = true;
+        stop?.();
+      };
+    },
     subscribeSession(onChange) {
       listeners.add(onChange);
       if (current !== undefined) onChange(current);

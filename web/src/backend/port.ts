@@ -1,5 +1,6 @@
 import type {
   AppNotification,
+  ChangePasswordInput,
   AttachmentContentType,
   AttachmentSlot,
   ChatMessage,
@@ -33,11 +34,29 @@ export interface Session {
   readonly email: string;
   readonly displayName: string;
   readonly role: Role;
+  /** Whether the account has proved it owns its email (a link sent to it was followed). */
+  readonly emailVerified: boolean;
 }
 
 /** An account offered by the account switcher (local backend only). */
-export interface DemoAccount extends Session {
+export interface DemoAccount extends Omit<Session, 'emailVerified'> {
   readonly blurb: string;
+}
+
+/** Sign-in with another provider than email and password. */
+export type SignInProvider = 'google';
+
+/**
+ * An email the local backend would have sent (it sends none): shown in its demo mailbox,
+ * as the Auth emulator lists the out-of-band codes it would have mailed.
+ */
+export interface DemoMail {
+  readonly id: string;
+  readonly to: string;
+  readonly kind: 'resetPassword' | 'verifyEmail';
+  /** The app's own page the email's link opens: /account-action?mode=…&oobCode=… */
+  readonly link: string;
+  readonly sentAt: Date;
 }
 
 /**
@@ -126,6 +145,38 @@ export interface SupportBackend {
   /** Local backend: become a demo account in this tab without a password. */
   switchAccount(uid: string): Promise<void>;
   signOut(): Promise<void>;
+
+  // Accounts (web/src/features/auth, web/src/features/account).
+  /** Providers the sign-in page offers besides email and password (none on the local backend). */
+  readonly signInProviders: readonly SignInProvider[];
+  /** Signs in with a provider (Firebase: a popup, or a redirect on phones); a new account gets its profile as at sign-up. */
+  signInWith(provider: SignInProvider): Promise<void>;
+  /**
+   * Sends a password-reset link if the address has an account; resolves alike when it has
+   * none (nobody learns which addresses have accounts). Throws only for a malformed address.
+   */
+  sendPasswordReset(email: string): Promise<void>;
+  /** Sets a new password with the code of a reset link (the link's `oobCode`). */
+  confirmPasswordReset(code: string, newPassword: string): Promise<void>;
+  /** Confirms an email address with the code of a verification link. */
+  confirmEmail(code: string): Promise<void>;
+  /** Sends the signed-in account (another) link to verify its email. */
+  sendEmailVerification(): Promise<void>;
+  /** Looks again whether the signed-in account's email is verified (the link may have been opened elsewhere). */
+  reloadAccount(): Promise<void>;
+  /** The signed-in person's new name; it shows at once and their next messages carry it. */
+  renameSelf(displayName: string): PendingWrite;
+  /** Re-authenticates with the current password, then sets the new one. */
+  changePassword(input: ChangePasswordInput): Promise<void>;
+  /** Signs this account out of every device (this tab too): sessions elsewhere end within moments. */
+  signOutEverywhere(): Promise<void>;
+  /**
+   * Why this tab was signed out without asking (its session expired or was revoked
+   * elsewhere), for the sign-in page; null after a sign-out the person asked for.
+   */
+  sessionEndReason(): string | null;
+  /** Local backend: the emails it would have sent, newest first (empty on Firebase). */
+  subscribeDemoMailbox(onData: (mails: DemoMail[]) => void): Unsubscribe;
 
   /**
    * Opens a ticket; throws a DomainError at once for bad input (nothing is written). The

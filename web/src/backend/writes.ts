@@ -89,6 +89,11 @@ export function profileChangeWrite(uid: string, change: { role: Role } | { activ
   return { method: 'update', path: `users/${uid}`, data: change };
 }
 
+/** A person's new name for themself (the profile page); their next messages, notes and tickets carry it. */
+export function renameSelfWrite(uid: string, displayName: string): DocumentWrite {
+  return { method: 'update', path: `users/${uid}`, data: { displayName } };
+}
+
 /** The profile a new account writes at sign-up: always a customer, with the email it signed in with. */
 export function newProfileWrite(uid: string, profile: { email: string; displayName: string }, now: Date): DocumentWrite {
   return { method: 'create', path: `users/${uid}`, data: newUserDoc(profile, now), transforms: atServerTime('createdAt') };

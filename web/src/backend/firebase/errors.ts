@@ -52,9 +52,27 @@ const authErrors: Record<string, Mapped> = {
     'For your security, sign in again before doing this.',
   ],
   'auth/user-token-expired': ['unauthenticated', 'Your session has ended. Sign in again.'],
+  'auth/expired-action-code': [
+    'failed-precondition',
+    'This link has expired. Ask for a new one: links work once, for a limited time.',
+  ],
+  'auth/invalid-action-code': [
+    'failed-precondition',
+    'This link has already been used or is not valid. Ask for a new one.',
+  ],
+  'auth/popup-closed-by-user': ['failed-precondition', 'The Google window was closed before signing in. Try again.'],
+  'auth/cancelled-popup-request': ['failed-precondition', 'Another sign-in window is open. Finish or close it first.'],
+  'auth/account-exists-with-different-credential': [
+    'failed-precondition',
+    'This email already has an account with a password. Sign in with your email and password instead.',
+  ],
+  'auth/unauthorized-domain': [
+    'failed-precondition',
+    'Google sign-in is not set up for this address of the desk. Ask an admin to add it to the authorised domains.',
+  ],
   'auth/operation-not-allowed': [
     'failed-precondition',
-    'Email and password sign-in is turned off for this desk. Ask an admin to enable it.',
+    'This way of signing in is turned off for this desk. Ask an admin to enable it.',
   ],
 };
 

@@ -44,6 +44,7 @@ import {
   type TicketChange,
 } from '../writes';
 import { ConnectivityTracker } from './connectivity';
+import { firebaseAccounts, type FirebaseAccountsOptions } from './firebaseAccounts';
 import { toDomainError } from './errors';
 import { eventsFromSnapshot, ticketEventsQuery } from './eventsCollection';
 import { serverFirst } from './firstAnswer';
@@ -76,7 +77,13 @@ const listenOptions = { includeMetadataChanges: false } as const;
 function sameSession(a: Session | null | undefined, b: Session | null): boolean {
   if (a === undefined) return false;
   if (a === null || b === null) return a === b;
-  return a.uid === b.uid && a.email === b.email && a.displayName === b.displayName && a.role === b.role;
+  return (
+    a.uid === b.uid &&
+    a.email === b.email &&
+    a.displayName === b.displayName &&
+    a.role === b.role &&
+    a.emailVerified === b.emailVerified
+  );
 }
 
 /**
@@ -87,6 +94,7 @@ export function createFirebaseBackend(
   services: FirebaseServices,
   /** The bench build raises the rate limits (and runs rules raised alike), to measure the pipeline rather than the cap. */
   limits?: RateLimits,
+  accountOptions?: FirebaseAccountsOptions,
 ): SupportBackend {
   const { auth, db, storage } = services;
   const connectivity = new ConnectivityTracker();
@@ -114,6 +122,7 @@ export function createFirebaseBackend(
     if (sameSession(session, next)) return;
     // Another person in this tab: nothing of the previous one's chats may show.
     if (session?.uid !== next?.uid) chat.reset();
+    accounts.observeSession(session, next);
     session = next;
     for (const listener of [...sessionListeners]) listener(next);
   }
@@ -133,7 +142,13 @@ export function createFirebaseBackend(
     const email = user.email ?? '';
     const typedName = pendingSignUp?.email === email.toLowerCase() ? pendingSignUp.displayName : undefined;
     const stored = profileName?.uid === user.uid ? profileName.displayName : undefined;
-    return { uid: user.uid, email, displayName: stored || typedName || user.displayName || email, role };
+    return {
+      uid: user.uid,
+      email,
+      displayName: stored || typedName || user.displayName || email,
+      role,
+      emailVerified: user.emailVerified,
+    };
   }
 
   async function refreshSession(user: User | null): Promise<void> {
@@ -197,6 +212,17 @@ export function createFirebaseBackend(
       },
     };
   }
+
+  const accounts = firebaseAccounts(
+    services,
+    {
+      settledAs: (uid) => sessionSettled(signedInAs(uid)),
+      settledSignedOut: () => sessionSettled((next) => next === null || auth.currentUser !== null),
+      requireSession,
+      pendingWrite,
+    },
+    accountOptions,
+  );
 
   onIdTokenChanged(auth, (user) => void refreshSession(user));
 
@@ -312,6 +338,7 @@ export function createFirebaseBackend(
   }
 
   return {
+    ...accounts.methods,
     kind: 'firebase',
     demoAccounts: [],
 
@@ -336,6 +363,7 @@ export function createFirebaseBackend(
       pendingSignUp = { email: email.toLowerCase(), displayName };
       try {
         const { user } = await createUserWithEmailAndPassword(auth, email, password);
+        accounts.afterSignUp(user);
         try {
           await updateProfile(user, { displayName });
         } catch (error) {
@@ -366,6 +394,7 @@ export function createFirebaseBackend(
     },
 
     async signOut() {
+      accounts.expectSignOut();
       try {
         await signOut(auth);
         await sessionSettled((next) => next === null || auth.currentUser !== null);

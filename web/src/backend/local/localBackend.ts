@@ -19,6 +19,7 @@ import {
   parseInput,
   rejectionReasonSchema,
   readMarkerSchema,
+  renameInputSchema,
   signInInputSchema,
   signUpInputSchema,
   ticketDocSchema,
@@ -27,6 +28,7 @@ import {
   type Actor,
   type AppNotification,
   type AttachmentSlot,
+  type ChangePasswordInput,
   type ChatMessage,
   type MessageInput,
   type NewTicketInput,
@@ -43,6 +45,7 @@ import type {
   AttachmentUpload,
   ChatPage,
   Connectivity,
+  DemoMail,
   ListPage,
   OnError,
   PendingWrite,
@@ -59,6 +62,8 @@ import type {
 } from '../port';
 import { DEMO_PASSWORD, demoAccounts } from '../demoAccounts';
 import { autoId } from './autoId';
+import { LocalAccounts, isEmailVerified } from './localAccounts';
+import { SIGNED_OUT_EVERYWHERE_REASON, SessionEndTracker } from '../sessionEnd';
 import { writesOf, type WhereEquals, type WriteRequest } from '../clientRequest';
 import { attachmentObjectUrl, storeAttachment } from './localAttachments';
 import { LocalClient } from './localClient';
@@ -71,6 +76,7 @@ import {
   notificationsSeenWrites,
   profileChangeWrite,
   readMarkerWrite,
+  renameSelfWrite,
   ticketChangeWrite,
   type TicketChange,
 } from '../writes';
@@ -98,11 +104,12 @@ const everyTimeOf = (parent: string): [[string, unknown], [string, unknown]] => 
 
 const toTicket = (row: TicketRow): Ticket => ({ ...ticketDocSchema.parse(row), id: row.id });
 const toProfile = (row: UserRow): UserProfile => ({ ...userDocSchema.parse(row), uid: row.uid });
-const toSession = (user: UserRow): Session => ({
+const toSession = (user: UserRow, emailVerified: boolean): Session => ({
   uid: user.uid,
   email: user.email,
   displayName: user.displayName,
   role: user.role,
+  emailVerified,
 });
 
 /** Seeds the demo accounts into a new database. */
@@ -110,7 +117,7 @@ function seedDemoAccounts(db: LocalDatabase) {
   db.on('populate', async (tx) => {
     const now = new Date();
     for (const account of demoAccounts) {
-      await tx.table('accounts').add({ uid: account.uid, email: account.email, password: DEMO_PASSWORD });
+      await tx.table('accounts').add({ uid: account.uid, email: account.email, password: DEMO_PASSWORD, emailVerified: true });
       await tx.table('users').add({ ...newUserDoc(account, now), role: account.role, uid: account.uid });
     }
     await tx.table('config').add({ id: 'assignment', strategy: 'round_robin', agentUids: [], lastAssignedUid: null });
@@ -131,6 +138,12 @@ export class LocalBackend implements SupportBackend {
   private readonly triggers: ReturnType<typeof localTriggers>;
   private readonly outbox: Outbox;
   private user: UserRow | null = null;
+  /** The signed-in account's verified flag, and the session epoch this tab signed in under. */
+  private verified = false;
+  private epoch = 0;
+  private readonly accounts: LocalAccounts;
+  private readonly ended = new SessionEndTracker();
+  private lastSession: Session | null | undefined;
   private readonly sessionListeners = new Set<(session: Session | null) => void>();
   private stopWatchingUser: Unsubscribe = () => {};
   /** The signed-in user's rate-limit counters, as this tab knows them. */
@@ -145,6 +158,7 @@ export class LocalBackend implements SupportBackend {
     this.db = new LocalDatabase(options.databaseName);
     seedDemoAccounts(this.db);
     this.client = new LocalClient(this.db, () => this.actor(), options.rateLimits);
+    this.accounts = new LocalAccounts(this.db, () => this.now());
     this.triggers = localTriggers(this.db);
     const browser = typeof window !== 'undefined' && (options.followBrowserConnectivity ?? true);
     this.outbox = new Outbox(
@@ -152,7 +166,7 @@ export class LocalBackend implements SupportBackend {
       this.client,
       async (uid) => {
         const user = await this.db.users.get(uid);
-        return user && user.active ? { uid, role: user.role } : null;
+        return user && user.active ? { uid, role: user.role, emailVerified: await isEmailVerified(this.db, uid) } : null;
       },
       () => this.user?.uid ?? null,
       (request, before, actorUid) => this.track(this.triggers.afterDelivery(request, before, actorUid)),
@@ -204,7 +218,7 @@ export class LocalBackend implements SupportBackend {
   // ---- session ----
 
   private actor(): Actor | null {
-    return this.user && this.user.active ? { uid: this.user.uid, role: this.user.role } : null;
+    return this.user && this.user.active ? { uid: this.user.uid, role: this.user.role, emailVerified: this.verified } : null;
   }
 
   /** Dates strictly increase within a tab, so "newest first" is never a tie. */
@@ -224,7 +238,9 @@ export class LocalBackend implements SupportBackend {
   }
 
   private emitSession() {
-    const session = this.user ? toSession(this.user) : null;
+    const session = this.user ? toSession(this.user, this.verified) : null;
+    this.ended.observe(this.lastSession, session);
+    this.lastSession = session;
     for (const listener of this.sessionListeners) listener(session);
   }
 
@@ -234,13 +250,19 @@ export class LocalBackend implements SupportBackend {
     this.counters = null;
     this.options.sessionSlot.write(uid);
     this.user = uid ? ((await this.db.users.get(uid)) ?? null) : null;
+    const account = uid ? await this.db.accounts.get(uid) : undefined;
+    this.verified = account?.emailVerified !== false;
+    this.epoch = account?.sessionEpoch ?? 0;
     if (uid && !this.user) this.options.sessionSlot.write(null);
     this.emitSession();
     this.outbox.resume();
     if (!this.user) return;
-    const subscription = liveQuery(() => this.db.users.get(uid!)).subscribe({
-      next: (row) => {
+    const subscription = liveQuery(() => Promise.all([this.db.users.get(uid!), this.db.accounts.get(uid!)])).subscribe({
+      next: ([row, latest]) => {
+        // Signed out of every device (in this tab or another): this session ends.
+        if ((latest?.sessionEpoch ?? 0) !== this.epoch) return void this.becomeUser(null);
         this.user = row ?? null;
+        this.verified = latest?.emailVerified !== false;
         this.emitSession();
       },
     });
@@ -260,7 +282,7 @@ export class LocalBackend implements SupportBackend {
   subscribeSession(onChange: (session: Session | null) => void): Unsubscribe {
     this.sessionListeners.add(onChange);
     void this.ready.then(() => {
-      if (this.sessionListeners.has(onChange)) onChange(this.user ? toSession(this.user) : null);
+      if (this.sessionListeners.has(onChange)) onChange(this.user ? toSession(this.user, this.verified) : null);
     });
     return () => void this.sessionListeners.delete(onChange);
   }
@@ -282,9 +304,11 @@ export class LocalBackend implements SupportBackend {
     }
     const uid = autoId();
     await this.db.transaction('rw', this.db.accounts, this.db.users, async () => {
-      await this.db.accounts.add({ uid, email: normalized, password });
+      await this.db.accounts.add({ uid, email: normalized, password, emailVerified: false });
       await this.db.users.add({ ...newUserDoc({ email: normalized, displayName }, this.now()), uid });
     });
+    // A new account is asked to verify its address: the link waits in the demo mailbox.
+    await this.accounts.sendEmailVerification(uid);
     await this.becomeUser(uid);
   }
 
@@ -294,6 +318,34 @@ export class LocalBackend implements SupportBackend {
   }
 
   async signOut(): Promise<void> {
+    this.ended.expectSignOut();
+    await this.becomeUser(null);
+  }
+
+  // ---- accounts (localAccounts.ts) ----
+
+  readonly signInProviders = [] as const;
+  signInWith(): Promise<void> {
+    const why = 'Sign-in with Google needs the Firebase backend. Here, use a demo account or an email and password.';
+    return Promise.reject(new DomainError('failed-precondition', why));
+  }
+  sendPasswordReset = (email: string) => this.accounts.sendPasswordReset(email);
+  confirmPasswordReset = (code: string, password: string) => this.accounts.confirmPasswordReset(code, password);
+  confirmEmail = (code: string) => this.accounts.confirmEmail(code);
+  sendEmailVerification = () => this.accounts.sendEmailVerification(this.requireUser().uid);
+  /** The account row is followed live: nothing to fetch. */
+  reloadAccount = () => Promise.resolve();
+  changePassword = (input: ChangePasswordInput) => this.accounts.changePassword(this.requireUser().uid, input);
+  sessionEndReason = () => this.ended.current();
+  subscribeDemoMailbox = (onData: (mails: DemoMail[]) => void) => this.accounts.subscribeDemoMailbox(onData);
+  renameSelf(displayName: string): PendingWrite {
+    const input = parseInput(renameInputSchema, { displayName });
+    const uid = this.requireUser().uid;
+    return this.pending(uid, this.write(renameSelfWrite(uid, input.displayName)));
+  }
+  async signOutEverywhere(): Promise<void> {
+    this.ended.expectSignOut(SIGNED_OUT_EVERYWHERE_REASON);
+    await this.accounts.signOutEverywhere(this.requireUser().uid);
     await this.becomeUser(null);
   }
 

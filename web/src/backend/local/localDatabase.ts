@@ -18,6 +18,20 @@ export interface LocalAccount {
   uid: string;
   email: string;
   password: string;
+  /** Whether a verification link was followed; absent (accounts from before) reads as verified. */
+  emailVerified?: boolean;
+  /** Raised by "sign out of every device": a tab signed in under an older one signs out. */
+  sessionEpoch?: number;
+}
+
+/** An email the local backend would have sent, with its one-time code (see localAccounts.ts). */
+export interface MailRow {
+  code: string;
+  uid: string;
+  to: string;
+  kind: 'resetPassword' | 'verifyEmail';
+  sentAt: Date;
+  usedAt: Date | null;
 }
 export type TicketRow = TicketDoc & { id: string };
 export type UserRow = UserDoc & { uid: string };
@@ -81,6 +95,7 @@ export class LocalDatabase extends Dexie {
   limits!: EntityTable<LimitRow, 'id'>;
   files!: EntityTable<FileRow, 'path'>;
   outbox!: EntityTable<OutboxRow, 'seq'>;
+  mail!: EntityTable<MailRow, 'code'>;
 
   constructor(name: string) {
     super(name);
@@ -134,6 +149,8 @@ export class LocalDatabase extends Dexie {
             row.targets = outboxTargets(row.actorUid, row.request);
           }),
       );
+    // The demo mailbox: reset and verification links the local backend shows instead of sending.
+    this.version(7).stores({ mail: '&code, sentAt' });
   }
 }
 

@@ -90,7 +90,7 @@ export async function checkRequest(
 ): Promise<Decision> {
   const profile = signedIn ? profileOf(await docs.get(`users/${signedIn.uid}`)) : undefined;
   // The role the caller acts with now, as the rules' role(): a demotion takes effect at once.
-  const actor = signedIn && { ...signedIn, role: roleNow(signedIn.role, profile) };
+  const actor = signedIn && { ...signedIn, role: roleNow(signedIn.role, profile, signedIn.emailVerified === true) };
   const context: RuleContext = { actor, docs, profile };
   const parentPath = parentTicketPath(request);
   const parent = parentPath === undefined ? undefined : await docs.get(parentPath);

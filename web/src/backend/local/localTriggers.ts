@@ -1,11 +1,13 @@
-import { ticketDocSchema, type Ticket } from '@domain';
+import { roleSchema, ticketDocSchema, type Ticket } from '@domain';
 import type { AppliedWrite, DocData } from '../clientRequest';
 import { handleTicketCreated } from '@functions/handlers/handleTicketCreated';
 import { recordMessage } from '@functions/handlers/recordMessage';
 import { recordRead } from '@functions/handlers/recordRead';
+import { refuseUnverifiedStaff } from '@functions/handlers/refuseUnverifiedStaff';
 import { reviewTicketChange } from '@functions/handlers/reviewTicketChange';
 import type { LocalDatabase } from './localDatabase';
 import { autoId } from './autoId';
+import { isEmailVerified } from './localAccounts';
 import { localStore, type EventDocument } from './localStore';
 import { LearnedScope } from './transactionScope';
 
@@ -23,6 +25,7 @@ export function localTriggers(db: LocalDatabase) {
     ticketUpdated: new LearnedScope(),
     messageCreated: new LearnedScope(),
     readWritten: new LearnedScope(),
+    userUpdated: new LearnedScope(),
   };
   const stores = {
     ticketCreated: localStore(db, scopes.ticketCreated),
@@ -38,9 +41,16 @@ export function localTriggers(db: LocalDatabase) {
       void (await recordMessage(localStore(db, scopes.messageCreated, event), ticketId, messageId, deps())),
     readWritten: async (ticketId: string, uid: string, event?: EventDocument) =>
       void (await recordRead(localStore(db, scopes.readWritten, event), ticketId, uid, deps())),
+    /** A staff role given to an unverified account goes back to customer (on Firebase: the claims trigger). */
+    userUpdated: async (uid: string) => {
+      const role = roleSchema.safeParse((await db.users.get(uid))?.role);
+      if (!role.success) return;
+      await refuseUnverifiedStaff(localStore(db, scopes.userUpdated), uid, role.data, () => isEmailVerified(db, uid));
+    },
     /** The triggers a delivered client write sets off, as Firestore events would. */
     async afterDelivery(request: AppliedWrite, before: DocData | undefined, actorUid: string) {
       const [collection, id = '', sub, subId = ''] = request.path.split('/');
+      if (collection === 'users' && sub === undefined && request.method === 'update') await this.userUpdated(id);
       if (collection !== 'tickets') return;
       if (sub === undefined && request.method === 'create') await this.ticketCreated(id);
       if (sub === undefined && request.method === 'update' && before) {

@@ -31,6 +31,8 @@ export const entriesOf = (db: LocalDatabase, actorUid: string) =>
 
 /** How many queued entries one delivery transaction takes at most. */
 const DELIVERY_BATCH = 50;
+/** Every delivery takes entries out of the outbox and checks its writer's account (verified email: staff rights). */
+const DELIVERY_TABLES = ['outbox', 'accounts'];
 
 const pendingOf = (db: LocalDatabase, actorUid: string) => entriesOf(db, actorUid).filter((row) => row.state === 'pending');
 
@@ -138,7 +140,7 @@ export class Outbox {
   /** The write at once, if it may go now; otherwise nothing (`{}`: queue it). */
   private async sendAtOnce(row: OutboxRow): Promise<{ delivered?: Delivered[]; refused?: DomainError; queued?: number }> {
     const attempt = () =>
-      this.client.commitWith([row.request], ['outbox'], async (commit) => {
+      this.client.commitWith([row.request], DELIVERY_TABLES, async (commit) => {
         // The writer's earlier writes go first: behind them, this one waits in line too.
         if (await pendingOf(this.db, row.actorUid).first()) return { queued: (await this.db.outbox.add(row)) as number };
         try {
@@ -274,7 +276,7 @@ export class Outbox {
     // Taking the entries out, the rules' reads and the writes: one transaction.
     const delivered = await this.client.commitWith(
       heads.map((head) => head.request),
-      ['outbox'],
+      DELIVERY_TABLES,
       async (commit) => {
         // Still in line as they were? (Another tab may have delivered some where there are no
         // Web Locks, a Retry may have put an older entry back, a read marker may have moved.)

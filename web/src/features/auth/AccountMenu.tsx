@@ -1,5 +1,6 @@
 import { Avatar, Button, Group, Menu, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { Link } from 'react-router';
 import { errorMessage } from '../../app/errorMessage';
 import { useBackend } from '../../backend/BackendContext';
 import type { Session } from '../../backend/port';
@@ -51,6 +52,9 @@ export function AccountMenu({ session }: { session: Session }) {
           </Menu.Item>
         ))}
         <Menu.Divider />
+        <Menu.Item component={Link} to="/profile">
+          Your profile
+        </Menu.Item>
         <Menu.Item onClick={() => backend.signOut().catch(fail)}>
           Sign out
         </Menu.Item>

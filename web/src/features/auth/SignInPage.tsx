@@ -19,14 +19,27 @@ import { useForm } from 'react-hook-form';
 import { errorMessage } from '../../app/errorMessage';
 import { PageHeading } from '../../app/PageHeading';
 import { useBackend } from '../../backend/BackendContext';
+import { ForgotPasswordForm } from './ForgotPasswordForm';
+import { ProviderSignIn } from './ProviderSignIn';
 
-/** Sign in, create an account, or (local backend) pick a demo account. */
+/**
+ * Sign in, create an account, or (local backend) pick a demo account. It shows at whatever
+ * address the person was on, so signing in goes back there; a session that ended without
+ * signing out here says why.
+ */
 export function SignInPage() {
   const backend = useBackend();
+  const [endReason] = useState(() => backend.sessionEndReason());
   return (
     <Stack maw={720} mx="auto">
       <PageHeading>Sign in to the support desk</PageHeading>
+      {endReason && (
+        <Alert color="yellow" role="status" title="Signed out">
+          {endReason}
+        </Alert>
+      )}
       {backend.demoAccounts.length > 0 && <DemoAccounts />}
+      {backend.signInProviders.length > 0 && <ProviderSignIn />}
       <Tabs defaultValue="sign-in" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="sign-in">Sign in</Tabs.Tab>
@@ -89,7 +102,9 @@ function DemoAccounts() {
 function SignInForm() {
   const backend = useBackend();
   const [problem, setProblem] = useState<string | null>(null);
+  const [forgot, setForgot] = useState(false);
   const form = useForm<SignInInput>({ resolver: zodResolver(signInInputSchema), defaultValues: { email: '', password: '' } });
+  if (forgot) return <ForgotPasswordForm email={form.getValues('email')} onDone={() => setForgot(false)} />;
   const onSubmit = async (values: SignInInput) => {
     setProblem(null);
     await backend.signIn(values).catch((e: unknown) => setProblem(errorMessage(e)));
@@ -100,9 +115,14 @@ function SignInForm() {
         {problem && <Alert color="red" role="alert">{problem}</Alert>}
         <TextInput label="Email" type="email" autoComplete="email" error={form.formState.errors.email?.message} {...form.register('email')} />
         <PasswordInput label="Password" autoComplete="current-password" error={form.formState.errors.password?.message} {...form.register('password')} />
-        <Button type="submit" loading={form.formState.isSubmitting}>
-          Sign in
-        </Button>
+        <Group justify="space-between">
+          <Button type="submit" loading={form.formState.isSubmitting}>
+            Sign in
+          </Button>
+          <Button variant="subtle" onClick={() => setForgot(true)}>
+            Forgot password?
+          </Button>
+        </Group>
       </Stack>
     </form>
   );

@@ -1,0 +1,2 @@
+// The signed-in person's own profile.
+export { ProfilePage as default } from '../../features/account/ProfilePage';
