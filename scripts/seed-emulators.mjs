@@ -1,5 +1,5 @@
 // Creates the demo accounts in the running Emulator Suite: Auth users with the shared demo
-// password, their users/{uid} documents and role claims. Run beside `npm run emulators`.
+// password and a verified email, their users/{uid} documents and role claims. Run beside `npm run emulators`.
 import { initializeApp } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
 import { FieldValue, getFirestore } from 'firebase-admin/firestore';
@@ -14,8 +14,10 @@ const db = getFirestore();
 
 for (const account of demo.accounts) {
   const { uid, email, displayName, role } = account;
-  await auth.createUser({ uid, email, displayName, password: demo.password }).catch((error) => {
+  // Verified: staff rights need a verified email (firestore.rules, syncRoleClaims).
+  await auth.createUser({ uid, email, displayName, password: demo.password, emailVerified: true }).catch(async (error) => {
     if (error.code !== 'auth/uid-already-exists') throw error;
+    await auth.updateUser(uid, { emailVerified: true });
   });
   await auth.setCustomUserClaims(uid, { role });
   await db.doc(`users/${uid}`).set({

@@ -120,7 +120,8 @@ async function resetDesk(attempts = 8): Promise<void> {
 async function createAccount(person: ContractPerson | 'secondAgent', email: string): Promise<Account> {
   const role = person === 'secondAgent' ? 'agent' : roleOf[person];
   const displayName = person === 'secondAgent' ? 'Sam Secondagent' : displayNameOf[person];
-  const user = await getAdminAuth(admin()).createUser({ email, password: PASSWORD, displayName });
+  // Verified, as the demo desk's staff are: staff rights need a verified email.
+  const user = await getAdminAuth(admin()).createUser({ email, password: PASSWORD, displayName, emailVerified: true });
   await getAdminAuth(admin()).setCustomUserClaims(user.uid, { role });
   await adminFirestore()
     .doc(`users/${user.uid}`)
@@ -159,6 +160,38 @@ async function creationSettled(timeoutMs = 15_000): Promise<void> {
     if (Date.now() > deadline) throw new Error(`Tickets still without their 'created' event after ${timeoutMs} ms.`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** The Auth emulator's REST root (its out-of-band codes, its accounts). */
+export const authEmulatorUrl = `http://${emulators.host}:${emulators.authPort}`;
+
+let freeTabs = 0;
+/**
+ * A "browser tab" of the Firebase backend that nobody has signed in to yet (the accounts
+ * tests sign in, up and out themselves). End it with closeFreeTab.
+ */
+export async function openFreeTab(
+  accountOptions?: Parameters<typeof createFirebaseBackend>[2],
+): Promise<{ backend: SupportBackend; services: FirebaseServices }> {
+  const services = createFirebaseServices({
+    config: {
+      apiKey: 'fake-api-key-for-the-emulators',
+      projectId: EMULATOR_PROJECT_ID,
+      appId: `1:000000000000:web:${EMULATOR_PROJECT_ID}`,
+      storageBucket: `${EMULATOR_PROJECT_ID}.appspot.com`,
+    },
+    appName: `free-tab-${++freeTabs}`,
+    emulators,
+    cache: 'memory',
+  });
+  const backend = createFirebaseBackend(services, undefined, accountOptions);
+  await nextMatching<Session | null>((onData) => backend.subscribeSession(onData), (session) => session === null);
+  return { backend, services };
+}
+
+export async function closeFreeTab({ services }: { services: FirebaseServices }): Promise<void> {
+  await terminate(services.db);
+  await deleteApp(services.app);
 }
 
 const runId = `${process.pid}-${Date.now().toString(36)}`;

@@ -22,7 +22,7 @@ export function AccountActionPage({ search }: { search: string }) {
     <Stack maw={520} mx="auto">
       <PageHeading>This link does not work</PageHeading>
       <Text>
-        The link is incomplete. Open it again from the email, or <Anchor href="/">go to the sign-in page</Anchor> and ask for a
+        The link is incomplete. Open it again from the email, or <Anchor href="/" underline="always">go to the sign-in page</Anchor> and ask for a
         new one.
       </Text>
     </Stack>
@@ -48,7 +48,7 @@ function ResetPassword({ code }: { code: string }) {
       <PageHeading>Choose a new password</PageHeading>
       {done ? (
         <Alert color="green" role="status" title="Your password is changed">
-          <Anchor href="/">Sign in with your new password</Anchor>.
+          <Anchor href="/" underline="always">Sign in with your new password</Anchor>.
         </Alert>
       ) : (
         <form onSubmit={form.handleSubmit(onSubmit)} noValidate aria-label="Choose a new password">
@@ -89,7 +89,7 @@ function VerifyEmail({ code }: { code: string }) {
       <PageHeading>Verify your email</PageHeading>
       {state.kind === 'done' ? (
         <Alert color="green" role="status" title="Your email is verified">
-          <Anchor href="/">Go to the support desk</Anchor>.
+          <Anchor href="/" underline="always">Go to the support desk</Anchor>.
         </Alert>
       ) : (
         <>

@@ -24,7 +24,7 @@ export function DemoMailboxPage() {
         {backend.kind === 'local'
           ? 'This demo sends no email. The links the desk would have sent, to any address, are here.'
           : 'The desk sends its emails through Firebase Authentication: look in your inbox.'}{' '}
-        <Anchor href="/">Back to the support desk</Anchor>
+        <Anchor href="/" underline="always">Back to the support desk</Anchor>
       </Text>
       {mails && mails.length === 0 && <Text>No emails yet.</Text>}
       {mails && mails.length > 0 && (
@@ -45,7 +45,7 @@ export function DemoMailboxPage() {
                   <Table.Td>{subjects[mail.kind]}</Table.Td>
                   <Table.Td>{mail.sentAt.toLocaleString()}</Table.Td>
                   <Table.Td>
-                    <Anchor href={mail.link} aria-label={`${subjects[mail.kind]}: link for ${mail.to}`}>
+                    <Anchor href={mail.link} underline="always" aria-label={`Open the link: ${subjects[mail.kind]}, for ${mail.to}`}>
                       Open the link
                     </Anchor>
                   </Table.Td>

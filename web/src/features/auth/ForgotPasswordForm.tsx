@@ -36,7 +36,7 @@ export function ForgotPasswordForm({ email, onDone }: { email: string; onDone: (
             {backend.kind === 'local' && (
               <>
                 {' '}
-                This demo sends no email: the link is in the <Anchor href="/demo-mailbox">demo mailbox</Anchor>.
+                This demo sends no email: the link is in the <Anchor href="/demo-mailbox" underline="always">demo mailbox</Anchor>.
               </>
             )}
           </Alert>
