@@ -78,6 +78,7 @@ export const matrixActorTitles: Record<MatrixActor, string> = {
   admin: 'An admin',
   newcomer: 'A new account without a profile yet',
   demotedAgent: 'A deactivated agent (demoted to customer, token not yet refreshed)',
+  unverifiedAgent: 'An agent whose email is not verified (acts as a customer)',
 };
 
 interface MatrixPerson {

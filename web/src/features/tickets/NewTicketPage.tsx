@@ -1,3 +1,5 @@
+import { clearNewTicketDraft, readNewTicketDraft, writeNewTicketDraft } from './newTicketDraft';
+import { useSignedInSession } from '../../session/useSession';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -12,7 +14,7 @@ import {
   type AttachmentSlot,
   type NewTicketInput,
 } from '@domain';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useNavigate, useSearchParams } from 'react-router';
 import { errorMessage } from '../../app/errorMessage';
@@ -37,6 +39,8 @@ export function NewTicketPage() {
   const [progress, setProgress] = useState<Partial<Record<AttachmentSlot, number>>>({});
   const [uploading, setUploading] = useState(false);
   const picker = useAttachmentPicker();
+  const { uid } = useSignedInSession();
+  const [draft] = useState(() => readNewTicketDraft(uid));
   const {
     register,
     handleSubmit,
@@ -44,9 +48,10 @@ export function NewTicketPage() {
     formState: { errors },
   } = useForm<NewTicketInput>({
     resolver: zodResolver(newTicketInputSchema),
-    defaultValues: { ...defaults, title: params.get('title') ?? '' },
+    defaultValues: { ...defaults, title: params.get('title') ?? draft.title, description: draft.description },
   });
   const [title, description] = useWatch({ control, name: ['title', 'description'] });
+  useEffect(() => writeNewTicketDraft(uid, { title, description }), [uid, title, description]);
 
   const onSubmit = (values: NewTicketInput) => {
     setRefusal(null);
@@ -54,6 +59,7 @@ export function NewTicketPage() {
       const creation = backend.createTicket({ ...values, followUpOf }, picker.uploads, (slot, fraction) =>
         setProgress((current) => ({ ...current, [slot]: fraction })),
       );
+      clearNewTicketDraft(uid);
       if (picker.uploads.length === 0) {
         creation.committed.catch((error: unknown) =>
           notifications.show({ color: 'red', title: 'Your ticket was not saved', message: errorMessage(error) }),
@@ -140,7 +146,10 @@ export function NewTicketPage() {
             onRemove={picker.remove}
           />
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => navigate('/tickets')} disabled={uploading}>
+            <Button variant="default" onClick={() => {
+                clearNewTicketDraft(uid);
+                navigate('/tickets');
+              }} disabled={uploading}>
               Cancel
             </Button>
             <Button type="submit" loading={uploading}>
