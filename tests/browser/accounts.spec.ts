@@ -30,18 +30,18 @@ test('forgot password: the same answer for any address, the link in the demo mai
   await page.getByRole('link', { name: `Open the link: Choose a new password, for ${maya}` }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Choose a new password' })).toBeVisible();
-  await page.getByLabel('New password').fill('short');
+  await page.getByRole('textbox', { name: 'New password' }).fill('short');
   await page.getByRole('button', { name: 'Set new password' }).click();
   await expect(page.getByText('A password needs at least 8 characters.')).toBeVisible();
   await expectAccessible(page, 'choose a new password, with an error');
-  await page.getByLabel('New password').fill('a-brand-new-password');
+  await page.getByRole('textbox', { name: 'New password' }).fill('a-brand-new-password');
   await page.getByRole('button', { name: 'Set new password' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Your password is changed' })).toBeVisible();
   await page.getByRole('link', { name: 'Sign in with your new password' }).click();
 
   const signIn = page.getByRole('form', { name: 'Sign in' });
   await signIn.getByRole('textbox', { name: 'Email' }).fill(maya);
-  await signIn.getByLabel('Password').fill('a-brand-new-password');
+  await signIn.getByRole('textbox', { name: 'Password' }).fill('a-brand-new-password');
   await signIn.getByRole('button', { name: 'Sign in' }).click();
   await expect(accountButton(page, 'Maya Chen', 'customer')).toBeVisible();
 });
@@ -53,7 +53,7 @@ test('a new account is asked to verify its email until it follows the link; it c
   const signUp = page.getByRole('form', { name: 'Create an account' });
   await signUp.getByRole('textbox', { name: 'Your name' }).fill('Nora New');
   await signUp.getByRole('textbox', { name: 'Email' }).fill(email);
-  await signUp.getByLabel('Password').fill('nora-password');
+  await signUp.getByRole('textbox', { name: 'Password' }).fill('nora-password');
   await signUp.getByRole('button', { name: 'Create account' }).click();
 
   const banner = page.getByRole('region', { name: 'Verify your email' });
