@@ -40,7 +40,8 @@ export interface AccountsHost {
   /** Resolves once no one is signed in (or someone signed in meanwhile). */
   readonly settledSignedOut: () => Promise<void>;
   readonly requireSession: () => Session;
-  readonly pendingWrite: (id: string, write: Promise<void>, context?: Partial<Record<DomainErrorCode, string>>) => PendingWrite;
+  /** Every client write goes through here (connectivity's pending count). */
+  readonly track: <T>(write: Promise<T>) => Promise<T>;
 }
 
 export interface FirebaseAccountsOptions {
@@ -82,6 +83,15 @@ function codeOf(error: unknown): unknown {
 export function firebaseAccounts(services: FirebaseServices, host: AccountsHost, options: FirebaseAccountsOptions = {}) {
   const { auth, db, functions } = services;
   const ended = new SessionEndTracker();
+
+  /** A write the UI does not await; its refusal becomes a DomainError, never an unhandled rejection. */
+  function pendingWrite(id: string, write: Promise<void>, context?: Partial<Record<DomainErrorCode, string>>): PendingWrite {
+    const committed = host.track(write).catch((error: unknown) => {
+      throw toDomainError(error, context);
+    });
+    committed.catch(() => {});
+    return { id, committed };
+  }
 
   /** The users/{uid} a new account writes, unless it has one (an account made with a password, or an earlier visit). */
   async function ensureProfile(user: User): Promise<void> {
@@ -182,7 +192,7 @@ export function firebaseAccounts(services: FirebaseServices, host: AccountsHost,
     renameSelf(displayName) {
       const input = parseInput(renameInputSchema, { displayName });
       const me = host.requireSession();
-      return host.pendingWrite(me.uid, commitRequest(db, renameSelfWrite(me.uid, input.displayName)), {
+      return pendingWrite(me.uid, commitRequest(db, renameSelfWrite(me.uid, input.displayName)), {
         'permission-denied': 'The desk refused this name. Choose another one.',
       });
     },
