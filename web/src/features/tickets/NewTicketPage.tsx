@@ -1,5 +1,3 @@
-import { clearNewTicketDraft, readNewTicketDraft, writeNewTicketDraft } from './newTicketDraft';
-import { useSignedInSession } from '../../session/useSession';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -22,6 +20,8 @@ import { PageHeading } from '../../app/PageHeading';
 import { useBackend } from '../../backend/BackendContext';
 import { AttachmentPicker } from '../attachments/AttachmentPicker';
 import { useAttachmentPicker } from '../attachments/useAttachmentPicker';
+import { TriageHint } from '../triage/TriageHint';
+import { useTriageSuggestion } from '../triage/useTriageSuggestion';
 
 const defaults: NewTicketInput = { title: '', description: '', category: 'general', priority: 'medium' };
 
@@ -39,27 +39,35 @@ export function NewTicketPage() {
   const [progress, setProgress] = useState<Partial<Record<AttachmentSlot, number>>>({});
   const [uploading, setUploading] = useState(false);
   const picker = useAttachmentPicker();
-  const { uid } = useSignedInSession();
-  const [draft] = useState(() => readNewTicketDraft(uid));
   const {
     register,
     handleSubmit,
     control,
+    setValue,
     formState: { errors },
   } = useForm<NewTicketInput>({
     resolver: zodResolver(newTicketInputSchema),
-    defaultValues: { ...defaults, title: params.get('title') ?? draft.title, description: draft.description },
+    defaultValues: { ...defaults, title: params.get('title') ?? '' },
   });
   const [title, description] = useWatch({ control, name: ['title', 'description'] });
-  useEffect(() => writeNewTicketDraft(uid, { title, description }), [uid, title, description]);
+  const triage = useTriageSuggestion(title, description);
+  // A suggestion fills a field only until the customer picks one themself.
+  const [picked, setPicked] = useState({ category: false, priority: false });
+  const { status: triageStatus, suggestion: suggested } = triage;
+  useEffect(() => {
+    if (triageStatus !== 'ready' || !suggested) return;
+    if (!picked.category) setValue('category', suggested.category);
+    if (!picked.priority) setValue('priority', suggested.priority);
+  }, [triageStatus, suggested, picked, setValue]);
 
   const onSubmit = (values: NewTicketInput) => {
     setRefusal(null);
     try {
-      const creation = backend.createTicket({ ...values, followUpOf }, picker.uploads, (slot, fraction) =>
+      // Whatever was last suggested is kept with the ticket; submitting never waits for one.
+      const suggestion = suggested && { category: suggested.category, priority: suggested.priority, source: suggested.source };
+      const creation = backend.createTicket({ ...values, followUpOf, suggestion }, picker.uploads, (slot, fraction) =>
         setProgress((current) => ({ ...current, [slot]: fraction })),
       );
-      clearNewTicketDraft(uid);
       if (picker.uploads.length === 0) {
         creation.committed.catch((error: unknown) =>
           notifications.show({ color: 'red', title: 'Your ticket was not saved', message: errorMessage(error) }),
@@ -127,16 +135,17 @@ export function NewTicketPage() {
               data={categories.map((value) => ({ value, label: categoryLabels[value] }))}
               error={errors.category?.message}
               disabled={uploading}
-              {...register('category')}
+              {...register('category', { onChange: () => setPicked((current) => ({ ...current, category: true })) })}
             />
             <NativeSelect
               label="Priority"
               data={priorities.map((value) => ({ value, label: priorityLabels[value] }))}
               error={errors.priority?.message}
               disabled={uploading}
-              {...register('priority')}
+              {...register('priority', { onChange: () => setPicked((current) => ({ ...current, priority: true })) })}
             />
           </Group>
+          <TriageHint state={triage} />
           <AttachmentPicker
             uploads={picker.uploads}
             problems={picker.problems}
@@ -146,10 +155,7 @@ export function NewTicketPage() {
             onRemove={picker.remove}
           />
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => {
-                clearNewTicketDraft(uid);
-                navigate('/tickets');
-              }} disabled={uploading}>
+            <Button variant="default" onClick={() => navigate('/tickets')} disabled={uploading}>
               Cancel
             </Button>
             <Button type="submit" loading={uploading}>
