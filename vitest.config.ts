@@ -18,7 +18,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['functions/src/**/*.test.ts', 'web/src/**/*.test.ts', 'tests/rules/**/*.test.ts'],
+          include: ['functions/src/**/*.test.ts', 'web/src/**/*.test.ts', 'tests/rules/**/*.test.ts', 'tests/triage/**/*.test.ts'],
         },
       },
       {

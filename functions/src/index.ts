@@ -9,3 +9,4 @@ export { onUserWritten } from './functions/onUserWritten.js';
 export { onMessageCreated } from './functions/onMessageCreated.js';
 export { onReadWritten } from './functions/onReadWritten.js';
 export { onAttachmentStored } from './functions/onAttachmentStored.js';
+export { suggestTriage } from './functions/suggestTriage.js';

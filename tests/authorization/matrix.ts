@@ -298,6 +298,21 @@ export const operations = {
   'ticket.create.followUpOfOpenTicket': (ctx) => openTicket(ctx, { followUpOf: ctx.ticketId }),
   'ticket.create.followUpOfMissing': (ctx) => openTicket(ctx, { followUpOf: MISSING_TICKET }),
   'ticket.create.followUpOfAPath': (ctx) => openTicket(ctx, { followUpOf: `${OWNERS_CLOSED_TICKET}/messages/x` }),
+  'ticket.create.withSuggestion': (ctx) =>
+    openTicket(ctx, { suggestedCategory: 'billing', suggestedPriority: 'high', suggestionSource: 'model' }),
+  'ticket.create.halfASuggestion': (ctx) => openTicket(ctx, { suggestedCategory: 'billing' }),
+  'ticket.create.suggestionByUnknownSource': (ctx) =>
+    openTicket(ctx, {
+      suggestedCategory: 'billing',
+      suggestedPriority: 'high',
+      suggestionSource: 'oracle' as TicketDoc['suggestionSource'],
+    }),
+  'ticket.create.suggestionOfUnknownPriority': (ctx) =>
+    openTicket(ctx, {
+      suggestedCategory: 'billing',
+      suggestedPriority: 'whenever' as TicketDoc['suggestedPriority'],
+      suggestionSource: 'rules',
+    }),
   'ticket.create.withoutCounter': (ctx) => withoutCounter(openTicket(ctx)),
   'ticket.create.twoInOneBatch': (ctx) => {
     const first = openTicket(ctx) as BatchWrite;
@@ -362,6 +377,7 @@ export const operations = {
   'ticket.backToOpen': (ctx) => changeTicket(ctx, { status: 'open' }),
   'ticket.changePriority': (ctx) => changeTicket(ctx, { priority: 'critical' }),
   'ticket.stampOnly': (ctx) => changeTicket(ctx, {}),
+  'ticket.changeSuggestion': (ctx) => changeTicket(ctx, { priority: 'low', suggestedPriority: 'low' }),
   'ticket.close.inSomeoneElsesName': (ctx) => ticketChangeWrite(ctx.ticketId, { status: 'closed' }, someoneElse(ctx), ctx.now),
   'ticket.unlockChat': (ctx) => changeTicket(ctx, { chatLocked: false }),
   'ticket.assign.toAdmin': (ctx) => changeTicket(ctx, { assigneeUid: matrixPeople.admin.uid }),
@@ -573,6 +589,15 @@ export const matrix: readonly MatrixEntry[] = [
   refusedForAll('ticket.create.followUpOfOpenTicket', 'a follow-up follows a closed or rejected ticket, not an open one'),
   refusedForAll('ticket.create.followUpOfMissing', 'a follow-up follows a ticket that exists'),
   refusedForAll('ticket.create.followUpOfAPath', 'a follow-up names a ticket id, never a path'),
+  {
+    operation: 'ticket.create.withSuggestion',
+    states: ['open'],
+    allowed: customers,
+    because: 'a ticket keeps what triage suggested and by whom, beside what the customer chose',
+  },
+  refusedForAll('ticket.create.halfASuggestion', 'a suggestion names a category, a priority and its source, or nothing'),
+  refusedForAll('ticket.create.suggestionByUnknownSource', 'a suggestion is by the model or by the rules'),
+  refusedForAll('ticket.create.suggestionOfUnknownPriority', 'a suggested priority is low, medium, high or critical'),
   refusedForAll('ticket.create.withoutCounter', "a new ticket counts against its customer's tickets an hour"),
   refusedForAll('ticket.create.twoInOneBatch', 'one counter step counts one ticket: a batch of tickets is refused'),
   {
@@ -582,6 +607,7 @@ export const matrix: readonly MatrixEntry[] = [
     because: 'anyone signed in lists the tickets they opened',
   },
   { operation: 'tickets.list.queue', states: ['open'], allowed: staff, because: 'the queue of every ticket is for staff' },
+  refusedForAll('ticket.changeSuggestion', 'what triage suggested is a record: nobody changes it, staff included', everyState),
   refusedForAll('ticket.delete', 'tickets are never deleted from the app (admins use the console)', everyState),
   refusedForAll('counter.write', 'only functions write counters'),
 

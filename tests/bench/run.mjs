@@ -1,4 +1,5 @@
-// `npm run bench`: speed and size figures, measured in Debian's Chromium. Prints: the chat
+// `npm run bench`: the triage classifier's accuracy (tests/bench/triageAccuracy.mjs, also on its
+// own: `npm run bench:triage`), then speed and size figures, measured in Debian's Chromium. Prints: the chat
 // between two tabs on the local backend and, where Java 21 runs the emulators, on the
 // Firebase backend beside it (p50 and p95 over 200 messages, a burst of 55, the plain SDK's
 // write-to-listener time); Lighthouse on the sign-in page and an agent's queue; the bytes
@@ -11,6 +12,7 @@ import { firstScreenBytes, kib } from './bundleSizes.mjs';
 import { chatBurst, chatLatency } from './chatLatency.mjs';
 import { firebaseChat } from './firebaseSide.mjs';
 import { lighthouseRuns } from './lighthouse.mjs';
+import { triageAccuracy } from './triageAccuracy.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PORT = Number(process.env.BENCH_PORT ?? 4174);
@@ -20,6 +22,10 @@ const BURST = 55;
 const LOADED_MESSAGES = 1_000;
 const BIG_CHAT = 10_000;
 const BIG_QUEUE = 10_000;
+
+// First, and needing nothing but Node: the triage classifier on the labelled set's test half.
+console.log((await triageAccuracy()).report);
+console.log('');
 
 if (!existsSync(CHROMIUM)) {
   console.log(`bench not run: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);

@@ -28,6 +28,7 @@ import {
   rateLimits,
   readMarkerSchema,
   statusTransitions,
+  suggestionSources,
   ticketDocSchema,
   userDocSchema,
 } from '../../functions/src/domain/index.js';
@@ -65,6 +66,7 @@ describe('firestore.rules follows the domain', () => {
     expect(quotedStrings(functionBody(firestore, 'isCategory'))).toEqual([...categories]);
     expect(quotedStrings(functionBody(firestore, 'isPriority'))).toEqual([...priorities]);
     expect(listAfter(functionBody(firestore, 'isAssignmentConfig'), 'config.strategy in ')).toEqual([...assignmentStrategies]);
+    expect(listAfter(functionBody(firestore, 'isSuggestionOf'), 'ticket.suggestionSource in ')).toEqual([...suggestionSources]);
   });
 
   it('allows exactly the status moves of the state machine, by the same roles', () => {

@@ -5,7 +5,7 @@ import { notificationDocSchema, type NotificationDoc } from './notification.js';
 import { isRateLimitStep, rateLimitDocSchema, rateLimits, type RateLimitKind, type RateLimits } from './rateLimits.js';
 import { isStaff, type Actor } from './roles.js';
 import { canTransition } from './statusMachine.js';
-import { ticketDocSchema, type TicketDoc } from './ticket.js';
+import { isWholeSuggestion, ticketDocSchema, type TicketDoc } from './ticket.js';
 import { locksChat, statusLabels } from './ticketFields.js';
 import { userDocSchema, type UserDoc } from './user.js';
 
@@ -67,6 +67,7 @@ export function checkNewTicketDoc(actor: Actor | null, doc: TicketDoc): Decision
   if (doc.customerUid !== actor.uid) return deny('A ticket can only be opened for yourself.');
   if (!ticketDocSchema.safeParse(doc).success) return deny('The ticket is not well formed.');
   if (doc.updatedBy !== actor.uid) return deny('A ticket is written in your own name.');
+  if (!isWholeSuggestion(doc)) return deny('A suggestion names a category, a priority and who suggested them, or nothing.');
   const attachmentProblem = attachmentsProblem(doc.attachments);
   if (attachmentProblem) return deny(attachmentProblem);
   const untouched =

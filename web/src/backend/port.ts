@@ -15,6 +15,8 @@ import type {
   Ticket,
   TicketEventEntry,
   TicketStatus,
+  TriageInput,
+  TriageSuggestion,
   UserProfile,
 } from '@domain';
 
@@ -199,4 +201,11 @@ export interface SupportBackend {
   /** Marks the ticket's chat read now (opening the chat). */
   markRead(ticketId: string): PendingWrite;
   subscribeConnectivity(onData: (state: Connectivity) => void): Unsubscribe;
+
+  /**
+   * Category and priority for a ticket as typed so far, with the customer's phrases behind
+   * them and who suggested them (the model, or the offline classifier). Never rejects and
+   * never waits on the network when offline: on any failure the classifier answers.
+   */
+  suggestTriage(input: TriageInput): Promise<TriageSuggestion>;
 }

@@ -45,6 +45,7 @@ import {
 } from '../writes';
 import { ConnectivityTracker } from './connectivity';
 import { toDomainError } from './errors';
+import { suggestTriageByCallable } from './triageCallable';
 import { eventsFromSnapshot, ticketEventsQuery } from './eventsCollection';
 import { serverFirst } from './firstAnswer';
 import type { FirebaseServices } from './firebaseApp';
@@ -626,5 +627,7 @@ export function createFirebaseBackend(
     subscribeConnectivity(onData) {
       return connectivity.subscribe(onData);
     },
+
+    suggestTriage: (input) => suggestTriageByCallable(services.functions, input),
   };
 }

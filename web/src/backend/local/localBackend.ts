@@ -37,6 +37,8 @@ import {
   type Ticket,
   type TicketEventEntry,
   type TicketStatus,
+  type TriageInput,
+  type TriageSuggestion,
   type UserProfile,
 } from '@domain';
 import type {
@@ -78,6 +80,7 @@ import { LocalDatabase, outboxTarget, type LimitRow, type TicketRow, type UserRo
 import { readQueuePage } from './localQueue';
 import { localTriggers } from './localTriggers';
 import { Outbox } from './outbox';
+import { suggestTriageLocally } from './localTriage';
 import type { SessionSlot } from './sessionSlot';
 
 export interface LocalBackendOptions {
@@ -178,6 +181,10 @@ export class LocalBackend implements SupportBackend {
   subscribeConnectivity(onData: (state: Connectivity) => void): Unsubscribe {
     onData(this.outbox.connectivity());
     return this.outbox.onChange(() => onData(this.outbox.connectivity()));
+  }
+
+  suggestTriage(input: TriageInput): Promise<TriageSuggestion> {
+    return suggestTriageLocally(input);
   }
 
   /**
