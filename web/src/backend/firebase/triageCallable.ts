@@ -9,9 +9,13 @@ const CALL_TIMEOUT_MS = 5_000;
  * classifier there). Offline, or on any failure of the call or its answer, the offline
  * classifier answers here instead, so a suggestion always arrives and nothing waits on it.
  */
-export async function suggestTriageByCallable(functions: Functions, input: TriageInput): Promise<TriageSuggestion> {
+export async function suggestTriageByCallable(
+  functions: Functions,
+  input: TriageInput,
+  isOffline: () => boolean,
+): Promise<TriageSuggestion> {
   const bounded = boundedTriageInput(input);
-  if (typeof navigator !== 'undefined' && navigator.onLine === false) return rulesSuggestion(bounded);
+  if (isOffline() || (typeof navigator !== 'undefined' && navigator.onLine === false)) return rulesSuggestion(bounded);
   try {
     const call = httpsCallable<TriageInput, unknown>(functions, 'suggestTriage', { timeout: CALL_TIMEOUT_MS });
     const { data } = await call(bounded);
