@@ -165,10 +165,9 @@ describe('the Firebase backend against the Auth emulator', () => {
     const call = httpsCallable(services.functions, 'suggestTriage');
     const { data } = await call({ title: 'Charged twice', description: 'I was charged twice, please refund one payment.' });
     expect(triageSuggestionSchema.parse(data)).toMatchObject({ category: 'billing', priority: 'high', source: 'rules' });
-    await expect(call({ title: 'x'.repeat(201), description: '' })).rejects.toMatchObject({
-      code: 'functions/invalid-argument',
-      message: 'A title may be at most 200 characters.',
-    });
+    const tooLong = call({ title: 'x'.repeat(201), description: '' });
+    await expect(tooLong).rejects.toMatchObject({ code: 'functions/invalid-argument' });
+    await expect(tooLong).rejects.toThrow(/A title may be at most 200 characters/);
     // Through the port: the same answer.
     await expect(backend.suggestTriage({ title: 'Charged twice', description: 'Refund please.' })).resolves.toMatchObject({
       category: 'billing',
