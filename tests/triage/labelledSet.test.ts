@@ -31,7 +31,9 @@ describe('the classifier on the labelled set', () => {
     const longest = { title: 'T'.repeat(200), description: 'charged twice, not working. '.repeat(178) };
     const start = performance.now();
     classifyTicket(longest);
-    expect(performance.now() - start).toBeLessThan(50);
+    // The longest description a ticket may have, typed into the form: a few milliseconds on a
+    // quiet machine; the cap leaves room for one as loaded as this one gets (load 30 on 2 cores).
+    expect(performance.now() - start).toBeLessThan(250);
   });
 
   it('gets most of the tuning half right (the test half is only measured, by the bench)', () => {
