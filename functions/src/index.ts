@@ -9,3 +9,5 @@ export { onUserWritten } from './functions/onUserWritten.js';
 export { onMessageCreated } from './functions/onMessageCreated.js';
 export { onReadWritten } from './functions/onReadWritten.js';
 export { onAttachmentStored } from './functions/onAttachmentStored.js';
+export { onTicketWritten } from './functions/onTicketWritten.js';
+export { rebuildStats } from './functions/rebuildStats.js';

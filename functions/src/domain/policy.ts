@@ -347,3 +347,21 @@ export function mayWriteConfig(actor: Actor | null, configId: string, after: Rec
   }
   return allow;
 }
+
+/**
+ * The reports: staff read the desk's stats and the summary; an agent reads their own agent
+ * rows, an admin every agent's. Nobody writes them but the functions. firestore.rules
+ * mirrors this in `match /stats/{statsId}`.
+ */
+export function mayReadStats(actor: Actor | null, doc: { scope: string; agentUid?: string }): Decision {
+  if (!actor) return deny('Sign in first.');
+  if (!isStaff(actor.role)) return deny('The reports are for support staff.');
+  if (doc.scope === 'desk' || doc.scope === 'summary' || actor.role === 'admin') return allow;
+  return doc.agentUid === actor.uid ? allow : deny("An agent sees their own row of the reports; admins see every agent's.");
+}
+
+/** Recomputing the stats from the tickets (the rebuildStats callable) is an admin's job. */
+export function mayRebuildStats(actor: Actor | null): Decision {
+  if (!actor) return deny('Sign in first.');
+  return actor.role === 'admin' ? allow : deny('Only admins rebuild the reports.');
+}
