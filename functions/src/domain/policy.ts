@@ -353,10 +353,12 @@ export function mayWriteConfig(actor: Actor | null, configId: string, after: Rec
  * rows, an admin every agent's. Nobody writes them but the functions. firestore.rules
  * mirrors this in `match /stats/{statsId}`.
  */
-export function mayReadStats(actor: Actor | null, doc: { scope: string; agentUid?: string }): Decision {
+export const staffWideStatsScopes = ['desk', 'summary'] as const;
+
+export function mayReadStats(actor: Actor | null, doc: { scope: unknown; agentUid?: unknown }): Decision {
   if (!actor) return deny('Sign in first.');
   if (!isStaff(actor.role)) return deny('The reports are for support staff.');
-  if (doc.scope === 'desk' || doc.scope === 'summary' || actor.role === 'admin') return allow;
+  if ((staffWideStatsScopes as readonly unknown[]).includes(doc.scope) || actor.role === 'admin') return allow;
   return doc.agentUid === actor.uid ? allow : deny("An agent sees their own row of the reports; admins see every agent's.");
 }
 
