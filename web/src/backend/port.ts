@@ -12,6 +12,8 @@ import type {
   Role,
   SignInInput,
   SignUpInput,
+  StatsRange,
+  StatsView,
   Ticket,
   TicketEventEntry,
   TicketStatus,
@@ -199,4 +201,10 @@ export interface SupportBackend {
   /** Marks the ticket's chat read now (opening the chat). */
   markRead(ticketId: string): PendingWrite;
   subscribeConnectivity(onData: (state: Connectivity) => void): Unsubscribe;
+
+  /**
+   * Staff: the reports' stats documents of a range, live (the desk's, the agents' rows the
+   * viewer may see, the summary); never the tickets. domain reportOf turns them into figures.
+   */
+  subscribeStats(range: StatsRange, onData: (view: StatsView) => void, onError: OnError): Unsubscribe;
 }

@@ -53,6 +53,7 @@ import {
   newestNotificationsQuery,
   notificationsFromSnapshot,
 } from './notificationsCollection';
+import { listenToStats } from './statsCollection';
 import { myReadMarkersQuery, readMarkersFromSnapshot } from './readsCollection';
 import {
   myTicketsQuery,
@@ -552,6 +553,12 @@ export function createFirebaseBackend(
       return pendingWrite(uid, commitRequest(db, profileChangeWrite(uid, { active })), {
         'permission-denied': 'Only admins switch accounts on and off, and nobody their own.',
       });
+    },
+
+    subscribeStats(range, onData, onError) {
+      return withSession(onError, 'Sign in to see the reports.', (current) =>
+        listenToStats(db, current, range, onData, (error) => onError(toDomainError(error, { 'permission-denied': 'The reports are for support staff.' }))),
+      );
     },
 
     subscribeNotifications(onData, onError) {

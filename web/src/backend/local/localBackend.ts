@@ -34,6 +34,8 @@ import {
   type Priority,
   type RateLimits,
   type Role,
+  type StatsRange,
+  type StatsView,
   type Ticket,
   type TicketEventEntry,
   type TicketStatus,
@@ -61,6 +63,7 @@ import { DEMO_PASSWORD, demoAccounts } from '../demoAccounts';
 import { autoId } from './autoId';
 import { writesOf, type WhereEquals, type WriteRequest } from '../clientRequest';
 import { attachmentObjectUrl, storeAttachment } from './localAttachments';
+import { watchLocalStats } from './localStats';
 import { LocalClient } from './localClient';
 import { RateLimitCounters } from '../rateLimitCounters';
 import {
@@ -137,7 +140,7 @@ export class LocalBackend implements SupportBackend {
   private counters: RateLimitCounters | null = null;
   private lastTime = 0;
   /** Documents read, as Firestore would bill them: what `npm run bench` reports. */
-  readonly stats = { messageDocsRead: 0, ticketDocsRead: 0, chatWindow: 0 };
+  readonly stats = { messageDocsRead: 0, ticketDocsRead: 0, statsDocsRead: 0, chatWindow: 0 };
   /** Settles once the stored session (if any) is loaded. */
   readonly ready: Promise<void>;
 
@@ -460,6 +463,11 @@ export class LocalBackend implements SupportBackend {
 
   setUserActive(uid: string, active: boolean): PendingWrite {
     return this.pending(uid, this.write(profileChangeWrite(uid, { active })));
+  }
+
+  subscribeStats(range: StatsRange, onData: (view: StatsView) => void, onError: OnError): Unsubscribe {
+    const viewer = this.user ? { uid: this.user.uid, role: this.user.role } : null;
+    return watchLocalStats(this.client, this.db, viewer, range, onData, onError, (n) => (this.stats.statsDocsRead += n));
   }
 
   subscribeNotifications(onData: (items: AppNotification[]) => void, onError: OnError): Unsubscribe {
