@@ -497,6 +497,7 @@ export const operations = {
   'stats.read.summary': () => ({ method: 'get', path: `stats/${statsDocIds.summary}` }),
   'stats.read.agentsOwnRow': (ctx) => ({ method: 'get', path: `stats/${statsDocIds.agentMonth(matrixPeople.agent.uid, statsMonth(ctx))}` }),
   'stats.read.anotherAgentsRow': (ctx) => ({ method: 'get', path: `stats/${statsDocIds.agentMonth(retiredAgent.uid, statsMonth(ctx))}` }),
+  'stats.read.notYetWritten': () => ({ method: 'get', path: `stats/${statsDocIds.agentMonth(retiredAgent.uid, '2020-01')}` }),
   'stats.list.desk': () => ({ method: 'list', collection: 'stats', where: [['scope', '==', 'desk']], limit: 100 }),
   'stats.list.ownAgentRows': () => ({
     method: 'list',
@@ -769,6 +770,12 @@ export const matrix: readonly MatrixEntry[] = [
 
   { operation: 'stats.read.desk', states: ['open'], allowed: staff, because: "the desk's reports are for staff" },
   { operation: 'stats.read.summary', states: ['open'], allowed: staff, because: 'the summary is for staff' },
+  {
+    operation: 'stats.read.notYetWritten',
+    states: ['open'],
+    allowed: staff,
+    because: 'staff may wait for a stats document nothing has been counted in yet',
+  },
   { operation: 'stats.list.desk', states: ['open'], allowed: staff, because: "staff list the desk's stats of a range" },
   {
     operation: 'stats.read.agentsOwnRow',

@@ -122,7 +122,7 @@ export async function checkRequest(
     case 'stats':
       // Written only by the functions; read as mayReadStats says of the stored document.
       return request.method === 'get'
-        ? mayReadStats(actor, { scope: existing?.scope, agentUid: existing?.agentUid })
+        ? mayReadStats(actor, existing && { scope: existing.scope, agentUid: existing.agentUid })
         : deny('Only the desk itself writes the reports.');
     default:
       // counters/* and anything unknown: functions only.
