@@ -29,9 +29,13 @@ export interface RebuildOutcome {
  * run it when the desk is quiet (a ticket changed during the rebuild may be counted as it
  * was before the change until it changes again).
  */
-export async function rebuildStatsInStore(store: DocStore): Promise<RebuildOutcome> {
+export async function rebuildStatsInStore(
+  store: DocStore,
+  /** Every reopen in the audit trails at once, where the store can (a collection-group read); else ticket by ticket. */
+  allReopens?: () => Promise<RebuildEvent[]>,
+): Promise<RebuildOutcome> {
   const tickets: RebuildTicket[] = [];
-  const events: RebuildEvent[] = [];
+  const events: RebuildEvent[] = allReopens ? await allReopens() : [];
   let skipped = 0;
   for (const { id, data } of await store.find('tickets', [])) {
     const parsed = ticketDocSchema.safeParse(data);
@@ -40,6 +44,7 @@ export async function rebuildStatsInStore(store: DocStore): Promise<RebuildOutco
       continue;
     }
     tickets.push({ id, ticket: parsed.data });
+    if (allReopens) continue;
     for (const found of await store.find(`tickets/${id}/events`, [['kind', '==', 'status']])) {
       const event = ticketEventSchema.safeParse(found.data);
       if (event.success && isReopenEvent(event.data)) events.push({ ticketId: id, id: found.id, event: event.data });

@@ -63,7 +63,7 @@ import { DEMO_PASSWORD, demoAccounts } from '../demoAccounts';
 import { autoId } from './autoId';
 import { writesOf, type WhereEquals, type WriteRequest } from '../clientRequest';
 import { attachmentObjectUrl, storeAttachment } from './localAttachments';
-import { watchLocalStats } from './localStats';
+import { rebuildLocalStats, watchLocalStats } from './localStats';
 import { LocalClient } from './localClient';
 import { RateLimitCounters } from '../rateLimitCounters';
 import {
@@ -468,6 +468,11 @@ export class LocalBackend implements SupportBackend {
   subscribeStats(range: StatsRange, onData: (view: StatsView) => void, onError: OnError): Unsubscribe {
     const viewer = this.user ? { uid: this.user.uid, role: this.user.role } : null;
     return watchLocalStats(this.client, this.db, viewer, range, onData, onError, (n) => (this.stats.statsDocsRead += n));
+  }
+
+  /** Admins: recompute the reports' stats from the tickets (the rebuildStats callable, locally). */
+  rebuildStats() {
+    return rebuildLocalStats(this.db, this.user ? { uid: this.user.uid, role: this.user.role } : null);
   }
 
   subscribeNotifications(onData: (items: AppNotification[]) => void, onError: OnError): Unsubscribe {

@@ -1,16 +1,22 @@
 import Dexie from 'dexie';
 import {
+  DomainError,
   agentAllDocSchema,
   agentMonthDocSchema,
   deskMonthDocSchema,
   firstMonthOfRange,
   isAdmin,
+  isReopenEvent,
+  mayRebuildStats,
   summaryDocSchema,
+  ticketEventSchema,
   type Actor,
   type StatsRange,
   type StatsView,
 } from '@domain';
+import { rebuildStatsInStore, type RebuildOutcome } from '@functions/handlers/rebuildStats';
 import type { OnError, Unsubscribe } from '../port';
+import { localStore } from './localStore';
 import { statsViewAssembler } from '../statsView';
 import type { LocalClient } from './localClient';
 import type { LocalDatabase, StatsRow } from './localDatabase';
@@ -84,4 +90,17 @@ export function watchLocalStats(
     ),
   ];
   return () => stops.forEach((stop) => stop());
+}
+
+/**
+ * Admins: the local counterpart of the rebuildStats callable (the same handler), reading
+ * the audit trails' reopens in one pass over the events table.
+ */
+export async function rebuildLocalStats(db: LocalDatabase, viewer: Actor | null): Promise<RebuildOutcome> {
+  const decision = mayRebuildStats(viewer);
+  if (!decision.allowed) throw new DomainError('permission-denied', decision.reason);
+  return rebuildStatsInStore(localStore(db), async () => {
+    const rows = await db.events.filter((row) => isReopenEvent(row)).toArray();
+    return rows.map((row) => ({ ticketId: row.ticketId, id: row.id, event: ticketEventSchema.parse(row) }));
+  });
 }

@@ -70,11 +70,11 @@ export function ReportsPage() {
 
 function Figure({ label, value }: { label: string; value: string | number }) {
   return (
-    <Paper withBorder p="sm">
+    <Paper withBorder p="sm" role="group" aria-label={label}>
       <Text size="sm" c="dimmed">
         {label}
       </Text>
-      <Text fw={700} fz="xl" aria-label={`${label}: ${value}`}>
+      <Text fw={700} fz="xl">
         {value}
       </Text>
     </Paper>
