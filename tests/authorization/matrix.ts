@@ -65,6 +65,17 @@ type DocData = Record<string, unknown>;
 export const matrixActors = ['signedOut', 'owner', 'otherCustomer', 'agent', 'admin', 'newcomer', 'demotedAgent'] as const;
 export type MatrixActor = (typeof matrixActors)[number];
 
+/** How the specification names each actor; the matrix reads actor by actor. */
+export const matrixActorTitles: Record<MatrixActor, string> = {
+  signedOut: 'Signed out',
+  owner: 'A customer on their own ticket',
+  otherCustomer: "A customer on another customer's ticket",
+  agent: 'An agent',
+  admin: 'An admin',
+  newcomer: 'A new account without a profile yet',
+  demotedAgent: 'A deactivated agent (demoted to customer, token not yet refreshed)',
+};
+
 interface MatrixPerson {
   readonly uid: string;
   /** The role claim of the person's ID token. */

@@ -3,6 +3,8 @@ import type { TicketStatus } from '../../functions/src/domain/index.js';
 import type { ClientRequest } from './requests.js';
 import {
   matrixCases,
+  matrixActors,
+  matrixActorTitles,
   matrixContext,
   operations,
   rateLimitCases,
@@ -39,15 +41,24 @@ export function runAuthorizationMatrix(name: string, makeDriver: () => Promise<M
     return outcome;
   };
 
+  // Read like a specification: one block per actor, then by ticket state, each line saying
+  // what that actor may or may not do and why. Cells of one actor and state share a fixture.
   describe(`authorization matrix on ${name}`, () => {
     let serial = 0;
-    for (const cell of matrixCases()) {
-      it(`${cell.actor} ${cell.operation} on a ${cell.state} ticket is ${cell.expected} (${cell.because})`, async () => {
-        const { driver: ready, ticketId } = await seeded(cell.state);
-        const request = operations[cell.operation](
-          matrixContext(cell.actor, ticketId, `matrix-new-${++serial}`, new Date()),
-        );
-        expect(await attempt(ready, cell.actor, request)).toBe(cell.expected);
+    const cells = matrixCases();
+    for (const actor of matrixActors) {
+      describe(matrixActorTitles[actor], () => {
+        const mine = cells.filter((cell) => cell.actor === actor).sort((a, b) => a.state.localeCompare(b.state));
+        for (const cell of mine) {
+          const verdict = cell.expected === 'allowed' ? 'may' : 'may not';
+          it(`${verdict} ${cell.operation} on a ${cell.state} ticket (${cell.because})`, async () => {
+            const { driver: ready, ticketId } = await seeded(cell.state);
+            const request = operations[cell.operation](
+              matrixContext(cell.actor, ticketId, `matrix-new-${++serial}`, new Date()),
+            );
+            expect(await attempt(ready, cell.actor, request)).toBe(cell.expected);
+          });
+        }
       });
     }
   });

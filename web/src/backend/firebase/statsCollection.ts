@@ -24,9 +24,11 @@ import {
   type QuerySnapshot,
 } from 'firebase/firestore';
 import type { z } from 'zod';
-import type { Session, Unsubscribe } from '../port';
+import type { Session, SupportBackend, Unsubscribe } from '../port';
+import type { AuthSession } from './authSession';
+import { toDomainError } from './errors';
 import { statsViewAssembler } from '../statsView';
-import { parseDocument, parseEach, readOptions } from './documents';
+import { parseDocument, readOptions } from './documents';
 
 /**
  * `stats/*`: the reports' documents, kept by the functions with increment(). A range reads
@@ -63,8 +65,16 @@ export function listenToStats(
   const queries = statsQueries(db, viewer, range);
   const view = statsViewAssembler(onData);
   const changed = (snapshot: QuerySnapshot) => onRead(snapshot.docChanges().length);
+  // A stats document in a shape the app does not know (a console edit) is logged and left out.
   const parse = <T,>(snapshot: QuerySnapshot, schema: z.ZodType<T>) =>
-    parseEach(snapshot.docs, (d) => parseDocument(schema, 'Stats document', d.ref.path, d.data(readOptions)));
+    snapshot.docs.flatMap((d) => {
+      try {
+        return [parseDocument(schema, 'Stats document', d.ref.path, d.data(readOptions))];
+      } catch (error) {
+        console.error(error);
+        return [];
+      }
+    });
   const stops = [
     onSnapshot(queries.desk, (snapshot) => (changed(snapshot), view.desk(parse(snapshot, deskMonthDocSchema))), onError),
     onSnapshot(
@@ -82,4 +92,17 @@ export function listenToStats(
     ),
   ];
   return () => stops.forEach((stop) => stop());
+}
+
+/** The port's reports subscription on Firestore, for the signed-in staff member. */
+export function firestoreStatsReads(db: Firestore, session: AuthSession): Pick<SupportBackend, 'subscribeStats'> {
+  return {
+    subscribeStats(range, onData, onError) {
+      return session.withSession(onError, 'Sign in to see the reports.', (current) =>
+        listenToStats(db, current, range, onData, (error) =>
+          onError(toDomainError(error, { 'permission-denied': 'The reports are for support staff.' })),
+        ),
+      );
+    },
+  };
 }

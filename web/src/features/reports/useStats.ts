@@ -1,5 +1,6 @@
 import type { StatsRange, StatsView } from '@domain';
 import { useBackend } from '../../backend/BackendContext';
+import { queryKeys } from '../../realtime/queryKeys';
 import { useRealtimeQuery } from '../../realtime/useRealtimeQuery';
 import { useSession } from '../../session/useSession';
 
@@ -8,7 +9,7 @@ export function useStats(range: StatsRange) {
   const backend = useBackend();
   const uid = useSession().data?.uid;
   return useRealtimeQuery<StatsView>(
-    ['stats', uid, range],
+    queryKeys.stats(uid, range),
     (onData, onError) => backend.subscribeStats(range, onData, onError),
     { enabled: uid !== undefined },
   );
