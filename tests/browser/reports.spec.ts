@@ -41,7 +41,7 @@ test("an agent's open Reports page counts a new ticket and a resolution live, th
   await expect(rowOf(perDay, today()).getByRole('cell')).toHaveText(['1', '0', '0']);
   const byCategory = await tableOf(reports, 'Tickets by category');
   await expect(rowOf(byCategory, 'Billing').getByRole('cell').first()).toHaveText('1');
-  await expect(byCategory.getByRole('link', { name: 'Open Billing in the queue' })).toHaveAttribute('href', '/queue?category=billing');
+  await expect(byCategory.getByRole('link', { name: 'Open in queue: Billing' })).toHaveAttribute('href', '/queue?category=billing');
 
   const work = await context.newPage();
   await signInAs(work, 'Sam Rivera', 'agent');

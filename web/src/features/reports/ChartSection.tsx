@@ -110,7 +110,7 @@ export function ChartSection({
                     {linked && (
                       <Table.Td>
                         {row.href && (
-                          <Anchor component={Link} to={row.href} aria-label={`Open ${row.cells[0]} in the queue`}>
+                          <Anchor component={Link} to={row.href} aria-label={`Open in queue: ${row.cells[0]}`}>
                             Open in queue
                           </Anchor>
                         )}

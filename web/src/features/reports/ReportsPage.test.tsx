@@ -35,7 +35,7 @@ describe('Reports page', () => {
     await userEvent.click(within(priority).getByRole('button', { name: 'Show table' }));
     const table = within(priority).getByRole('table', { name: 'Tickets by priority' });
     expect(within(table).getByRole('rowheader', { name: 'High' }).closest('tr')).toHaveTextContent('High1');
-    expect(within(table).getByRole('link', { name: 'Open High in the queue' })).toHaveAttribute('href', '/queue?priority=high');
+    expect(within(table).getByRole('link', { name: 'Open in queue: High' })).toHaveAttribute('href', '/queue?priority=high');
 
     // The ticket was auto-assigned or not: accept it, and it is the agent's.
     await agent.acceptTicket(created.id).committed;
