@@ -27,6 +27,12 @@ import {
   type TicketDoc,
   type TicketEvent,
   type TicketStatus,
+  addCells,
+  dayKeyOf,
+  monthKeyOf,
+  statsDocIds,
+  statsDocsOf,
+  ticketCells,
 } from '../../functions/src/domain/index.js';
 import { RateLimitCounters } from '../../web/src/backend/rateLimitCounters.js';
 import {
@@ -275,8 +281,20 @@ export function seedDocuments(ticketId: string, state: TicketStatus, now: Date):
     { path: `tickets/${ticketId}/notes/${seeded.noteId}`, data: note },
     { path: `tickets/${ticketId}/events/${seeded.eventId}`, data: event },
     { path: `users/${owner.uid}/notifications/${seeded.notificationId}`, data: notification },
+    // The reports' stats as the functions keep them: the desk's month, the summary, the
+    // agent's own row and another agent's.
+    ...Object.entries(seededStats(ticket)).map(([id, data]) => ({ path: `stats/${id}`, data })),
+    { path: `statsLedger/${ticketId}`, data: { counted: {}, reopens: {} } },
   ];
 }
+
+/** Stats documents of the fixture ticket (counted for the agent) and of the retired agent's ticket. */
+function seededStats(ticket: TicketDoc): Record<string, DocData> {
+  const counted = ticketCells({ ...ticket, assigneeUid: matrixPeople.agent.uid }, []);
+  addCells(counted, ticketCells({ ...ticket, assigneeUid: retiredAgent.uid }, []));
+  return { ...statsDocsOf(counted), summary: { scope: 'summary', total_tickets: 2, open_tickets: 2 } };
+}
+const statsMonth = (ctx: { now: Date }) => monthKeyOf(dayKeyOf(ctx.now));
 
 export const operations = {
   // ---- opening tickets ----
@@ -500,6 +518,24 @@ export const operations = {
     path: `users/${ctx.actorUid}/notifications/${ctx.newId}`,
     data: { kind: 'new_ticket', ticketId: ctx.ticketId, text: 'Look at this.', createdAt: ctx.now, seen: false },
   }),
+
+  // ---- the reports' stats ----
+  'stats.read.desk': (ctx) => ({ method: 'get', path: `stats/${statsDocIds.deskMonth(statsMonth(ctx))}` }),
+  'stats.read.summary': () => ({ method: 'get', path: `stats/${statsDocIds.summary}` }),
+  'stats.read.agentsOwnRow': (ctx) => ({ method: 'get', path: `stats/${statsDocIds.agentMonth(matrixPeople.agent.uid, statsMonth(ctx))}` }),
+  'stats.read.anotherAgentsRow': (ctx) => ({ method: 'get', path: `stats/${statsDocIds.agentMonth(retiredAgent.uid, statsMonth(ctx))}` }),
+  'stats.read.notYetWritten': () => ({ method: 'get', path: `stats/${statsDocIds.agentMonth(retiredAgent.uid, '2020-01')}` }),
+  'stats.list.desk': () => ({ method: 'list', collection: 'stats', where: [['scope', '==', 'desk']], limit: 100 }),
+  'stats.list.ownAgentRows': () => ({
+    method: 'list',
+    collection: 'stats',
+    where: [['scope', '==', 'agent'], ['agentUid', '==', matrixPeople.agent.uid]],
+    limit: 100,
+  }),
+  'stats.list.everyAgentsRows': () => ({ method: 'list', collection: 'stats', where: [['scope', '==', 'agent']], limit: 100 }),
+  'stats.write.summary': () => ({ method: 'update', path: `stats/${statsDocIds.summary}`, data: { total_tickets: 1000 } }),
+  'stats.write.newDeskMonth': () => ({ method: 'create', path: `stats/${statsDocIds.deskMonth('2020-01')}`, data: { scope: 'desk', month: '2020-01', days: {} } }),
+  'stats.ledger.read': (ctx) => ({ method: 'get', path: `statsLedger/${ctx.ticketId}` }),
 
   // ---- desk configuration ----
   'config.read': () => ({ method: 'get', path: 'config/assignment' }),
@@ -768,6 +804,33 @@ export const matrix: readonly MatrixEntry[] = [
   },
   refusedForAll('notification.rewriteOwners', 'a notification can only be marked seen'),
   refusedForAll('notification.create', 'only the functions send notifications'),
+
+  { operation: 'stats.read.desk', states: ['open'], allowed: staff, because: "the desk's reports are for staff" },
+  { operation: 'stats.read.summary', states: ['open'], allowed: staff, because: 'the summary is for staff' },
+  {
+    operation: 'stats.read.notYetWritten',
+    states: ['open'],
+    allowed: staff,
+    because: 'staff may wait for a stats document nothing has been counted in yet',
+  },
+  { operation: 'stats.list.desk', states: ['open'], allowed: staff, because: "staff list the desk's stats of a range" },
+  {
+    operation: 'stats.read.agentsOwnRow',
+    states: ['open'],
+    allowed: staff,
+    because: 'an agent reads their own row of the reports, an admin every row',
+  },
+  {
+    operation: 'stats.list.ownAgentRows',
+    states: ['open'],
+    allowed: staff,
+    because: 'an agent lists their own rows (the query names them), an admin anyone',
+  },
+  { operation: 'stats.read.anotherAgentsRow', states: ['open'], allowed: ['admin'], because: "only admins see another agent's row" },
+  { operation: 'stats.list.everyAgentsRows', states: ['open'], allowed: ['admin'], because: 'only admins list every agent' },
+  refusedForAll('stats.write.summary', 'only the functions write the stats'),
+  refusedForAll('stats.write.newDeskMonth', 'only the functions write the stats'),
+  refusedForAll('stats.ledger.read', 'what each ticket counts is the functions\' own bookkeeping'),
 
   { operation: 'config.read', states: ['open'], allowed: staff, because: 'the desk configuration is for staff' },
   { operation: 'config.write', states: ['open'], allowed: ['admin'], because: 'admins change the desk configuration' },

@@ -13,6 +13,7 @@ import { chatBurst, chatLatency } from './chatLatency.mjs';
 import { firebaseChat } from './firebaseSide.mjs';
 import { lighthouseRuns } from './lighthouse.mjs';
 import { triageAccuracy } from './triageAccuracy.mjs';
+import { openReports, seedReportsDesk } from './reports.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PORT = Number(process.env.BENCH_PORT ?? 4174);
@@ -22,6 +23,7 @@ const BURST = 55;
 const LOADED_MESSAGES = 1_000;
 const BIG_CHAT = 10_000;
 const BIG_QUEUE = 10_000;
+const REPORTS_TICKETS = 10_000;
 
 // First, and needing nothing but Node: the triage classifier on the labelled set's test half.
 console.log((await triageAccuracy()).report);
@@ -231,6 +233,19 @@ async function bigQueue(context) {
   return { queueMs, read, rows, phone: phoneCounts };
 }
 
+/** Reports of a desk with 10,000 tickets over 90 days: the stats documents read, not the tickets. */
+async function reportsAt10k(context) {
+  const admin = await context.newPage();
+  await signIn(admin, 'Alex Morgan', 'admin');
+  const rebuildMs = await seedReportsDesk(admin, REPORTS_TICKETS);
+  await admin.close();
+  const agent = await context.newPage();
+  await signIn(agent, 'Sam Rivera', 'agent');
+  const opened = await openReports(agent);
+  await agent.close();
+  say(`\nReports, 90 days, of a desk with ${REPORTS_TICKETS} more tickets over 90 days (local backend): ${opened.chartMs.toFixed(0)} ms to the first chart; ${opened.read} stats documents read, no ticket (rebuilt from the tickets in ${(rebuildMs / 1000).toFixed(1)} s)`);
+}
+
 async function main() {
   await waitForServer();
   const browser = await chromium.launch({
@@ -238,6 +253,12 @@ async function main() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // BENCH_ONLY=reports: only the Reports figures (a quick run of the one step).
+  if (process.env.BENCH_ONLY === 'reports') {
+    await reportsAt10k(context);
+    await browser.close();
+    return;
+  }
 
   // 1. The chat, both backends side by side.
   const local = await localChat(context);
@@ -267,6 +288,7 @@ async function main() {
     'a ticket': ['src/app/SignedInApp.tsx', 'src/app/routes/TicketRoute.ts'],
     "agent's queue": ['src/app/SignedInApp.tsx', 'src/app/routes/QueueRoute.ts'],
     'users (admin)': ['src/app/SignedInApp.tsx', 'src/app/routes/UsersRoute.ts'],
+    'reports (staff)': ['src/app/SignedInApp.tsx', 'src/app/routes/ReportsRoute.ts'],
   };
   const withBackend = (backendModules) =>
     Object.fromEntries(Object.entries(pages).map(([name, lazy]) => [name, lazy.length ? [...backendModules, ...lazy] : lazy]));
@@ -288,6 +310,7 @@ async function main() {
   const queue = await bigQueue(context);
   say(`open the queue of ${BIG_QUEUE + 2} tickets: ${queue.queueMs.toFixed(0)} ms to first page; ${queue.read} ticket documents read; ${queue.rows} rows in the DOM`);
   say(`  at phone width (375 px): ${queue.phone.rows} rows, ${queue.phone.elements} elements in the DOM`);
+  await reportsAt10k(await browser.newContext({ viewport: { width: 1280, height: 900 } }));
 
   await browser.close();
 }

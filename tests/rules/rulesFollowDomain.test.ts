@@ -27,6 +27,7 @@ import {
   rateLimitDocSchema,
   rateLimits,
   readMarkerSchema,
+  staffWideStatsScopes,
   statusTransitions,
   suggestionSources,
   ticketDocSchema,
@@ -133,6 +134,10 @@ describe('firestore.rules follows the domain', () => {
       expect(step, kind).toContain(`'${kind}': duration.value(${windowMs / 1000}, 's')`);
       expect(step, kind).toContain(`'${kind}': ${max}`);
     }
+  });
+
+  it('opens the same stats documents to all staff', () => {
+    expect(sorted(quotedStrings(functionBody(firestore, 'isStaffWideStats')))).toEqual(sorted(staffWideStatsScopes));
   });
 
   it('pages people by the same bound', () => {

@@ -21,3 +21,4 @@ export * from './ids.js';
 export * from './text.js';
 export * from './rateLimits.js';
 export * from './triage/index.js';
+export * from './stats/index.js';

@@ -348,3 +348,26 @@ export function mayWriteConfig(actor: Actor | null, configId: string, after: Rec
   }
   return allow;
 }
+
+/**
+ * The reports: staff read the desk's stats and the summary; an agent reads their own agent
+ * rows, an admin every agent's; a document not written yet, any staff. Nobody writes them
+ * but the functions. firestore.rules
+ * mirrors this in `match /stats/{statsId}`.
+ */
+export const staffWideStatsScopes = ['desk', 'summary'] as const;
+
+export function mayReadStats(actor: Actor | null, doc: { scope: unknown; agentUid?: unknown } | undefined): Decision {
+  if (!actor) return deny('Sign in first.');
+  if (!isStaff(actor.role)) return deny('The reports are for support staff.');
+  // A document not written yet (no ticket counted) tells nothing: staff may wait for it.
+  if (doc === undefined) return allow;
+  if ((staffWideStatsScopes as readonly unknown[]).includes(doc.scope) || actor.role === 'admin') return allow;
+  return doc.agentUid === actor.uid ? allow : deny("An agent sees their own row of the reports; admins see every agent's.");
+}
+
+/** Recomputing the stats from the tickets (the rebuildStats callable) is an admin's job. */
+export function mayRebuildStats(actor: Actor | null): Decision {
+  if (!actor) return deny('Sign in first.');
+  return actor.role === 'admin' ? allow : deny('Only admins rebuild the reports.');
+}

@@ -29,17 +29,19 @@ const pages = {
   ticket: () => import('./routes/TicketRoute'),
   queue: () => import('./routes/QueueRoute'),
   users: () => import('./routes/UsersRoute'),
+  reports: () => import('./routes/ReportsRoute'),
 };
 const MyTicketsPage = lazy(pages.myTickets);
 const NewTicketPage = lazy(pages.newTicket);
 const TicketPage = lazy(pages.ticket);
 const QueuePage = lazy(pages.queue);
 const UsersPage = lazy(pages.users);
+const ReportsPage = lazy(pages.reports);
 
 /** The pages a role can open, fetched after the first screen has settled. */
 function usePagesPrefetched(role: Session['role']) {
   useEffect(() => {
-    const wanted = [pages.ticket, ...(isStaff(role) ? [pages.queue] : [pages.myTickets, pages.newTicket]), ...(isAdmin(role) ? [pages.users] : [])];
+    const wanted = [pages.ticket, ...(isStaff(role) ? [pages.queue, pages.reports] : [pages.myTickets, pages.newTicket]), ...(isAdmin(role) ? [pages.users] : [])];
     const fetchAll = () => wanted.forEach((load) => void load().catch(() => {}));
     const idle = window.requestIdleCallback?.(fetchAll, { timeout: 5_000 }) ?? window.setTimeout(fetchAll, 2_000);
     return () => (window.cancelIdleCallback ? window.cancelIdleCallback(idle) : window.clearTimeout(idle));
@@ -90,6 +92,7 @@ function SignedInFrame({ session }: { session: Session }) {
             <Route path="/tickets/new" element={<NewTicketPage />} />
             <Route path="/tickets/:ticketId" element={<TicketPage />} />
             <Route path="/queue" element={isStaff(session.role) ? <QueuePage /> : <Navigate to="/tickets" replace />} />
+            <Route path="/reports" element={isStaff(session.role) ? <ReportsPage /> : <Navigate to="/tickets" replace />} />
             <Route path="/users" element={isAdmin(session.role) ? <UsersPage /> : <Navigate to="/" replace />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

@@ -12,6 +12,8 @@ import type {
   Role,
   SignInInput,
   SignUpInput,
+  StatsRange,
+  StatsView,
   Ticket,
   TicketEventEntry,
   TicketStatus,
@@ -208,4 +210,10 @@ export interface SupportBackend {
    * never waits on the network when offline: on any failure the classifier answers.
    */
   suggestTriage(input: TriageInput): Promise<TriageSuggestion>;
+
+  /**
+   * Staff: the reports' stats documents of a range, live (the desk's, the agents' rows the
+   * viewer may see, the summary); never the tickets. domain reportOf turns them into figures.
+   */
+  subscribeStats(range: StatsRange, onData: (view: StatsView) => void, onError: OnError): Unsubscribe;
 }

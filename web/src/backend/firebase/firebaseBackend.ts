@@ -9,6 +9,7 @@ import type { FirebaseServices } from './firebaseApp';
 import { firebaseCommands } from './firebaseCommands';
 import { firestoreReads } from './firestoreReads';
 import { suggestTriageByCallable } from './triageCallable';
+import { firestoreStatsReads } from './statsCollection';
 
 /**
  * The SupportBackend on Firebase, put together from one part per job: the session on Auth
@@ -50,6 +51,7 @@ export function createFirebaseBackend(
     signOut: () => session.signOut(),
 
     ...firestoreReads(db, session, chat, isOffline),
+    ...firestoreStatsReads(db, session),
     ...firebaseCommands({ db, storage, session, chat, track }),
 
     subscribeConnectivity: (onData) => connectivity.subscribe(onData),
