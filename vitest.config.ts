@@ -29,7 +29,7 @@ export default defineConfig({
           include: ['web/src/**/*.test.tsx'],
           setupFiles: ['tests/support/componentSetup.ts'],
           // Typing into jsdom through user-event is slow on a loaded 2-core machine.
-          testTimeout: 20_000,
+          testTimeout: 60_000,
         },
       },
       {

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // jsdom lacks these browser APIs that Mantine reads for color scheme and layout.
@@ -29,5 +29,9 @@ if (!('fonts' in document)) {
     value: { addEventListener: () => {}, removeEventListener: () => {}, ready: Promise.resolve() },
   });
 }
+
+// findBy/waitFor wait for a state; their cap (1 s by default) is raised so that a busy
+// machine, not a wrong screen, never fails a test.
+configure({ asyncUtilTimeout: 10_000 });
 
 afterEach(() => cleanup());

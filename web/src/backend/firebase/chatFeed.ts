@@ -5,7 +5,6 @@ import { parseEach } from './documents';
 import { toDomainError } from './errors';
 import {
   comparePositions,
-  messageFromSnapshot,
   messagesBeforeQuery,
   newMessageId,
   newestMessagesQuery,
@@ -117,7 +116,7 @@ export class ChatFeed {
       // From the server: a page from the cache could have holes, and the run must not.
       const snapshot = await getDocsFromServer(messagesBeforeQuery(this.db, history.ticketId, oldest));
       if (history.generation !== generation) return;
-      const page = parseEach(snapshot.docs, messageFromSnapshot).map(({ id, at, doc }) => ({ id, at, doc }));
+      const page = parseEach(snapshot.docs).map(({ id, at, doc }) => ({ id, at, doc }));
       const known = new Set(history.messages.map((m) => m.id));
       history.messages = [...page.filter((m) => !known.has(m.id)), ...history.messages].sort(byPosition);
       if (!pageMayHaveOlder(snapshot.docs.length)) history.complete = true;
@@ -199,8 +198,8 @@ export class ChatFeed {
         });
     };
 
-    const onLive = (snapshot: QuerySnapshot) => {
-      live = parseEach(snapshot.docs, messageFromSnapshot);
+    const onLive = (snapshot: QuerySnapshot<ReadMessage>) => {
+      live = parseEach(snapshot.docs);
       liveIsAll = !pageMayHaveOlder(snapshot.docs.length);
       // Only the server's view is gap-free; a snapshot from the cache is shown, not kept.
       if (!snapshot.metadata.fromCache) this.recordLiveWindow(this.history(ticketId), live, liveIsAll);

@@ -1,10 +1,19 @@
 import { DomainError } from '@domain';
-import { Timestamp, type DocumentData, type QueryDocumentSnapshot, type SnapshotOptions } from 'firebase/firestore';
+import {
+  Timestamp,
+  type DocumentData,
+  type FirestoreDataConverter,
+  type QueryDocumentSnapshot,
+  type QuerySnapshot,
+  type SnapshotOptions,
+} from 'firebase/firestore';
 import type { z } from 'zod';
 
 /**
- * Reading documents back, for every collection module: Timestamps become Dates, then the
- * domain's schema decides whether the document is usable. Nothing half-read reaches the UI.
+ * Reading documents back, for every collection module: each collection's references and
+ * queries carry one converter (`withConverter`) made here from the domain's zod schema, so a
+ * snapshot's `data()` is already the domain's type. Timestamps become Dates, then the schema
+ * decides whether the document is usable. Nothing half-read reaches the UI.
  */
 
 /**
@@ -38,21 +47,56 @@ export function parseDocument<T>(schema: z.ZodType<T>, what: string, path: strin
   );
 }
 
+export interface ConverterOptions<S, T> {
+  /** How a refused document is named in the error ("Ticket", "Message"...). */
+  readonly what: string;
+  /** The domain's value from the parsed document and its snapshot (its id, say). */
+  readonly build: (doc: S, snapshot: QueryDocumentSnapshot) => T;
+  /** Where the error says the document is: its path unless given (a ticket says its id). */
+  readonly where?: (snapshot: QueryDocumentSnapshot) => string;
+  /** Fields a document written before they existed may lack, with what that means. */
+  readonly defaults?: DocumentData;
+}
+
+/**
+ * The converter of one collection, backed by the domain's zod schema. Reading always
+ * estimates pending server timestamps (`readOptions`), whatever `data()` was called with,
+ * so a message just sent has a time. Writing through it is refused: every write is a request
+ * built by writes.ts and carried out by commitRequest.ts, the one write path.
+ */
+export function zodConverter<S, T>(schema: z.ZodType<S>, options: ConverterOptions<S, T>): FirestoreDataConverter<T> {
+  return {
+    toFirestore() {
+      throw new Error(
+        `${options.what} documents are written by commitRequest (requests from writes.ts), never through a converter.`,
+      );
+    },
+    fromFirestore(snapshot: QueryDocumentSnapshot, snapshotOptions?: SnapshotOptions): T {
+      const data = snapshot.data({ ...snapshotOptions, ...readOptions });
+      const where = options.where ? options.where(snapshot) : snapshot.ref.path;
+      const doc = parseDocument(schema, options.what, where, options.defaults ? { ...options.defaults, ...data } : data);
+      return options.build(doc, snapshot);
+    },
+  };
+}
+
 /**
  * The documents of a list that parse; a malformed one is logged and left out, so one bad
  * console edit cannot blank a whole list.
  */
-export function parseEach<T>(
-  docs: readonly QueryDocumentSnapshot<DocumentData>[],
-  read: (document: QueryDocumentSnapshot<DocumentData>) => T,
-): T[] {
+export function parseEach<T>(docs: readonly QueryDocumentSnapshot<T>[]): T[] {
   const items: T[] = [];
   for (const document of docs) {
     try {
-      items.push(read(document));
+      items.push(document.data());
     } catch (error) {
       console.error(error);
     }
   }
   return items;
+}
+
+/** Every document of a snapshot that parses (see parseEach). */
+export function itemsOf<T>(snapshot: QuerySnapshot<T>): T[] {
+  return parseEach(snapshot.docs);
 }

@@ -1,12 +1,21 @@
 import { rateLimitDocSchema, rateLimitKinds, rateLimitPath, type RateLimitDoc, type RateLimitKind } from '@domain';
-import { doc, onSnapshot, type Firestore, type Unsubscribe } from 'firebase/firestore';
-import { parseDocument, readOptions } from './documents';
+import { doc, onSnapshot, type DocumentReference, type Firestore, type Unsubscribe } from 'firebase/firestore';
+import { zodConverter } from './documents';
 
 /**
  * `users/{uid}/limits/{kind}`: the writer's rate-limit counters, which the rules step with
  * every ticket, message and note. Followed for the session so the client picks the right step
  * (see RateLimitCounters); includes this client's own pending steps, as the cache shows them.
  */
+export const rateLimitConverter = zodConverter(rateLimitDocSchema, {
+  what: 'Rate limit',
+  build: (counter): RateLimitDoc => counter,
+});
+
+export function rateLimitRef(db: Firestore, uid: string, kind: RateLimitKind): DocumentReference<RateLimitDoc> {
+  return doc(db, rateLimitPath(uid, kind)).withConverter(rateLimitConverter);
+}
+
 export function subscribeRateLimits(
   db: Firestore,
   uid: string,
@@ -14,14 +23,15 @@ export function subscribeRateLimits(
 ): Unsubscribe {
   const stops = rateLimitKinds.map((kind) =>
     onSnapshot(
-      doc(db, rateLimitPath(uid, kind)),
+      rateLimitRef(db, uid, kind),
       (snapshot) => {
-        if (!snapshot.exists()) return onCounter(kind, undefined);
+        let counter: RateLimitDoc | undefined;
         try {
-          onCounter(kind, parseDocument(rateLimitDocSchema, 'Rate limit', snapshot.ref.path, snapshot.data(readOptions)));
+          counter = snapshot.data();
         } catch (error) {
-          console.error(error);
+          return console.error(error);
         }
+        onCounter(kind, counter);
       },
       // Without the counter the client still writes; the rules refuse a wrong step, and it is retried.
       (error) => console.warn(`Stopped following the ${kind} rate limit.`, error),

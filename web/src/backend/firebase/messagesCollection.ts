@@ -8,12 +8,11 @@ import {
   orderBy,
   query,
   limitToLast,
-  type DocumentReference,
+  type CollectionReference,
   type Firestore,
   type Query,
-  type QueryDocumentSnapshot,
 } from 'firebase/firestore';
-import { parseDocument, readOptions } from './documents';
+import { readOptions, zodConverter } from './documents';
 import { TICKETS } from './ticketsCollection';
 
 /**
@@ -22,12 +21,27 @@ import { TICKETS } from './ticketsCollection';
  */
 export const MESSAGES = 'messages';
 
-export function messagesCollection(db: Firestore, ticketId: string) {
-  return collection(db, TICKETS, ticketId, MESSAGES);
+/** A message read back, with where it sits; its time is an estimate while it is pending. */
+export interface ReadMessage extends MessagePosition {
+  readonly doc: MessageDoc;
+  readonly pending: boolean;
 }
 
-export function messageRef(db: Firestore, ticketId: string, messageId: string): DocumentReference {
-  return doc(messagesCollection(db, ticketId), messageId);
+/**
+ * A message read back (the domain's message schema), with its exact server time for the
+ * chat's cursors and whether this client's write of it is still pending.
+ */
+export const messageConverter = zodConverter(messageDocSchema, {
+  what: 'Message',
+  build: (doc, snapshot): ReadMessage => {
+    const createdAt: unknown = snapshot.get('createdAt', readOptions);
+    const at = createdAt instanceof Timestamp ? createdAt : Timestamp.fromDate(doc.createdAt);
+    return { id: snapshot.id, at, doc, pending: snapshot.metadata.hasPendingWrites };
+  },
+});
+
+export function messagesCollection(db: Firestore, ticketId: string): CollectionReference<ReadMessage> {
+  return collection(db, TICKETS, ticketId, MESSAGES).withConverter(messageConverter);
 }
 
 /** A fresh id for a message about to be sent (made on the client, before any network). */
@@ -49,7 +63,7 @@ export function comparePositions(a: MessagePosition, b: MessagePosition): number
  * The newest page of messages, for the chat's one live listener: exactly MESSAGE_PAGE_SIZE
  * documents, no extra one to learn whether older ones exist (a full page says "maybe").
  */
-export function newestMessagesQuery(db: Firestore, ticketId: string): Query {
+export function newestMessagesQuery(db: Firestore, ticketId: string): Query<ReadMessage> {
   return query(messagesCollection(db, ticketId), orderBy('createdAt'), orderBy(documentId()), limitToLast(MESSAGE_PAGE_SIZE));
 }
 
@@ -62,7 +76,7 @@ export function pageMayHaveOlder(documentCount: number): boolean {
  * The page just before `oldest`, read once. The cursor is the exact Timestamp (a Date would
  * lose the microseconds and could skip a message written in the same millisecond).
  */
-export function messagesBeforeQuery(db: Firestore, ticketId: string, oldest: MessagePosition): Query {
+export function messagesBeforeQuery(db: Firestore, ticketId: string, oldest: MessagePosition): Query<ReadMessage> {
   return query(
     messagesCollection(db, ticketId),
     orderBy('createdAt'),
@@ -71,17 +85,3 @@ export function messagesBeforeQuery(db: Firestore, ticketId: string, oldest: Mes
     limitToLast(MESSAGE_PAGE_SIZE),
   );
 }
-
-/** A message read back, with where it sits; its time is an estimate while it is pending. */
-export interface ReadMessage extends MessagePosition {
-  readonly doc: MessageDoc;
-  readonly pending: boolean;
-}
-
-export function messageFromSnapshot(snapshot: QueryDocumentSnapshot): ReadMessage {
-  const data = snapshot.data(readOptions);
-  const doc = parseDocument(messageDocSchema, 'Message', snapshot.ref.path, data);
-  const at = data.createdAt instanceof Timestamp ? data.createdAt : Timestamp.fromDate(doc.createdAt);
-  return { id: snapshot.id, at, doc, pending: snapshot.metadata.hasPendingWrites };
-}
-

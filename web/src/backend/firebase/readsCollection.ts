@@ -1,17 +1,7 @@
 import { readMarkerSchema, type ReadMarker } from '@domain';
-import {
-  collectionGroup,
-  doc,
-  query,
-  where,
-  type DocumentReference,
-  type Firestore,
-  type Query,
-  type QuerySnapshot,
-} from 'firebase/firestore';
+import { collectionGroup, query, where, type Firestore, type Query, type QuerySnapshot } from 'firebase/firestore';
 import type { ReadMarkers } from '../port';
-import { parseDocument, parseEach, readOptions } from './documents';
-import { TICKETS } from './ticketsCollection';
+import { itemsOf, zodConverter } from './documents';
 
 /**
  * `tickets/{id}/reads/{uid}`: each reader's marker for the unread dot. The document carries
@@ -19,19 +9,17 @@ import { TICKETS } from './ticketsCollection';
  */
 export const READS = 'reads';
 
-export function readMarkerRef(db: Firestore, ticketId: string, uid: string): DocumentReference {
-  return doc(db, TICKETS, ticketId, READS, uid);
-}
+export const readMarkerConverter = zodConverter(readMarkerSchema, {
+  what: 'Read marker',
+  build: (marker): ReadMarker => marker,
+});
 
 /** Every marker of one reader, across tickets. */
-export function myReadMarkersQuery(db: Firestore, uid: string): Query {
-  return query(collectionGroup(db, READS), where('uid', '==', uid));
+export function myReadMarkersQuery(db: Firestore, uid: string): Query<ReadMarker> {
+  return query(collectionGroup(db, READS), where('uid', '==', uid)).withConverter(readMarkerConverter);
 }
 
-export function readMarkersFromSnapshot(snapshot: QuerySnapshot): ReadMarkers {
-  const markers = parseEach(snapshot.docs, (d): ReadMarker =>
-    parseDocument(readMarkerSchema, 'Read marker', d.ref.path, d.data(readOptions)),
-  );
-  return new Map(markers.map((marker) => [marker.ticketId, marker.lastReadAt]));
+/** The reader's markers by ticket. */
+export function readMarkersFromSnapshot(snapshot: QuerySnapshot<ReadMarker>): ReadMarkers {
+  return new Map(itemsOf(snapshot).map((marker) => [marker.ticketId, marker.lastReadAt]));
 }
-

@@ -18,31 +18,36 @@ import {
   query,
   startAfter,
   where,
+  type CollectionReference,
   type DocumentReference,
-  type DocumentSnapshot,
   type Firestore,
   type Query,
   type QueryConstraint,
   type QuerySnapshot,
 } from 'firebase/firestore';
 import type { ListPage, QueuePage } from '../port';
-import { parseDocument, parseEach, readOptions } from './documents';
+import { parseEach, readOptions, zodConverter } from './documents';
 
 /**
- * Everything the web app does with `tickets/{ticketId}`: references, the queries behind the
- * lists, reading documents back (Timestamps to Dates, validated by the domain's schema) and
- * the writes (the customer's create, staff's updates).
+ * `tickets/{ticketId}`: the converter (the domain's ticket schema), the references and the
+ * queries behind the lists, and how a page is read from their snapshots. Writes are requests
+ * from writes.ts, carried out by commitRequest.ts.
  */
 export const TICKETS = 'tickets';
 
-export { readOptions };
+/** A ticket read back: Timestamps to Dates, validated by the domain's schema, with its id. */
+export const ticketConverter = zodConverter(ticketDocSchema, {
+  what: 'Ticket',
+  where: (snapshot) => snapshot.id,
+  build: (doc, snapshot): Ticket => ({ ...doc, id: snapshot.id }),
+});
 
-export function ticketsCollection(db: Firestore) {
-  return collection(db, TICKETS);
+export function ticketsCollection(db: Firestore): CollectionReference<Ticket> {
+  return collection(db, TICKETS).withConverter(ticketConverter);
 }
 
-export function ticketRef(db: Firestore, id: string): DocumentReference {
-  return doc(db, TICKETS, id);
+export function ticketRef(db: Firestore, id: string): DocumentReference<Ticket> {
+  return doc(ticketsCollection(db), id);
 }
 
 /**
@@ -54,7 +59,7 @@ function pageConstraints(pageSize: number): QueryConstraint[] {
 }
 
 /** A customer's own tickets, newest first. The rules allow exactly this filter for customers. */
-export function myTicketsQuery(db: Firestore, customerUid: string, pageSize: number): Query {
+export function myTicketsQuery(db: Firestore, customerUid: string, pageSize: number): Query<Ticket> {
   return query(ticketsCollection(db), where('customerUid', '==', customerUid), ...pageConstraints(pageSize));
 }
 
@@ -78,7 +83,7 @@ export function queueQuery(
   viewerUid: string,
   cursor: QueueCursor | null,
   pageSize: number,
-): Query {
+): Query<Ticket> {
   const constraints: QueryConstraint[] = [];
   if (filter.status !== null) constraints.push(where('status', '==', filter.status));
   if (filter.priority !== null) constraints.push(where('priority', '==', filter.priority));
@@ -94,24 +99,13 @@ export function queueQuery(
   return query(ticketsCollection(db), ...constraints);
 }
 
-/** Validates a ticket read back; a document the schema refuses is reported, never shown half-read. */
-export function ticketFromData(id: string, data: unknown): Ticket {
-  return { ...parseDocument(ticketDocSchema, 'Ticket', id, data), id };
-}
-
-/** The ticket, or null when it does not exist. */
-export function ticketFromSnapshot(snapshot: DocumentSnapshot): Ticket | null {
-  if (!snapshot.exists()) return null;
-  return ticketFromData(snapshot.id, snapshot.data(readOptions));
-}
-
 /**
  * One page of a list query built with `pageConstraints`. A malformed document is left out
  * and logged rather than failing the whole list, so one bad console edit cannot blank every
  * agent's queue.
  */
-export function pageFromSnapshot(snapshot: QuerySnapshot, pageSize: number): ListPage<Ticket> {
-  const items = parseEach(snapshot.docs.slice(0, pageSize), (d) => ticketFromData(d.id, d.data(readOptions)));
+export function pageFromSnapshot(snapshot: QuerySnapshot<Ticket>, pageSize: number): ListPage<Ticket> {
+  const items = parseEach(snapshot.docs.slice(0, pageSize));
   return { items, hasMore: snapshot.docs.length > pageSize };
 }
 
@@ -120,9 +114,9 @@ export function pageFromSnapshot(snapshot: QuerySnapshot, pageSize: number): Lis
  * returned for this page (before the search's other words are checked), so paging never
  * skips a ticket; a page of a multi-word search may show fewer than `pageSize` tickets.
  */
-export function queuePageFromSnapshot(snapshot: QuerySnapshot, filter: QueueFilter, pageSize: number): QueuePage {
+export function queuePageFromSnapshot(snapshot: QuerySnapshot<Ticket>, filter: QueueFilter, pageSize: number): QueuePage {
   const page = snapshot.docs.slice(0, pageSize);
-  const items = parseEach(page, (d) => ticketFromData(d.id, d.data(readOptions))).filter((ticket) =>
+  const items = parseEach(page).filter((ticket) =>
     matchesSearch(ticket.searchTokens, filter.search),
   );
   const last = snapshot.docs.length > pageSize ? page[page.length - 1] : undefined;
@@ -139,12 +133,6 @@ export function queuePageFromSnapshot(snapshot: QuerySnapshot, filter: QueueFilt
   return { items, nextCursor };
 }
 
-/**
- * The customer's create write of a document built by the domain's `newTicketDoc` (which
- * names the customer as its writer, updatedBy). The id is made on the client so the caller
- * has it before the server answers (offline the write's promise never settles); the two
- * creation timestamps come from the server clock.
- */
 /** A new ticket's id, made up front: offline the write's promise never settles. */
 export function newTicketId(db: Firestore): string {
   return doc(ticketsCollection(db)).id;

@@ -1,4 +1,4 @@
-import { DomainError, PEOPLE_QUERY_MAX, userDocSchema, type UserProfile } from '@domain';
+import { PEOPLE_QUERY_MAX, userDocSchema, type UserProfile } from '@domain';
 import {
   collection,
   doc,
@@ -9,6 +9,7 @@ import {
   query,
   startAfter,
   where,
+  type CollectionReference,
   type DocumentReference,
   type Firestore,
   type FirestoreError,
@@ -18,21 +19,30 @@ import {
   type Unsubscribe,
 } from 'firebase/firestore';
 import type { UsersPage, UsersQuery } from '../port';
-import { parseDocument, parseEach, readOptions } from './documents';
+import { itemsOf, zodConverter } from './documents';
 
 /** `users/{uid}`: the profile the user writes at sign-up and the role an admin edits. */
 export const USERS = 'users';
 
-export function usersCollection(db: Firestore) {
-  return collection(db, USERS);
+/** A profile read back (the domain's user schema), with its uid. */
+export const userConverter = zodConverter(userDocSchema, {
+  what: 'The profile of',
+  where: (snapshot) => snapshot.id,
+  // A profile written before claims were ever synced may lack the field: that means "never".
+  defaults: { claimsSyncedAt: null },
+  build: (doc, snapshot): UserProfile => ({ ...doc, uid: snapshot.id }),
+});
+
+export function usersCollection(db: Firestore): CollectionReference<UserProfile> {
+  return collection(db, USERS).withConverter(userConverter);
 }
 
-export function userRef(db: Firestore, uid: string): DocumentReference {
-  return doc(db, USERS, uid);
+export function userRef(db: Firestore, uid: string): DocumentReference<UserProfile> {
+  return doc(usersCollection(db), uid);
 }
 
 /** Agents and admins: the assignee picker and filter (the rules cap any list of people). */
-export function staffQuery(db: Firestore): Query {
+export function staffQuery(db: Firestore): Query<UserProfile> {
   return query(usersCollection(db), where('role', 'in', ['agent', 'admin']), limit(PEOPLE_QUERY_MAX));
 }
 
@@ -40,31 +50,25 @@ export function staffQuery(db: Firestore): Query {
  * One page of everyone for the admins' users page, in email order (ties by uid), asking for
  * one more than the page to know whether another follows.
  */
-export function usersPageQuery(db: Firestore, { cursor, pageSize }: UsersQuery): Query {
+export function usersPageQuery(db: Firestore, { cursor, pageSize }: UsersQuery): Query<UserProfile> {
   const constraints: QueryConstraint[] = [orderBy('email'), orderBy(documentId())];
   if (cursor) constraints.push(startAfter(cursor.email, cursor.uid));
   constraints.push(limit(Math.min(pageSize, PEOPLE_QUERY_MAX - 1) + 1));
   return query(usersCollection(db), ...constraints);
 }
 
-export function usersPageFromSnapshot(snapshot: QuerySnapshot, pageSize: number): UsersPage {
-  const profiles = parseEach(snapshot.docs, (d) => userProfileFromData(d.id, d.data(readOptions)));
-  const items = profiles.slice(0, pageSize);
+export function usersPageFromSnapshot(snapshot: QuerySnapshot<UserProfile>, pageSize: number): UsersPage {
+  const items = itemsOf(snapshot).slice(0, pageSize);
   const last = items.at(-1);
   return { items, nextCursor: snapshot.docs.length > pageSize && last ? { email: last.email, uid: last.uid } : null };
 }
 
-
-export function userProfileFromData(uid: string, data: Record<string, unknown>): UserProfile {
-  // A profile written before claims were ever synced may lack the field: that means "never".
-  return { ...parseDocument(userDocSchema, 'The profile of', uid, { claimsSyncedAt: null, ...data }), uid };
-}
-
 /** Profiles of a list, by display name; a malformed one is logged and left out. */
-export function profilesFromSnapshot(snapshot: QuerySnapshot, compare: (a: string, b: string) => number): UserProfile[] {
-  return parseEach(snapshot.docs, (d) => userProfileFromData(d.id, d.data(readOptions))).sort((a, b) =>
-    compare(a.displayName, b.displayName),
-  );
+export function profilesFromSnapshot(
+  snapshot: QuerySnapshot<UserProfile>,
+  compare: (a: string, b: string) => number,
+): UserProfile[] {
+  return itemsOf(snapshot).sort((a, b) => compare(a.displayName, b.displayName));
 }
 
 /** Follows one profile; null while it does not exist (e.g. the sign-up write is still offline). */
@@ -72,21 +76,20 @@ export function subscribeUserProfile(
   db: Firestore,
   uid: string,
   onData: (profile: UserProfile | null) => void,
-  onError: (error: FirestoreError | DomainError) => void,
+  onError: (error: Error) => void,
 ): Unsubscribe {
   return onSnapshot(
     userRef(db, uid),
     { includeMetadataChanges: false },
     (snapshot) => {
-      if (!snapshot.exists()) return onData(null);
-      let profile: UserProfile;
+      let profile: UserProfile | undefined;
       try {
-        profile = userProfileFromData(uid, snapshot.data(readOptions));
+        profile = snapshot.data();
       } catch (error) {
-        return onError(error as DomainError);
+        return onError(error as Error);
       }
-      onData(profile);
+      onData(profile ?? null);
     },
-    onError,
+    (error: FirestoreError) => onError(error),
   );
 }

@@ -24,6 +24,7 @@ import { useNavigate } from 'react-router';
 import { errorMessage } from '../../app/errorMessage';
 import { useBackend } from '../../backend/BackendContext';
 import type { ChatPage } from '../../backend/port';
+import { queryKeys } from '../../realtime/queryKeys';
 import { useRealtimeQuery } from '../../realtime/useRealtimeQuery';
 import { useSignedInSession } from '../../session/useSession';
 import { useReadMarkers } from '../unread/useUnread';
@@ -76,12 +77,12 @@ export function ChatPanel({ ticket }: { ticket: Ticket }) {
   const staff = isStaff(session.role);
   const [olderPages, setOlderPages] = useState(0);
   const chat = useRealtimeQuery<ChatPage>(
-    ['chat', session.uid, ticket.id, olderPages],
+    queryKeys.chat(session.uid, ticket.id, olderPages),
     (onData, onError) => backend.subscribeChat(ticket.id, olderPages, onData, onError),
     { keepPreviousWhileLoading: true },
   );
   const notes = useRealtimeQuery<Note[]>(
-    ['notes', session.uid, ticket.id],
+    queryKeys.notes(session.uid, ticket.id),
     (onData, onError) => backend.subscribeNotes(ticket.id, onData, onError),
     { enabled: staff },
   );

@@ -1,6 +1,7 @@
 import type { AppNotification } from '@domain';
 import { useMemo } from 'react';
 import { useBackend } from '../../backend/BackendContext';
+import { queryKeys } from '../../realtime/queryKeys';
 import { useRealtimeQuery } from '../../realtime/useRealtimeQuery';
 import { useSession } from '../../session/useSession';
 
@@ -9,7 +10,7 @@ export function useNotifications() {
   const backend = useBackend();
   const uid = useSession().data?.uid;
   const query = useRealtimeQuery<AppNotification[]>(
-    ['notifications', uid],
+    queryKeys.notifications(uid),
     (onData, onError) => backend.subscribeNotifications(onData, onError),
     { enabled: uid !== undefined },
   );

@@ -1,5 +1,6 @@
 import { useBackend } from '../../backend/BackendContext';
 import type { QueuePage, QueueQuery } from '../../backend/port';
+import { queryKeys } from '../../realtime/queryKeys';
 import { useRealtimeQuery } from '../../realtime/useRealtimeQuery';
 import { useSession } from '../../session/useSession';
 
@@ -11,7 +12,7 @@ export function useQueuePage(query: QueueQuery, options: { enabled?: boolean } =
   const backend = useBackend();
   const uid = useSession().data?.uid;
   return useRealtimeQuery<QueuePage>(
-    ['queue', uid, query],
+    queryKeys.queue(uid, query),
     (onData, onError) => backend.subscribeQueue(query, onData, onError),
     { enabled: (options.enabled ?? true) && uid !== undefined },
   );

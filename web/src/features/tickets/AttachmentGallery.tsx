@@ -3,6 +3,7 @@ import { formatSize, kindOf, type AttachmentRef } from '@domain';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useBackend } from '../../backend/BackendContext';
+import { queryKeys } from '../../realtime/queryKeys';
 
 /** Image thumbnails (click to enlarge) and PDF links of a ticket's attachments. */
 export function AttachmentGallery({ ticketId, attachments }: { ticketId: string; attachments: readonly AttachmentRef[] }) {
@@ -42,7 +43,7 @@ function AttachmentTile({
   const backend = useBackend();
   // A URL per stored file: it never changes, so an ordinary query caches it.
   const url = useQuery({
-    queryKey: ['attachmentUrl', ticketId, attachment.slot],
+    queryKey: queryKeys.attachmentUrl(ticketId, attachment.slot),
     queryFn: () => backend.attachmentUrl(ticketId, attachment.slot),
     staleTime: Infinity,
     retry: 5,

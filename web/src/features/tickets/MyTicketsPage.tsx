@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { errorMessage } from '../../app/errorMessage';
 import { PageHeading } from '../../app/PageHeading';
 import { useBackend } from '../../backend/BackendContext';
+import { queryKeys } from '../../realtime/queryKeys';
 import { useRealtimeQuery } from '../../realtime/useRealtimeQuery';
 import { useSignedInSession } from '../../session/useSession';
 import { useUnreadTicketIds } from '../unread/useUnread';
@@ -18,7 +19,7 @@ export function MyTicketsPage() {
   const backend = useBackend();
   const session = useSignedInSession();
   const [limit, setLimit] = useState(PAGE_SIZE);
-  const tickets = useRealtimeQuery<ListPage<Ticket>>(['myTickets', session.uid, limit], (onData, onError) =>
+  const tickets = useRealtimeQuery<ListPage<Ticket>>(queryKeys.myTickets(session.uid, limit), (onData, onError) =>
     backend.subscribeMyTickets(limit, onData, onError),
   );
   const unread = useUnreadTicketIds(tickets.data?.items);

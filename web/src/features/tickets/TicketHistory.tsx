@@ -11,6 +11,7 @@ import { useState } from 'react';
 import { ago, exactTime } from '../../app/dates';
 import { errorMessage } from '../../app/errorMessage';
 import { useBackend } from '../../backend/BackendContext';
+import { queryKeys } from '../../realtime/queryKeys';
 import { useRealtimeQuery } from '../../realtime/useRealtimeQuery';
 import { useSignedInSession } from '../../session/useSession';
 
@@ -50,7 +51,7 @@ export function TicketHistory({ ticketId, staff }: { ticketId: string; staff: re
 function HistoryEntries({ ticketId, staff }: { ticketId: string; staff: readonly UserProfile[] }) {
   const backend = useBackend();
   const session = useSignedInSession();
-  const events = useRealtimeQuery<TicketEventEntry[]>(['events', session.uid, ticketId], (onData, onError) =>
+  const events = useRealtimeQuery<TicketEventEntry[]>(queryKeys.ticketEvents(session.uid, ticketId), (onData, onError) =>
     backend.subscribeTicketEvents(ticketId, onData, onError),
   );
   if (events.isPending) return <Loader size="sm" aria-label="Loading the history" />;

@@ -7,6 +7,7 @@ import { exactTime } from '../../app/dates';
 import { errorMessage } from '../../app/errorMessage';
 import { PageHeading } from '../../app/PageHeading';
 import { useBackend } from '../../backend/BackendContext';
+import { queryKeys } from '../../realtime/queryKeys';
 import { useRealtimeQuery } from '../../realtime/useRealtimeQuery';
 import { useSignedInSession } from '../../session/useSession';
 import { ChatPanel } from '../chat/ChatPanel';
@@ -25,11 +26,11 @@ export function TicketPage() {
   const session = useSignedInSession();
   const staff = isStaff(session.role);
   const wide = useMediaQuery('(min-width: 62em)', true);
-  const ticket = useRealtimeQuery<Ticket | null>(['ticket', session.uid, ticketId], (onData, onError) =>
+  const ticket = useRealtimeQuery<Ticket | null>(queryKeys.ticket(session.uid, ticketId), (onData, onError) =>
     backend.subscribeTicket(ticketId, onData, onError),
   );
   const staffList = useRealtimeQuery<UserProfile[]>(
-    ['staff', session.uid],
+    queryKeys.staff(session.uid),
     (onData, onError) => backend.subscribeStaff(onData, onError),
     { enabled: staff },
   );

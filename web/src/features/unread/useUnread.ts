@@ -2,6 +2,7 @@ import { isStaff, isUnread, queueFilterSchema, type Ticket } from '@domain';
 import { useEffect, useMemo } from 'react';
 import { useBackend } from '../../backend/BackendContext';
 import type { ListPage, QueueQuery, ReadMarkers } from '../../backend/port';
+import { queryKeys } from '../../realtime/queryKeys';
 import { useRealtimeQuery } from '../../realtime/useRealtimeQuery';
 import { useSession } from '../../session/useSession';
 import { useQueuePage } from '../queue/useQueuePage';
@@ -18,7 +19,7 @@ export function useReadMarkers() {
   const backend = useBackend();
   const uid = useSession().data?.uid;
   return useRealtimeQuery<ReadMarkers>(
-    ['readMarkers', uid],
+    queryKeys.readMarkers(uid),
     (onData, onError) => backend.subscribeReadMarkers(onData, onError),
     { enabled: uid !== undefined },
   );
@@ -56,7 +57,7 @@ export function useUnreadTitle() {
   const staff = session !== null && isStaff(session.role);
   const customer = session !== null && !staff;
   const mine = useRealtimeQuery<ListPage<Ticket>>(
-    ['myTickets', session?.uid, UNREAD_TITLE_PAGE],
+    queryKeys.myTickets(session?.uid, UNREAD_TITLE_PAGE),
     (onData, onError) => backend.subscribeMyTickets(UNREAD_TITLE_PAGE, onData, onError),
     { enabled: customer },
   );

@@ -7,6 +7,7 @@ import { errorMessage } from '../../app/errorMessage';
 import { PageHeading } from '../../app/PageHeading';
 import { useBackend } from '../../backend/BackendContext';
 import type { PendingWrite, UsersCursor, UsersPage as UsersPageData, UsersQuery } from '../../backend/port';
+import { queryKeys } from '../../realtime/queryKeys';
 import { useRealtimeQuery } from '../../realtime/useRealtimeQuery';
 import { useSignedInSession } from '../../session/useSession';
 
@@ -17,7 +18,7 @@ export function UsersPage() {
   // The cursors of the pages before this one: a desk may have thousands of people.
   const [cursors, setCursors] = useState<UsersCursor[]>([]);
   const query: UsersQuery = { cursor: cursors.at(-1) ?? null, pageSize: USERS_PAGE_SIZE };
-  const users = useRealtimeQuery<UsersPageData>(['users', session.uid, query], (onData, onError) =>
+  const users = useRealtimeQuery<UsersPageData>(queryKeys.users(session.uid, query), (onData, onError) =>
     backend.subscribeUsers(query, onData, onError),
   );
   const actor: Actor = { uid: session.uid, role: session.role };

@@ -1,5 +1,6 @@
 import type { UserProfile } from '@domain';
 import { useBackend } from '../../backend/BackendContext';
+import { queryKeys } from '../../realtime/queryKeys';
 import { useRealtimeQuery } from '../../realtime/useRealtimeQuery';
 import { useSession } from '../../session/useSession';
 
@@ -8,7 +9,7 @@ export function useStaff(options: { enabled?: boolean } = {}) {
   const backend = useBackend();
   const uid = useSession().data?.uid;
   return useRealtimeQuery<UserProfile[]>(
-    ['staff', uid],
+    queryKeys.staff(uid),
     (onData, onError) => backend.subscribeStaff(onData, onError),
     { enabled: (options.enabled ?? true) && uid !== undefined },
   );
