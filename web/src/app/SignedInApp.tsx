@@ -20,6 +20,7 @@ import { BrowserRouter, Navigate, Route, Routes, useInRouterContext } from 'reac
 import type { Session } from '../backend/port';
 import { APP_TITLE, useUnreadTitle } from '../features/unread/useUnread';
 import { AppLayout } from './AppLayout';
+import { RoutedHeadingPlace } from './RoutedHeadingPlace';
 
 // Each page loads when first shown, so a signed-in first screen carries only its own; the
 // others follow once the browser is idle, so that a page opened offline later is there.
@@ -85,18 +86,20 @@ function SignedInFrame({ session }: { session: Session }) {
     <>
       <Notifications position="top-right" />
       <AppLayout session={session}>
-        <Suspense fallback={pageLoading}>
-          <Routes>
-            <Route path="/" element={<Navigate to={isStaff(session.role) ? '/queue' : '/tickets'} replace />} />
-            <Route path="/tickets" element={<MyTicketsPage />} />
-            <Route path="/tickets/new" element={<NewTicketPage />} />
-            <Route path="/tickets/:ticketId" element={<TicketPage />} />
-            <Route path="/queue" element={isStaff(session.role) ? <QueuePage /> : <Navigate to="/tickets" replace />} />
-            <Route path="/reports" element={isStaff(session.role) ? <ReportsPage /> : <Navigate to="/tickets" replace />} />
-            <Route path="/users" element={isAdmin(session.role) ? <UsersPage /> : <Navigate to="/" replace />} />
-            <Route path="*" element={<Navigate to="/" replace />} />
-          </Routes>
-        </Suspense>
+        <RoutedHeadingPlace>
+          <Suspense fallback={pageLoading}>
+            <Routes>
+              <Route path="/" element={<Navigate to={isStaff(session.role) ? '/queue' : '/tickets'} replace />} />
+              <Route path="/tickets" element={<MyTicketsPage />} />
+              <Route path="/tickets/new" element={<NewTicketPage />} />
+              <Route path="/tickets/:ticketId" element={<TicketPage />} />
+              <Route path="/queue" element={isStaff(session.role) ? <QueuePage /> : <Navigate to="/tickets" replace />} />
+              <Route path="/reports" element={isStaff(session.role) ? <ReportsPage /> : <Navigate to="/tickets" replace />} />
+              <Route path="/users" element={isAdmin(session.role) ? <UsersPage /> : <Navigate to="/" replace />} />
+              <Route path="*" element={<Navigate to="/" replace />} />
+            </Routes>
+          </Suspense>
+        </RoutedHeadingPlace>
       </AppLayout>
     </>
   );
