@@ -18,7 +18,13 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['functions/src/**/*.test.ts', 'web/src/**/*.test.ts', 'tests/rules/**/*.test.ts', 'tests/build/**/*.test.ts'],
+          include: [
+            'functions/src/**/*.test.ts',
+            'web/src/**/*.test.ts',
+            'tests/rules/**/*.test.ts',
+            'tests/build/**/*.test.ts',
+            'tests/triage/**/*.test.ts',
+          ],
         },
       },
       {

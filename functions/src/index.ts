@@ -10,3 +10,6 @@ export { onMessageCreated } from './functions/onMessageCreated.js';
 export { onReadWritten } from './functions/onReadWritten.js';
 export { onAttachmentStored } from './functions/onAttachmentStored.js';
 export { signOutEverywhere } from './functions/signOutEverywhere.js';
+export { suggestTriage } from './functions/suggestTriage.js';
+export { onTicketWritten } from './functions/onTicketWritten.js';
+export { rebuildStats } from './functions/rebuildStats.js';

@@ -27,6 +27,12 @@ import {
   type TicketDoc,
   type TicketEvent,
   type TicketStatus,
+  addCells,
+  dayKeyOf,
+  monthKeyOf,
+  statsDocIds,
+  statsDocsOf,
+  ticketCells,
 } from '../../functions/src/domain/index.js';
 import { RateLimitCounters } from '../../web/src/backend/rateLimitCounters.js';
 import {
@@ -305,8 +311,20 @@ export function seedDocuments(ticketId: string, state: TicketStatus, now: Date):
     { path: `tickets/${ticketId}/notes/${seeded.noteId}`, data: note },
     { path: `tickets/${ticketId}/events/${seeded.eventId}`, data: event },
     { path: `users/${owner.uid}/notifications/${seeded.notificationId}`, data: notification },
+    // The reports' stats as the functions keep them: the desk's month, the summary, the
+    // agent's own row and another agent's.
+    ...Object.entries(seededStats(ticket)).map(([id, data]) => ({ path: `stats/${id}`, data })),
+    { path: `statsLedger/${ticketId}`, data: { counted: {}, reopens: {} } },
   ];
 }
+
+/** Stats documents of the fixture ticket (counted for the agent) and of the retired agent's ticket. */
+function seededStats(ticket: TicketDoc): Record<string, DocData> {
+  const counted = ticketCells({ ...ticket, assigneeUid: matrixPeople.agent.uid }, []);
+  addCells(counted, ticketCells({ ...ticket, assigneeUid: retiredAgent.uid }, []));
+  return { ...statsDocsOf(counted), summary: { scope: 'summary', total_tickets: 2, open_tickets: 2 } };
+}
+const statsMonth = (ctx: { now: Date }) => monthKeyOf(dayKeyOf(ctx.now));
 
 export const operations = {
   // ---- opening tickets ----
@@ -339,6 +357,21 @@ export const operations = {
   'ticket.create.followUpOfOpenTicket': (ctx) => openTicket(ctx, { followUpOf: ctx.ticketId }),
   'ticket.create.followUpOfMissing': (ctx) => openTicket(ctx, { followUpOf: MISSING_TICKET }),
   'ticket.create.followUpOfAPath': (ctx) => openTicket(ctx, { followUpOf: `${OWNERS_CLOSED_TICKET}/messages/x` }),
+  'ticket.create.withSuggestion': (ctx) =>
+    openTicket(ctx, { suggestedCategory: 'billing', suggestedPriority: 'high', suggestionSource: 'model' }),
+  'ticket.create.halfASuggestion': (ctx) => openTicket(ctx, { suggestedCategory: 'billing' }),
+  'ticket.create.suggestionByUnknownSource': (ctx) =>
+    openTicket(ctx, {
+      suggestedCategory: 'billing',
+      suggestedPriority: 'high',
+      suggestionSource: 'oracle' as TicketDoc['suggestionSource'],
+    }),
+  'ticket.create.suggestionOfUnknownPriority': (ctx) =>
+    openTicket(ctx, {
+      suggestedCategory: 'billing',
+      suggestedPriority: 'whenever' as TicketDoc['suggestedPriority'],
+      suggestionSource: 'rules',
+    }),
   'ticket.create.withoutCounter': (ctx) => withoutCounter(openTicket(ctx)),
   'ticket.create.twoInOneBatch': (ctx) => {
     const first = openTicket(ctx) as BatchWrite;
@@ -406,6 +439,7 @@ export const operations = {
   'ticket.backToOpen': (ctx) => changeTicket(ctx, { status: 'open' }),
   'ticket.changePriority': (ctx) => changeTicket(ctx, { priority: 'critical' }),
   'ticket.stampOnly': (ctx) => changeTicket(ctx, {}),
+  'ticket.changeSuggestion': (ctx) => changeTicket(ctx, { priority: 'low', suggestedPriority: 'low' }),
   'ticket.close.inSomeoneElsesName': (ctx) => ticketChangeWrite(ctx.ticketId, { status: 'closed' }, someoneElse(ctx), ctx.now),
   'ticket.unlockChat': (ctx) => changeTicket(ctx, { chatLocked: false }),
   'ticket.assign.toAdmin': (ctx) => changeTicket(ctx, { assigneeUid: matrixPeople.admin.uid }),
@@ -518,6 +552,24 @@ export const operations = {
     data: { kind: 'new_ticket', ticketId: ctx.ticketId, text: 'Look at this.', createdAt: ctx.now, seen: false },
   }),
 
+  // ---- the reports' stats ----
+  'stats.read.desk': (ctx) => ({ method: 'get', path: `stats/${statsDocIds.deskMonth(statsMonth(ctx))}` }),
+  'stats.read.summary': () => ({ method: 'get', path: `stats/${statsDocIds.summary}` }),
+  'stats.read.agentsOwnRow': (ctx) => ({ method: 'get', path: `stats/${statsDocIds.agentMonth(matrixPeople.agent.uid, statsMonth(ctx))}` }),
+  'stats.read.anotherAgentsRow': (ctx) => ({ method: 'get', path: `stats/${statsDocIds.agentMonth(retiredAgent.uid, statsMonth(ctx))}` }),
+  'stats.read.notYetWritten': () => ({ method: 'get', path: `stats/${statsDocIds.agentMonth(retiredAgent.uid, '2020-01')}` }),
+  'stats.list.desk': () => ({ method: 'list', collection: 'stats', where: [['scope', '==', 'desk']], limit: 100 }),
+  'stats.list.ownAgentRows': () => ({
+    method: 'list',
+    collection: 'stats',
+    where: [['scope', '==', 'agent'], ['agentUid', '==', matrixPeople.agent.uid]],
+    limit: 100,
+  }),
+  'stats.list.everyAgentsRows': () => ({ method: 'list', collection: 'stats', where: [['scope', '==', 'agent']], limit: 100 }),
+  'stats.write.summary': () => ({ method: 'update', path: `stats/${statsDocIds.summary}`, data: { total_tickets: 1000 } }),
+  'stats.write.newDeskMonth': () => ({ method: 'create', path: `stats/${statsDocIds.deskMonth('2020-01')}`, data: { scope: 'desk', month: '2020-01', days: {} } }),
+  'stats.ledger.read': (ctx) => ({ method: 'get', path: `statsLedger/${ctx.ticketId}` }),
+
   // ---- desk configuration ----
   'config.read': () => ({ method: 'get', path: 'config/assignment' }),
   'config.write': () => ({ method: 'update', path: 'config/assignment', data: { strategy: 'manual' } }),
@@ -617,6 +669,15 @@ export const matrix: readonly MatrixEntry[] = [
   refusedForAll('ticket.create.followUpOfOpenTicket', 'a follow-up follows a closed or rejected ticket, not an open one'),
   refusedForAll('ticket.create.followUpOfMissing', 'a follow-up follows a ticket that exists'),
   refusedForAll('ticket.create.followUpOfAPath', 'a follow-up names a ticket id, never a path'),
+  {
+    operation: 'ticket.create.withSuggestion',
+    states: ['open'],
+    allowed: customers,
+    because: 'a ticket keeps what triage suggested and by whom, beside what the customer chose',
+  },
+  refusedForAll('ticket.create.halfASuggestion', 'a suggestion names a category, a priority and its source, or nothing'),
+  refusedForAll('ticket.create.suggestionByUnknownSource', 'a suggestion is by the model or by the rules'),
+  refusedForAll('ticket.create.suggestionOfUnknownPriority', 'a suggested priority is low, medium, high or critical'),
   refusedForAll('ticket.create.withoutCounter', "a new ticket counts against its customer's tickets an hour"),
   refusedForAll('ticket.create.twoInOneBatch', 'one counter step counts one ticket: a batch of tickets is refused'),
   {
@@ -626,6 +687,7 @@ export const matrix: readonly MatrixEntry[] = [
     because: 'anyone signed in lists the tickets they opened',
   },
   { operation: 'tickets.list.queue', states: ['open'], allowed: staff, because: 'the queue of every ticket is for staff' },
+  refusedForAll('ticket.changeSuggestion', 'what triage suggested is a record: nobody changes it, staff included', everyState),
   refusedForAll('ticket.delete', 'tickets are never deleted from the app (admins use the console)', everyState),
   refusedForAll('counter.write', 'only functions write counters'),
 
@@ -778,6 +840,33 @@ export const matrix: readonly MatrixEntry[] = [
   },
   refusedForAll('notification.rewriteOwners', 'a notification can only be marked seen'),
   refusedForAll('notification.create', 'only the functions send notifications'),
+
+  { operation: 'stats.read.desk', states: ['open'], allowed: staff, because: "the desk's reports are for staff" },
+  { operation: 'stats.read.summary', states: ['open'], allowed: staff, because: 'the summary is for staff' },
+  {
+    operation: 'stats.read.notYetWritten',
+    states: ['open'],
+    allowed: staff,
+    because: 'staff may wait for a stats document nothing has been counted in yet',
+  },
+  { operation: 'stats.list.desk', states: ['open'], allowed: staff, because: "staff list the desk's stats of a range" },
+  {
+    operation: 'stats.read.agentsOwnRow',
+    states: ['open'],
+    allowed: staff,
+    because: 'an agent reads their own row of the reports, an admin every row',
+  },
+  {
+    operation: 'stats.list.ownAgentRows',
+    states: ['open'],
+    allowed: staff,
+    because: 'an agent lists their own rows (the query names them), an admin anyone',
+  },
+  { operation: 'stats.read.anotherAgentsRow', states: ['open'], allowed: ['admin'], because: "only admins see another agent's row" },
+  { operation: 'stats.list.everyAgentsRows', states: ['open'], allowed: ['admin'], because: 'only admins list every agent' },
+  refusedForAll('stats.write.summary', 'only the functions write the stats'),
+  refusedForAll('stats.write.newDeskMonth', 'only the functions write the stats'),
+  refusedForAll('stats.ledger.read', 'what each ticket counts is the functions\' own bookkeeping'),
 
   { operation: 'config.read', states: ['open'], allowed: staff, because: 'the desk configuration is for staff' },
   { operation: 'config.write', states: ['open'], allowed: ['admin'], because: 'admins change the desk configuration' },

@@ -1,4 +1,5 @@
-// `npm run bench`: speed and size figures, measured in Debian's Chromium. Prints: the chat
+// `npm run bench`: the triage classifier's accuracy (tests/bench/triageAccuracy.mjs, also on its
+// own: `npm run bench:triage`), then speed and size figures, measured in Debian's Chromium. Prints: the chat
 // between two tabs on the local backend and, where Java 21 runs the emulators, on the
 // Firebase backend beside it (p50 and p95 over 200 messages, a burst of 55, the plain SDK's
 // write-to-listener time); Lighthouse on the sign-in page and an agent's queue; the bytes
@@ -11,6 +12,8 @@ import { firstScreenBytes, kib } from './bundleSizes.mjs';
 import { chatBurst, chatLatency } from './chatLatency.mjs';
 import { firebaseChat } from './firebaseSide.mjs';
 import { lighthouseRuns } from './lighthouse.mjs';
+import { triageAccuracy } from './triageAccuracy.mjs';
+import { openReports, seedReportsDesk } from './reports.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PORT = Number(process.env.BENCH_PORT ?? 4174);
@@ -20,6 +23,24 @@ const BURST = 55;
 const LOADED_MESSAGES = 1_000;
 const BIG_CHAT = 10_000;
 const BIG_QUEUE = 10_000;
+const REPORTS_TICKETS = 10_000;
+// BENCH_ONLY=firebase-chat,sizes (any of these, comma-separated) runs only those parts.
+const PARTS = ['triage', 'local-chat', 'firebase-chat', 'lighthouse', 'sizes', 'lists', 'reports'];
+const only = process.env.BENCH_ONLY?.split(',').map((part) => part.trim()).filter(Boolean);
+const unknownPart = only?.find((part) => !PARTS.includes(part));
+if (unknownPart) {
+  console.log(`bench not run: BENCH_ONLY names "${unknownPart}"; the parts are ${PARTS.join(', ')}`);
+  process.exit(1);
+}
+const runs = (part) => !only || only.includes(part);
+/** The parts that drive the bench build of the local backend in a browser. */
+const needsLocalApp = ['local-chat', 'lighthouse', 'lists', 'reports'].some(runs);
+
+// First, and needing nothing but Node: the triage classifier on the labelled set's test half.
+if (runs('triage')) {
+  console.log((await triageAccuracy()).report);
+  console.log('');
+}
 
 if (!existsSync(CHROMIUM)) {
   console.log(`bench not run: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
@@ -33,24 +54,30 @@ const viteBuild = (mode, outDir) =>
     { stdio: 'inherit' },
   ).status;
 // The bench build (the local backend, exposed on window) and the Firebase build as deployed.
-for (const [mode, outDir] of [['bench', 'dist-bench'], ['emulators', 'dist-bench-sizes-firebase']]) {
+const builds = [
+  ...(needsLocalApp || runs('sizes') ? [['bench', 'dist-bench']] : []),
+  ...(runs('sizes') ? [['emulators', 'dist-bench-sizes-firebase']] : []),
+];
+for (const [mode, outDir] of builds) {
   const status = viteBuild(mode, outDir);
   if (status !== 0) process.exit(status ?? 1);
 }
 
 // A server already on the port would be measured instead of this build: refuse to start.
-if (await fetch(BASE).then(() => true, () => false)) {
+if (needsLocalApp && (await fetch(BASE).then(() => true, () => false))) {
   console.log(`bench not run: something already answers on ${BASE}; stop it first`);
   process.exit(1);
 }
 
 let finished = false;
-const server = spawn(
-  process.execPath,
-  ['node_modules/vite/bin/vite.js', 'preview', 'web', '--outDir', 'dist-bench', '--port', String(PORT), '--strictPort'],
-  { stdio: 'ignore' },
-);
-const stop = () => server.kill();
+const server = needsLocalApp
+  ? spawn(
+      process.execPath,
+      ['node_modules/vite/bin/vite.js', 'preview', 'web', '--outDir', 'dist-bench', '--port', String(PORT), '--strictPort'],
+      { stdio: 'ignore' },
+    )
+  : undefined;
+const stop = () => server?.kill();
 process.on('exit', stop);
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
@@ -58,7 +85,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.exit(130);
   });
 }
-server.on('exit', (code) => {
+server?.on('exit', (code) => {
   if (finished) return;
   console.error(`bench failed: the preview server stopped early (exit code ${code})`);
   process.exit(1);
@@ -225,35 +252,20 @@ async function bigQueue(context) {
   return { queueMs, read, rows, phone: phoneCounts };
 }
 
-async function main() {
-  await waitForServer();
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+/** Reports of a desk with 10,000 tickets over 90 days: the stats documents read, not the tickets. */
+async function reportsAt10k(context) {
+  const admin = await context.newPage();
+  await signIn(admin, 'Alex Morgan', 'admin');
+  const rebuildMs = await seedReportsDesk(admin, REPORTS_TICKETS);
+  await admin.close();
+  const agent = await context.newPage();
+  await signIn(agent, 'Sam Rivera', 'agent');
+  const opened = await openReports(agent);
+  await agent.close();
+  say(`\nReports, 90 days, of a desk with ${REPORTS_TICKETS} more tickets over 90 days (local backend): ${opened.chartMs.toFixed(0)} ms to the first chart; ${opened.read} stats documents read, no ticket (rebuilt from the tickets in ${(rebuildMs / 1000).toFixed(1)} s)`);
+}
 
-  // 1. The chat, both backends side by side.
-  const local = await localChat(context);
-  const firebase = await firebaseChat({ port: PORT + 1, chromium: CHROMIUM, messages: MESSAGES, burst: BURST });
-  say(`\nchat, customer tab -> agent tab, ${MESSAGES} messages one after another; then ${BURST} sent in a row:`);
-  say(`  local backend:     p50 ${ms(local.app.p50)}, p95 ${ms(local.app.p95)}; burst of ${BURST} shown in full in ${ms(local.burst.ms)} (${local.burst.perSecond.toFixed(0)} a second)`);
-  if ('skipped' in firebase) {
-    say(`  Firebase backend:  not run here: ${firebase.skipped}`);
-  } else {
-    say(`  Firebase backend:  p50 ${ms(firebase.app.p50)}, p95 ${ms(firebase.app.p95)}; burst of ${BURST} shown in full in ${ms(firebase.burst.ms)} (${firebase.burst.perSecond.toFixed(0)} a second)   [Auth, Firestore and Functions emulators]`);
-    say(`  plain Firestore SDK, write -> another client's listener (Node, no app): p50 ${ms(firebase.sdk.p50)}, p95 ${ms(firebase.sdk.p95)}`);
-    say(`  local / Firebase: p50 ${(local.app.p50 / firebase.app.p50).toFixed(2)}x, p95 ${(local.app.p95 / firebase.app.p95).toFixed(2)}x; Firebase app / plain SDK: p50 ${(firebase.app.p50 / firebase.sdk.p50).toFixed(2)}x, p95 ${(firebase.app.p95 / firebase.sdk.p95).toFixed(2)}x`);
-  }
-
-  // 2. Lighthouse, on a database with only the demo accounts and the chat above.
-  const lighthouse = await lighthouseRuns(BASE, CHROMIUM);
-  say('\nLighthouse 12.2.3, mobile, simulated throttling (local build):');
-  for (const [name, run] of [['sign-in page', lighthouse.signIn], ["agent's queue", lighthouse.queue]]) {
-    say(`  ${name.padEnd(14)} score ${run.score}; FCP ${(run.fcp / 1000).toFixed(2)} s, LCP ${(run.lcp / 1000).toFixed(2)} s, TBT ${run.tbt.toFixed(0)} ms, CLS ${run.cls.toFixed(3)}, Speed Index ${(run.si / 1000).toFixed(2)} s; ${kib(run.bytes)} transferred`);
-  }
-
-  // 3. The bytes of each first screen, gzip.
+function printFirstScreens() {
   const pages = {
     'sign-in page': [],
     "customer's tickets": ['src/app/SignedInApp.tsx', 'src/app/routes/MyTicketsRoute.ts'],
@@ -261,6 +273,7 @@ async function main() {
     'a ticket': ['src/app/SignedInApp.tsx', 'src/app/routes/TicketRoute.ts'],
     "agent's queue": ['src/app/SignedInApp.tsx', 'src/app/routes/QueueRoute.ts'],
     'users (admin)': ['src/app/SignedInApp.tsx', 'src/app/routes/UsersRoute.ts'],
+    'reports (staff)': ['src/app/SignedInApp.tsx', 'src/app/routes/ReportsRoute.ts'],
   };
   const withBackend = (backendModules) =>
     Object.fromEntries(Object.entries(pages).map(([name, lazy]) => [name, lazy.length ? [...backendModules, ...lazy] : lazy]));
@@ -274,16 +287,67 @@ async function main() {
     const [l, f] = [localBytes[name], firebaseBytes[name]];
     say(`  ${name.padEnd(20)} JS ${kib(l.js).padStart(10)} + CSS ${kib(l.css).padStart(8)} | JS ${kib(f.js).padStart(10)} + CSS ${kib(f.css).padStart(8)}`);
   }
+}
+
+async function main() {
+  let browser;
+  let context;
+  if (needsLocalApp) {
+    await waitForServer();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  }
+
+  // 1. The chat, both backends side by side.
+  if (runs('local-chat') || runs('firebase-chat')) {
+    const local = runs('local-chat') ? await localChat(context) : undefined;
+    const firebase = runs('firebase-chat')
+      ? await firebaseChat({ port: PORT + 1, chromium: CHROMIUM, messages: MESSAGES, burst: BURST })
+      : undefined;
+    say(`\nchat, customer tab -> agent tab, ${MESSAGES} messages one after another; then ${BURST} sent in a row:`);
+    if (local) {
+      say(`  local backend:     p50 ${ms(local.app.p50)}, p95 ${ms(local.app.p95)}; burst of ${BURST} shown in full in ${ms(local.burst.ms)} (${local.burst.perSecond.toFixed(0)} a second)`);
+    }
+    if (firebase && 'skipped' in firebase) {
+      say(`  Firebase backend:  not run here: ${firebase.skipped}`);
+    } else if (firebase) {
+      say(`  Firebase backend:  p50 ${ms(firebase.app.p50)}, p95 ${ms(firebase.app.p95)}; burst of ${BURST} shown in full in ${ms(firebase.burst.ms)} (${firebase.burst.perSecond.toFixed(0)} a second)   [Auth, Firestore and Functions emulators]`);
+      say(`  plain Firestore SDK, write -> another client's listener (Node, no app): p50 ${ms(firebase.sdk.p50)}, p95 ${ms(firebase.sdk.p95)}`);
+      const ratios = [
+        ...(local ? [`local / Firebase: p50 ${(local.app.p50 / firebase.app.p50).toFixed(2)}x, p95 ${(local.app.p95 / firebase.app.p95).toFixed(2)}x`] : []),
+        `Firebase app / plain SDK: p50 ${(firebase.app.p50 / firebase.sdk.p50).toFixed(2)}x, p95 ${(firebase.app.p95 / firebase.sdk.p95).toFixed(2)}x`,
+      ];
+      say(`  ${ratios.join('; ')}`);
+    }
+  }
+
+  // 2. Lighthouse, on a database with only the demo accounts and the chat above.
+  if (runs('lighthouse')) {
+    const lighthouse = await lighthouseRuns(BASE, CHROMIUM);
+    say('\nLighthouse 12.2.3, mobile, simulated throttling (local build):');
+    for (const [name, run] of [['sign-in page', lighthouse.signIn], ["agent's queue", lighthouse.queue]]) {
+      say(`  ${name.padEnd(14)} score ${run.score}; FCP ${(run.fcp / 1000).toFixed(2)} s, LCP ${(run.lcp / 1000).toFixed(2)} s, TBT ${run.tbt.toFixed(0)} ms, CLS ${run.cls.toFixed(3)}, Speed Index ${(run.si / 1000).toFixed(2)} s; ${kib(run.bytes)} transferred`);
+    }
+  }
+
+  // 3. The bytes of each first screen, gzip.
+  if (runs('sizes')) printFirstScreens();
 
   // 4. Long lists.
-  const big = await bigChat(context);
-  say(`\nopen a ${BIG_CHAT}-message ticket: ${big.openMs.toFixed(0)} ms to show its newest message; ${big.read} message documents read; ${big.opened.items} message elements, ${big.opened.elements} elements in the DOM`);
-  say(`  after loading ${LOADED_MESSAGES} of its messages: ${big.loaded.items} message elements, ${big.loaded.elements} elements in the DOM`);
-  const queue = await bigQueue(context);
-  say(`open the queue of ${BIG_QUEUE + 2} tickets: ${queue.queueMs.toFixed(0)} ms to first page; ${queue.read} ticket documents read; ${queue.rows} rows in the DOM`);
-  say(`  at phone width (375 px): ${queue.phone.rows} rows, ${queue.phone.elements} elements in the DOM`);
+  if (runs('lists')) {
+    const big = await bigChat(context);
+    say(`\nopen a ${BIG_CHAT}-message ticket: ${big.openMs.toFixed(0)} ms to show its newest message; ${big.read} message documents read; ${big.opened.items} message elements, ${big.opened.elements} elements in the DOM`);
+    say(`  after loading ${LOADED_MESSAGES} of its messages: ${big.loaded.items} message elements, ${big.loaded.elements} elements in the DOM`);
+    const queue = await bigQueue(context);
+    say(`open the queue of ${BIG_QUEUE + 2} tickets: ${queue.queueMs.toFixed(0)} ms to first page; ${queue.read} ticket documents read; ${queue.rows} rows in the DOM`);
+    say(`  at phone width (375 px): ${queue.phone.rows} rows, ${queue.phone.elements} elements in the DOM`);
+  }
+  if (runs('reports')) await reportsAt10k(await browser.newContext({ viewport: { width: 1280, height: 900 } }));
 
-  await browser.close();
+  await browser?.close();
 }
 
 main().then(

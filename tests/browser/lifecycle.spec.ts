@@ -19,6 +19,8 @@ test('a customer opens a ticket with an image and a PDF; an agent accepts it and
   await customer.getByRole('main').getByRole('link', { name: 'New ticket' }).click();
   await customer.getByRole('textbox', { name: 'Title' }).fill('Checkout page crashes');
   await customer.getByRole('textbox', { name: 'Description' }).fill('It crashes after I press Pay. Screenshot and receipt attached.');
+  // Triage suggests High for a crash; the customer settles for Medium.
+  await customer.getByRole('combobox', { name: 'Priority' }).selectOption({ label: 'Medium' });
   await attach(customer, [pngFile('crash.png', 2.5), pdfFile('receipt.pdf', 4)]);
   const attached = customer.getByRole('list', { name: 'Attached files' });
   await expect(attached.getByText('crash.png')).toBeVisible();

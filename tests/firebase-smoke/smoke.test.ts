@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { deleteApp } from 'firebase/app';
 import { setLogLevel, terminate } from 'firebase/firestore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DomainError } from '../../functions/src/domain/index.js';
+import { httpsCallable } from 'firebase/functions';
+import { DomainError, triageSuggestionSchema } from '../../functions/src/domain/index.js';
 import {
   EMULATOR_PROJECT_ID,
   type FirebaseServices,
@@ -130,6 +131,12 @@ describe('the Firebase backend against the Auth emulator', () => {
     await deleteApp(services.app);
   });
 
+  it('refuses the suggestTriage callable to someone signed out', async () => {
+    await expect(httpsCallable(services.functions, 'suggestTriage')({ title: 'a', description: 'b' })).rejects.toMatchObject({
+      code: 'functions/unauthenticated',
+    });
+  });
+
   it('signs up: the session arrives with the name and the customer role', async () => {
     await backend.signUp(person);
     const session = await sessionMatching((s) => s?.email === person.email);
@@ -151,6 +158,20 @@ describe('the Firebase backend against the Auth emulator', () => {
     await expect(attempt).rejects.toMatchObject({
       code: 'unauthenticated',
       message: 'That email and password do not match an account. Check both and try again.',
+    });
+  });
+
+  it('asks the suggestTriage callable: signed in, the classifier answers there (no key in the emulator), marked rules', async () => {
+    const call = httpsCallable(services.functions, 'suggestTriage');
+    const { data } = await call({ title: 'Charged twice', description: 'I was charged twice, please refund one payment.' });
+    expect(triageSuggestionSchema.parse(data)).toMatchObject({ category: 'billing', priority: 'high', source: 'rules' });
+    const tooLong = call({ title: 'x'.repeat(201), description: '' });
+    await expect(tooLong).rejects.toMatchObject({ code: 'functions/invalid-argument' });
+    await expect(tooLong).rejects.toThrow(/A title may be at most 200 characters/);
+    // Through the port: the same answer.
+    await expect(backend.suggestTriage({ title: 'Charged twice', description: 'Refund please.' })).resolves.toMatchObject({
+      category: 'billing',
+      source: 'rules',
     });
   });
 

@@ -27,7 +27,9 @@ import {
   rateLimitDocSchema,
   rateLimits,
   readMarkerSchema,
+  staffWideStatsScopes,
   statusTransitions,
+  suggestionSources,
   ticketDocSchema,
   userDocSchema,
 } from '../../functions/src/domain/index.js';
@@ -65,6 +67,7 @@ describe('firestore.rules follows the domain', () => {
     expect(quotedStrings(functionBody(firestore, 'isCategory'))).toEqual([...categories]);
     expect(quotedStrings(functionBody(firestore, 'isPriority'))).toEqual([...priorities]);
     expect(listAfter(functionBody(firestore, 'isAssignmentConfig'), 'config.strategy in ')).toEqual([...assignmentStrategies]);
+    expect(listAfter(functionBody(firestore, 'isSuggestionOf'), 'ticket.suggestionSource in ')).toEqual([...suggestionSources]);
   });
 
   it('allows exactly the status moves of the state machine, by the same roles', () => {
@@ -131,6 +134,10 @@ describe('firestore.rules follows the domain', () => {
       expect(step, kind).toContain(`'${kind}': duration.value(${windowMs / 1000}, 's')`);
       expect(step, kind).toContain(`'${kind}': ${max}`);
     }
+  });
+
+  it('opens the same stats documents to all staff', () => {
+    expect(sorted(quotedStrings(functionBody(firestore, 'isStaffWideStats')))).toEqual(sorted(staffWideStatsScopes));
   });
 
   it('pages people by the same bound', () => {

@@ -20,3 +20,5 @@ export * from './ticketEvent.js';
 export * from './ids.js';
 export * from './text.js';
 export * from './rateLimits.js';
+export * from './triage/index.js';
+export * from './stats/index.js';

@@ -5,7 +5,7 @@ import { notificationDocSchema, type NotificationDoc } from './notification.js';
 import { isRateLimitStep, rateLimitDocSchema, rateLimits, type RateLimitKind, type RateLimits } from './rateLimits.js';
 import { isStaff, type Actor } from './roles.js';
 import { canTransition } from './statusMachine.js';
-import { ticketDocSchema, type TicketDoc } from './ticket.js';
+import { isWholeSuggestion, ticketDocSchema, type TicketDoc } from './ticket.js';
 import { locksChat, statusLabels } from './ticketFields.js';
 import { userDocSchema, type UserDoc } from './user.js';
 
@@ -67,6 +67,7 @@ export function checkNewTicketDoc(actor: Actor | null, doc: TicketDoc): Decision
   if (doc.customerUid !== actor.uid) return deny('A ticket can only be opened for yourself.');
   if (!ticketDocSchema.safeParse(doc).success) return deny('The ticket is not well formed.');
   if (doc.updatedBy !== actor.uid) return deny('A ticket is written in your own name.');
+  if (!isWholeSuggestion(doc)) return deny('A suggestion names a category, a priority and who suggested them, or nothing.');
   const attachmentProblem = attachmentsProblem(doc.attachments);
   if (attachmentProblem) return deny(attachmentProblem);
   const untouched =
@@ -346,4 +347,27 @@ export function mayWriteConfig(actor: Actor | null, configId: string, after: Rec
     return deny('The assignment configuration is not valid.');
   }
   return allow;
+}
+
+/**
+ * The reports: staff read the desk's stats and the summary; an agent reads their own agent
+ * rows, an admin every agent's; a document not written yet, any staff. Nobody writes them
+ * but the functions. firestore.rules
+ * mirrors this in `match /stats/{statsId}`.
+ */
+export const staffWideStatsScopes = ['desk', 'summary'] as const;
+
+export function mayReadStats(actor: Actor | null, doc: { scope: unknown; agentUid?: unknown } | undefined): Decision {
+  if (!actor) return deny('Sign in first.');
+  if (!isStaff(actor.role)) return deny('The reports are for support staff.');
+  // A document not written yet (no ticket counted) tells nothing: staff may wait for it.
+  if (doc === undefined) return allow;
+  if ((staffWideStatsScopes as readonly unknown[]).includes(doc.scope) || actor.role === 'admin') return allow;
+  return doc.agentUid === actor.uid ? allow : deny("An agent sees their own row of the reports; admins see every agent's.");
+}
+
+/** Recomputing the stats from the tickets (the rebuildStats callable) is an admin's job. */
+export function mayRebuildStats(actor: Actor | null): Decision {
+  if (!actor) return deny('Sign in first.');
+  return actor.role === 'admin' ? allow : deny('Only admins rebuild the reports.');
 }

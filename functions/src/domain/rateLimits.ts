@@ -12,6 +12,14 @@ export const rateLimits = {
   messages: { max: 30, windowMs: 60 * 1000 },
 } as const;
 export type RateLimitKind = keyof typeof rateLimits;
+
+/**
+ * How often one account may ask the model to triage (the form asks as the customer types,
+ * debounced). Counted by the callable itself in `triageLimits/{uid}`, a document only the
+ * functions write; past it the callable answers with the offline classifier instead.
+ */
+export const triageRateLimit = { max: 60, windowMs: 10 * 60 * 1000 } as const;
+export const triageLimitPath = (uid: string): string => `triageLimits/${uid}`;
 /** The limits in force: the desk's, or (the bench build only, to measure the pipeline rather than the cap) raised ones. */
 export type RateLimits = Readonly<Record<RateLimitKind, { readonly max: number; readonly windowMs: number }>>;
 export const rateLimitKinds = Object.keys(rateLimits) as RateLimitKind[];
@@ -51,7 +59,15 @@ export function rateLimitStep(
   now: Date,
   limits: RateLimits = rateLimits,
 ): RateLimitStep {
-  const { max, windowMs } = limits[kind];
+  return windowStep(limits[kind], current, now);
+}
+
+/** The step of any fixed-window counter: a new window, one more in this one, or full until it ends. */
+export function windowStep(
+  { max, windowMs }: { readonly max: number; readonly windowMs: number },
+  current: RateLimitDoc | undefined,
+  now: Date,
+): RateLimitStep {
   if (!current) return { kind: 'new-window' };
   const endsAt = current.windowStart.getTime() + windowMs;
   if (now.getTime() >= endsAt) return { kind: 'new-window' };

@@ -3,6 +3,7 @@ import { attachmentRefSchema, attachmentRefsInSlotOrder, type AttachmentRef } fr
 import { docIdSchema } from './ids.js';
 import { storedText, typedText } from './text.js';
 import { DISPLAY_NAME_MAX } from './user.js';
+import { suggestionSourceSchema } from './triage/suggestion.js';
 import { SEARCH_TOKENS_MAX } from './search.js';
 import {
   DESCRIPTION_MAX,
@@ -19,6 +20,12 @@ export const rejectionReasonSchema = typedText(REJECTION_REASON_MAX, {
   tooLong: `A rejection reason may be at most ${REJECTION_REASON_MAX} characters.`,
 });
 
+/** What triage suggested for a ticket: category, priority and who suggested them. */
+export const ticketSuggestionSchema = z
+  .object({ category: categorySchema, priority: prioritySchema, source: suggestionSourceSchema })
+  .strict();
+export type TicketSuggestion = z.infer<typeof ticketSuggestionSchema>;
+
 /** What a customer types to open a ticket: the schema behind the form and the backends. */
 export const newTicketInputSchema = z.object({
   title: typedText(TITLE_MAX, { blank: 'Give the ticket a title.', tooLong: `A title may be at most ${TITLE_MAX} characters.` }),
@@ -30,6 +37,8 @@ export const newTicketInputSchema = z.object({
   priority: prioritySchema,
   /** The closed or rejected ticket of the same customer this one follows up on ("Open a follow-up ticket"). */
   followUpOf: docIdSchema.nullable().optional(),
+  /** What the form suggested while the customer typed, and by whom; kept with the ticket beside what they chose. */
+  suggestion: ticketSuggestionSchema.nullable().optional(),
 });
 export type NewTicketInput = z.infer<typeof newTicketInputSchema>;
 
@@ -74,6 +83,14 @@ export const ticketDocSchema = z.object({
   searchTokens: z.array(z.string()).max(SEARCH_TOKENS_MAX),
   /** When staff last opened the chat: the customer's "Seen"; set by the functions. */
   staffLastReadAt: z.date().nullable(),
+  /**
+   * What triage suggested as the customer typed, and by whom (`ticketSuggestionOf`): all
+   * three, or all null (nothing was suggested; tickets from before triage read so). Written
+   * once, with the ticket; nobody changes them.
+   */
+  suggestedCategory: categorySchema.nullable().default(null),
+  suggestedPriority: prioritySchema.nullable().default(null),
+  suggestionSource: suggestionSourceSchema.nullable().default(null),
 });
 export type TicketDoc = z.infer<typeof ticketDocSchema>;
 export type Ticket = TicketDoc & { readonly id: string };
@@ -88,7 +105,7 @@ export function newTicketDoc(
   now: Date,
   attachments: readonly AttachmentRef[] = [],
 ): TicketDoc {
-  const { followUpOf, ...parsed } = newTicketInputSchema.parse(input);
+  const { followUpOf, suggestion, ...parsed } = newTicketInputSchema.parse(input);
   return {
     ...parsed,
     number: null,
@@ -111,5 +128,22 @@ export function newTicketDoc(
     followUpOf: followUpOf ?? null,
     searchTokens: [],
     staffLastReadAt: null,
+    suggestedCategory: suggestion?.category ?? null,
+    suggestedPriority: suggestion?.priority ?? null,
+    suggestionSource: suggestion?.source ?? null,
   };
+}
+
+/** The suggestion a ticket keeps, or null: the three fields go together (the rules insist). */
+export function ticketSuggestionOf(
+  ticket: Pick<TicketDoc, 'suggestedCategory' | 'suggestedPriority' | 'suggestionSource'>,
+): TicketSuggestion | null {
+  const { suggestedCategory: category, suggestedPriority: priority, suggestionSource: source } = ticket;
+  return category !== null && priority !== null && source !== null ? { category, priority, source } : null;
+}
+
+/** Whether a ticket's suggestion fields are whole: all three set, or none. */
+export function isWholeSuggestion(ticket: Pick<TicketDoc, 'suggestedCategory' | 'suggestedPriority' | 'suggestionSource'>): boolean {
+  const set = [ticket.suggestedCategory, ticket.suggestedPriority, ticket.suggestionSource].filter((value) => value !== null);
+  return set.length === 0 || set.length === 3;
 }

@@ -1,4 +1,5 @@
-import { Timestamp, type Firestore, type Query } from 'firebase-admin/firestore';
+import { FieldValue, Timestamp, type Firestore, type Query } from 'firebase-admin/firestore';
+import { nestedIncrements } from './increments.js';
 import type { DocData, DocStore, StoreTransaction } from './port.js';
 
 /** Firestore hands back Timestamps; the domain speaks Dates. */
@@ -29,6 +30,8 @@ export function firestoreStore(db: Firestore): DocStore {
           },
           set: (path, data) => void transaction.set(db.doc(path), data),
           update: (path, patch) => void transaction.update(db.doc(path), patch),
+          increment: (path, base, deltas) =>
+            void transaction.set(db.doc(path), { ...base, ...nestedIncrements(deltas, (n) => FieldValue.increment(n)) }, { merge: true }),
         };
         return work(tx);
       }),

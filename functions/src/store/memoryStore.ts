@@ -1,3 +1,4 @@
+import { withIncrements } from './increments.js';
 import {
   TransactionConflict,
   type DocData,
@@ -13,7 +14,9 @@ interface Versioned {
   data: DocData;
 }
 
-type PendingWrite = { kind: 'set' | 'update'; path: DocPath; data: DocData };
+type PendingWrite =
+  | { kind: 'set' | 'update'; path: DocPath; data: DocData }
+  | { kind: 'increment'; path: DocPath; data: DocData; deltas: Readonly<Record<string, number>> };
 
 const MAX_ATTEMPTS = 200;
 
@@ -76,6 +79,7 @@ export class MemoryStore implements DocStore {
         },
         set: (path, data) => void writes.push({ kind: 'set', path, data }),
         update: (path, data) => void writes.push({ kind: 'update', path, data }),
+        increment: (path, data, deltas) => void writes.push({ kind: 'increment', path, data, deltas }),
       };
       const result = await work(tx);
       const conflicted = [...readVersions].some(
@@ -90,6 +94,10 @@ export class MemoryStore implements DocStore {
 
   private apply(write: PendingWrite): void {
     const existing = this.docs.get(write.path);
+    if (write.kind === 'increment') {
+      this.docs.set(write.path, { version: ++this.clock, data: withIncrements(existing?.data, write.data, write.deltas) });
+      return;
+    }
     if (write.kind === 'update' && !existing) {
       throw new Error(`No document to update at ${write.path}.`);
     }

@@ -15,6 +15,11 @@ export interface StoreTransaction {
   set(path: DocPath, data: DocData): void;
   /** Merges fields into an existing document. */
   update(path: DocPath, patch: DocData): void;
+  /**
+   * Adds each delta to the number at its dotted field path (Firestore's increment()),
+   * creating the document with `base` and the maps on the way where they are missing.
+   */
+  increment(path: DocPath, base: DocData, deltas: Readonly<Record<string, number>>): void;
 }
 
 export type WhereEquals = readonly [field: string, op: '==', value: unknown];

@@ -20,6 +20,7 @@ import { BrowserRouter, Navigate, Route, Routes, useInRouterContext } from 'reac
 import type { Session } from '../backend/port';
 import { APP_TITLE, useUnreadTitle } from '../features/unread/useUnread';
 import { AppLayout } from './AppLayout';
+import { RoutedHeadingPlace } from './RoutedHeadingPlace';
 
 // Each page loads when first shown, so a signed-in first screen carries only its own; the
 // others follow once the browser is idle, so that a page opened offline later is there.
@@ -30,6 +31,7 @@ const pages = {
   queue: () => import('./routes/QueueRoute'),
   users: () => import('./routes/UsersRoute'),
   profile: () => import('./routes/ProfileRoute'),
+  reports: () => import('./routes/ReportsRoute'),
 };
 const MyTicketsPage = lazy(pages.myTickets);
 const NewTicketPage = lazy(pages.newTicket);
@@ -37,11 +39,12 @@ const TicketPage = lazy(pages.ticket);
 const QueuePage = lazy(pages.queue);
 const UsersPage = lazy(pages.users);
 const ProfilePage = lazy(pages.profile);
+const ReportsPage = lazy(pages.reports);
 
 /** The pages a role can open, fetched after the first screen has settled. */
 function usePagesPrefetched(role: Session['role']) {
   useEffect(() => {
-    const wanted = [pages.ticket, ...(isStaff(role) ? [pages.queue] : [pages.myTickets, pages.newTicket]), ...(isAdmin(role) ? [pages.users] : [])];
+    const wanted = [pages.ticket, ...(isStaff(role) ? [pages.queue, pages.reports] : [pages.myTickets, pages.newTicket]), ...(isAdmin(role) ? [pages.users] : [])];
     const fetchAll = () => wanted.forEach((load) => void load().catch(() => {}));
     const idle = window.requestIdleCallback?.(fetchAll, { timeout: 5_000 }) ?? window.setTimeout(fetchAll, 2_000);
     return () => (window.cancelIdleCallback ? window.cancelIdleCallback(idle) : window.clearTimeout(idle));
@@ -85,18 +88,21 @@ function SignedInFrame({ session }: { session: Session }) {
     <>
       <Notifications position="top-right" />
       <AppLayout session={session}>
-        <Suspense fallback={pageLoading}>
-          <Routes>
-            <Route path="/" element={<Navigate to={isStaff(session.role) ? '/queue' : '/tickets'} replace />} />
-            <Route path="/tickets" element={<MyTicketsPage />} />
-            <Route path="/tickets/new" element={<NewTicketPage />} />
-            <Route path="/tickets/:ticketId" element={<TicketPage />} />
-            <Route path="/queue" element={isStaff(session.role) ? <QueuePage /> : <Navigate to="/tickets" replace />} />
-            <Route path="/users" element={isAdmin(session.role) ? <UsersPage /> : <Navigate to="/" replace />} />
-            <Route path="/profile" element={<ProfilePage />} />
-            <Route path="*" element={<Navigate to="/" replace />} />
-          </Routes>
-        </Suspense>
+        <RoutedHeadingPlace>
+          <Suspense fallback={pageLoading}>
+            <Routes>
+              <Route path="/" element={<Navigate to={isStaff(session.role) ? '/queue' : '/tickets'} replace />} />
+              <Route path="/tickets" element={<MyTicketsPage />} />
+              <Route path="/tickets/new" element={<NewTicketPage />} />
+              <Route path="/tickets/:ticketId" element={<TicketPage />} />
+              <Route path="/queue" element={isStaff(session.role) ? <QueuePage /> : <Navigate to="/tickets" replace />} />
+              <Route path="/reports" element={isStaff(session.role) ? <ReportsPage /> : <Navigate to="/tickets" replace />} />
+              <Route path="/users" element={isAdmin(session.role) ? <UsersPage /> : <Navigate to="/" replace />} />
+              <Route path="/profile" element={<ProfilePage />} />
+              <Route path="*" element={<Navigate to="/" replace />} />
+            </Routes>
+          </Suspense>
+        </RoutedHeadingPlace>
       </AppLayout>
     </>
   );

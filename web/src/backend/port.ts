@@ -13,9 +13,13 @@ import type {
   Role,
   SignInInput,
   SignUpInput,
+  StatsRange,
+  StatsView,
   Ticket,
   TicketEventEntry,
   TicketStatus,
+  TriageInput,
+  TriageSuggestion,
   UserProfile,
 } from '@domain';
 
@@ -250,4 +254,17 @@ export interface SupportBackend {
   /** Marks the ticket's chat read now (opening the chat). */
   markRead(ticketId: string): PendingWrite;
   subscribeConnectivity(onData: (state: Connectivity) => void): Unsubscribe;
+
+  /**
+   * Category and priority for a ticket as typed so far, with the customer's phrases behind
+   * them and who suggested them (the model, or the offline classifier). Never rejects and
+   * never waits on the network when offline: on any failure the classifier answers.
+   */
+  suggestTriage(input: TriageInput): Promise<TriageSuggestion>;
+
+  /**
+   * Staff: the reports' stats documents of a range, live (the desk's, the agents' rows the
+   * viewer may see, the summary); never the tickets. domain reportOf turns them into figures.
+   */
+  subscribeStats(range: StatsRange, onData: (view: StatsView) => void, onError: OnError): Unsubscribe;
 }

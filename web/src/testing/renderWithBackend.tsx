@@ -4,6 +4,7 @@ import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { VirtuosoMockContext } from 'react-virtuoso';
+import { RoutedHeadingPlace } from '../app/RoutedHeadingPlace';
 import { BackendProvider } from '../backend/BackendContext';
 import { LocalBackend } from '../backend/local/localBackend';
 import { memorySessionSlot } from '../backend/local/sessionSlot';
@@ -30,12 +31,14 @@ export function renderPage(backend: LocalBackend, routes: ReactNode, path: strin
         <QueryClientProvider client={queryClient}>
           <BackendProvider backend={backend}>
             <MemoryRouter initialEntries={[path]}>
-              <WhenSignedIn>
-                <Routes>
-                  {routes}
-                  <Route path="*" element={<p>Elsewhere</p>} />
-                </Routes>
-              </WhenSignedIn>
+              <RoutedHeadingPlace>
+                <WhenSignedIn>
+                  <Routes>
+                    {routes}
+                    <Route path="*" element={<p>Elsewhere</p>} />
+                  </Routes>
+                </WhenSignedIn>
+              </RoutedHeadingPlace>
             </MemoryRouter>
           </BackendProvider>
         </QueryClientProvider>

@@ -9,6 +9,8 @@ import type { FirebaseServices } from './firebaseApp';
 import { firebaseAccounts, type FirebaseAccountsOptions } from './firebaseAccounts';
 import { firebaseCommands } from './firebaseCommands';
 import { firestoreReads } from './firestoreReads';
+import { suggestTriageByCallable } from './triageCallable';
+import { firestoreStatsReads } from './statsCollection';
 
 /**
  * The SupportBackend on Firebase, put together from one part per job: the session on Auth
@@ -71,8 +73,10 @@ export function createFirebaseBackend(
     signOut: () => session.signOut(),
 
     ...firestoreReads(db, session, chat, isOffline),
+    ...firestoreStatsReads(db, session),
     ...firebaseCommands({ db, storage, session, chat, track }),
 
     subscribeConnectivity: (onData) => connectivity.subscribe(onData),
+    suggestTriage: (input) => suggestTriageByCallable(services.functions, input, isOffline),
   };
 }

@@ -20,6 +20,8 @@ import {
   type SignInInput,
   type SignUpInput,
   type TicketStatus,
+  type TriageInput,
+  type TriageSuggestion,
 } from '@domain';
 import type {
   AttachmentUpload,
@@ -53,9 +55,11 @@ import {
 } from '../writes';
 import { LocalDatabase } from './localDatabase';
 import { localReads, type LocalReads, type ReadStats } from './localReads';
+import { rebuildLocalStats, watchLocalStats } from './localStats';
 import { LocalSession } from './localSession';
 import { localTriggers } from './localTriggers';
 import { Outbox } from './outbox';
+import { suggestTriageLocally } from './localTriage';
 import { RunningTriggers, logTriggerFailure } from './runningTriggers';
 import type { SessionSlot } from './sessionSlot';
 import { tabClock } from './tabClock';
@@ -93,7 +97,7 @@ export class LocalBackend implements SupportBackend {
   private readonly reads: LocalReads;
   private readonly now = tabClock();
   /** Documents read, as Firestore would bill them: what `npm run bench` reports. */
-  readonly stats: ReadStats = { messageDocsRead: 0, ticketDocsRead: 0, chatWindow: 0 };
+  readonly stats: ReadStats = { messageDocsRead: 0, ticketDocsRead: 0, statsDocsRead: 0, chatWindow: 0 };
   /** Settles once the stored session (if any) is loaded. */
   readonly ready: Promise<void>;
 
@@ -142,6 +146,10 @@ export class LocalBackend implements SupportBackend {
   subscribeConnectivity(onData: (state: Connectivity) => void): Unsubscribe {
     onData(this.outbox.connectivity());
     return this.outbox.onChange(() => onData(this.outbox.connectivity()));
+  }
+
+  suggestTriage(input: TriageInput): Promise<TriageSuggestion> {
+    return suggestTriageLocally(input);
   }
 
   /**
@@ -200,6 +208,10 @@ export class LocalBackend implements SupportBackend {
   subscribeChat: LocalReads['subscribeChat'] = (...args) => this.reads.subscribeChat(...args);
   subscribeNotes: LocalReads['subscribeNotes'] = (...args) => this.reads.subscribeNotes(...args);
   subscribeReadMarkers: LocalReads['subscribeReadMarkers'] = (...args) => this.reads.subscribeReadMarkers(...args);
+  subscribeStats: SupportBackend['subscribeStats'] = (range, onData, onError) =>
+    watchLocalStats(this.client, this.db, this.session.actor(), range, onData, onError, (n) => (this.stats.statsDocsRead += n));
+  /** Admins: recompute the reports' stats from the tickets (the rebuildStats callable, locally; localStats.ts). */
+  rebuildStats = () => rebuildLocalStats(this.db, this.session.actor());
 
   // ---- tickets ----
 

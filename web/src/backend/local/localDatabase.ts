@@ -44,6 +44,8 @@ export type ReadRow = ReadMarker & { id: string };
 export type NotificationRow = NotificationDoc & { id: string; uid: string };
 /** `users/{uid}/limits/{kind}`, keyed `${uid}/${kind}`. */
 export type LimitRow = RateLimitDoc & { id: string };
+/** `stats/{id}`: read through statsDocSchema (increments leave documents sparse). */
+export type StatsRow = { id: string; scope: string; month?: string; agentUid?: string } & Record<string, unknown>;
 /** A write waiting to reach the "server": see outbox.ts. */
 export interface OutboxRow {
   seq?: number;
@@ -94,6 +96,10 @@ export class LocalDatabase extends Dexie {
   notifications!: EntityTable<NotificationRow, 'id'>;
   limits!: EntityTable<LimitRow, 'id'>;
   files!: EntityTable<FileRow, 'path'>;
+  /** The reports' stats documents, and what each ticket counts in them (see functions/src/domain/stats). */
+  stats!: EntityTable<StatsRow, 'id'>;
+  statsLedger!: EntityTable<{ id: string } & Record<string, unknown>, 'id'>;
+  statsEvents!: EntityTable<{ id: string } & Record<string, unknown>, 'id'>;
   outbox!: EntityTable<OutboxRow, 'seq'>;
   mail!: EntityTable<MailRow, 'code'>;
 
@@ -149,8 +155,15 @@ export class LocalDatabase extends Dexie {
             row.targets = outboxTargets(row.actorUid, row.request);
           }),
       );
+    // The reports: stats documents read by scope and month (and agent), as the Firebase
+    // adapter queries them; each ticket's ledger and the trigger events counted.
+    this.version(7).stores({
+      stats: '&id, [scope+month], [scope+agentUid+month], [scope+agentUid]',
+      statsLedger: '&id',
+      statsEvents: '&id',
+    });
     // The demo mailbox: reset and verification links the local backend shows instead of sending.
-    this.version(7).stores({ mail: '&code, sentAt' });
+    this.version(8).stores({ mail: '&code, sentAt' });
   }
 }
 
@@ -179,6 +192,12 @@ export function tableFor(db: LocalDatabase, path: string): Located {
         return { table: table(db.counters), keyField: 'id', id, parent: {} };
       case 'config':
         return { table: table(db.config), keyField: 'id', id, parent: {} };
+      case 'stats':
+        return { table: table(db.stats), keyField: 'id', id, parent: {} };
+      case 'statsLedger':
+        return { table: table(db.statsLedger), keyField: 'id', id, parent: {} };
+      case 'statsEvents':
+        return { table: table(db.statsEvents), keyField: 'id', id, parent: {} };
     }
   }
   if (segments.length === 4) {

@@ -38,6 +38,8 @@ export type LocalReads = Pick<
 export interface ReadStats {
   messageDocsRead: number;
   ticketDocsRead: number;
+  /** The reports' stats documents (localStats.ts). */
+  statsDocsRead: number;
   chatWindow: number;
 }
 

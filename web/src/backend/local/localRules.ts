@@ -5,6 +5,7 @@ import {
   mayListPeople,
   mayListQueue,
   mayReadConfig,
+  mayReadStats,
   mayReadNotes,
   mayReadNotifications,
   mayStepRateLimit,
@@ -88,6 +89,11 @@ export async function checkRequest(
       return checkUser(actor, request, id, existing);
     case 'config':
       return checkConfig(actor, request, id, existing);
+    case 'stats':
+      // Written only by the functions; read as mayReadStats says of the stored document.
+      return request.method === 'get'
+        ? mayReadStats(actor, existing && { scope: existing.scope, agentUid: existing.agentUid })
+        : deny('Only the desk itself writes the reports.');
     default:
       // counters/* and anything unknown: functions only.
       return deny('Only the desk itself writes there.');
@@ -120,6 +126,8 @@ function checkList(actor: Actor | null, request: ListRequest, parent: DocData | 
         return checkOwnMarkersQuery(actor, request);
       case 'config':
         return mayReadConfig(actor);
+      case 'stats':
+        return checkStatsQuery(actor, request);
       default:
         return deny('That list is not open to clients.');
     }
@@ -142,6 +150,16 @@ function checkList(actor: Actor | null, request: ListRequest, parent: DocData | 
 }
 
 /** Read markers are listed only by a query for one's own (`uid == me`). */
+/**
+ * A stats query is allowed when every document it can return may be read, as Firestore
+ * judges a query by its filters: one scope the staff share, or one agent's own rows.
+ */
+function checkStatsQuery(actor: Actor | null, request: ListRequest): Decision {
+  const scope = request.where.find(([field]) => field === 'scope')?.[2];
+  const agentUid = request.where.find(([field]) => field === 'agentUid')?.[2];
+  return mayReadStats(actor, { scope, agentUid });
+}
+
 function checkOwnMarkersQuery(actor: Actor | null, request: ListRequest): Decision {
   if (!actor) return deny('Sign in first.');
   return filtersTo(request, 'uid', actor.uid) ? allow : deny('Read markers are private.');

@@ -1,8 +1,11 @@
+import { withIncrements } from '@functions/store/increments';
 import type { DocData, DocStore, StoreTransaction } from '@functions/store/port';
 import { tableFor, toRow, withoutKey, type LocalDatabase } from './localDatabase';
 import { LearnedScope } from './transactionScope';
 
-type PendingWrite = { kind: 'set' | 'update'; path: string; data: DocData };
+type PendingWrite =
+  | { kind: 'set' | 'update'; path: string; data: DocData }
+  | { kind: 'increment'; path: string; data: DocData; deltas: Readonly<Record<string, number>> };
 
 /** A document a trigger was called for, as its event carries it (Firestore's event.data). */
 export interface EventDocument {
@@ -43,12 +46,16 @@ export function localStore(db: LocalDatabase, scope = new LearnedScope(), event?
           },
           set: (path, data) => void writes.push({ kind: 'set', path, data }),
           update: (path, data) => void writes.push({ kind: 'update', path, data }),
+          increment: (path, data, deltas) => void writes.push({ kind: 'increment', path, data, deltas }),
         };
         const result = await work(tx);
         for (const write of writes) within.require(tableFor(db, write.path).table.name);
         for (const write of writes) {
           const located = tableFor(db, write.path);
-          if (write.kind === 'set') {
+          if (write.kind === 'increment') {
+            const current = withoutKey(await located.table.get(located.id), located);
+            await located.table.put(toRow(located, withIncrements(current, write.data, write.deltas)));
+          } else if (write.kind === 'set') {
             await located.table.put(toRow(located, write.data));
           } else {
             const updated = await located.table.update(located.id, write.data);

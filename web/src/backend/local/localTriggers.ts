@@ -5,6 +5,7 @@ import { recordMessage } from '@functions/handlers/recordMessage';
 import { recordRead } from '@functions/handlers/recordRead';
 import { refuseUnverifiedStaff } from '@functions/handlers/refuseUnverifiedStaff';
 import { reviewTicketChange } from '@functions/handlers/reviewTicketChange';
+import { updateTicketStats } from '@functions/handlers/updateTicketStats';
 import type { LocalDatabase } from './localDatabase';
 import { autoId } from './autoId';
 import { isEmailVerified } from './localAccounts';
@@ -26,17 +27,29 @@ export function localTriggers(db: LocalDatabase) {
     messageCreated: new LearnedScope(),
     readWritten: new LearnedScope(),
     userUpdated: new LearnedScope(),
+    ticketWritten: new LearnedScope(),
   };
   const stores = {
     ticketCreated: localStore(db, scopes.ticketCreated),
     ticketUpdated: localStore(db, scopes.ticketUpdated),
+    ticketWritten: localStore(db, scopes.ticketWritten),
   };
+  /** The reports' counts of a ticket, after the other triggers of its write have run (as onTicketWritten). */
+  const countTicket = async (ticketId: string, eventId: string, before: unknown, after: unknown) =>
+    void (await updateTicketStats(stores.ticketWritten, ticketId, { eventId, before, after, now: new Date() }));
   const deps = () => ({ now: new Date(), random: Math.random });
   return {
-    ticketCreated: async (ticketId: string) => void (await handleTicketCreated(stores.ticketCreated, ticketId, deps())),
-    ticketUpdated: async (ticketId: string, before: Ticket, after: Ticket, actorUid: string) =>
-      // A fresh key per change, as a Cloud Function gets a fresh event id.
-      void (await reviewTicketChange(stores.ticketUpdated, ticketId, before, after, { uid: actorUid }, { ...deps(), changeKey: autoId() })),
+    ticketCreated: async (ticketId: string) => {
+      await handleTicketCreated(stores.ticketCreated, ticketId, deps());
+      await countTicket(ticketId, autoId(), undefined, undefined);
+    },
+    ticketUpdated: async (ticketId: string, before: Ticket, after: Ticket, actorUid: string) => {
+      // A fresh key per change, as a Cloud Function gets a fresh event id; the review and
+      // the stats share it, as the functions share the event's.
+      const changeKey = autoId();
+      await reviewTicketChange(stores.ticketUpdated, ticketId, before, after, { uid: actorUid }, { ...deps(), changeKey });
+      await countTicket(ticketId, changeKey, before, after);
+    },
     messageCreated: async (ticketId: string, messageId: string, event?: EventDocument) =>
       void (await recordMessage(localStore(db, scopes.messageCreated, event), ticketId, messageId, deps())),
     readWritten: async (ticketId: string, uid: string, event?: EventDocument) =>

@@ -12,7 +12,7 @@ import {
   type AttachmentSlot,
   type NewTicketInput,
 } from '@domain';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useNavigate, useSearchParams } from 'react-router';
 import { errorMessage } from '../../app/errorMessage';
@@ -20,6 +20,8 @@ import { PageHeading } from '../../app/PageHeading';
 import { useBackend } from '../../backend/BackendContext';
 import { AttachmentPicker } from '../attachments/AttachmentPicker';
 import { useAttachmentPicker } from '../attachments/useAttachmentPicker';
+import { TriageHint } from '../triage/TriageHint';
+import { useTriageSuggestion } from '../triage/useTriageSuggestion';
 
 const defaults: NewTicketInput = { title: '', description: '', category: 'general', priority: 'medium' };
 
@@ -41,17 +43,29 @@ export function NewTicketPage() {
     register,
     handleSubmit,
     control,
+    setValue,
     formState: { errors },
   } = useForm<NewTicketInput>({
     resolver: zodResolver(newTicketInputSchema),
     defaultValues: { ...defaults, title: params.get('title') ?? '' },
   });
   const [title, description] = useWatch({ control, name: ['title', 'description'] });
+  const triage = useTriageSuggestion(title, description);
+  // A suggestion fills a field only until the customer picks one themself.
+  const [picked, setPicked] = useState({ category: false, priority: false });
+  const { status: triageStatus, suggestion: suggested } = triage;
+  useEffect(() => {
+    if (triageStatus !== 'ready' || !suggested) return;
+    if (!picked.category) setValue('category', suggested.category);
+    if (!picked.priority) setValue('priority', suggested.priority);
+  }, [triageStatus, suggested, picked, setValue]);
 
   const onSubmit = (values: NewTicketInput) => {
     setRefusal(null);
     try {
-      const creation = backend.createTicket({ ...values, followUpOf }, picker.uploads, (slot, fraction) =>
+      // Whatever was last suggested is kept with the ticket; submitting never waits for one.
+      const suggestion = suggested && { category: suggested.category, priority: suggested.priority, source: suggested.source };
+      const creation = backend.createTicket({ ...values, followUpOf, suggestion }, picker.uploads, (slot, fraction) =>
         setProgress((current) => ({ ...current, [slot]: fraction })),
       );
       if (picker.uploads.length === 0) {
@@ -121,16 +135,17 @@ export function NewTicketPage() {
               data={categories.map((value) => ({ value, label: categoryLabels[value] }))}
               error={errors.category?.message}
               disabled={uploading}
-              {...register('category')}
+              {...register('category', { onChange: () => setPicked((current) => ({ ...current, category: true })) })}
             />
             <NativeSelect
               label="Priority"
               data={priorities.map((value) => ({ value, label: priorityLabels[value] }))}
               error={errors.priority?.message}
               disabled={uploading}
-              {...register('priority')}
+              {...register('priority', { onChange: () => setPicked((current) => ({ ...current, priority: true })) })}
             />
           </Group>
+          <TriageHint state={triage} />
           <AttachmentPicker
             uploads={picker.uploads}
             problems={picker.problems}

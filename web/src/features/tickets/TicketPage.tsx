@@ -15,6 +15,7 @@ import { AttachmentGallery } from './AttachmentGallery';
 import { CustomerActions, StaffActions } from './StaffActions';
 import { PriorityBadge, StatusBadge } from './TicketBadges';
 import { TicketHistory } from './TicketHistory';
+import { TriagePanel } from '../triage/TriagePanel';
 
 /**
  * One ticket, live: its number arrives, its status changes, its chat runs, without a
@@ -58,6 +59,7 @@ export function TicketPage() {
     <Stack>
       {staff ? <StaffActions ticket={t} role={session.role} staff={people} /> : <CustomerActions ticket={t} />}
       <TicketDetails ticket={t} staff={people} />
+      {staff && <TriagePanel ticket={t} />}
       {staff && <TicketHistory ticketId={t.id} staff={people} />}
     </Stack>
   );

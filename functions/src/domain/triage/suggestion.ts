@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import {
+  DESCRIPTION_MAX,
+  TITLE_MAX,
+  categoryLabels,
+  categorySchema,
+  priorityLabels,
+  prioritySchema,
+  type Category,
+  type Priority,
+} from '../ticketFields.js';
+import { classifyTicket, phrasesBacking, type TriageText } from './classify.js';
+
+/** Who made a suggestion: the model (Gemini, on the server) or the offline classifier. */
+export const suggestionSources = ['model', 'rules'] as const;
+export const suggestionSourceSchema = z.enum(suggestionSources);
+export type SuggestionSource = z.infer<typeof suggestionSourceSchema>;
+
+/** What may be sent to be triaged: what the form holds, within the ticket's own limits (blank is fine while typing). */
+export const triageInputSchema = z
+  .object({
+    title: z.string().max(TITLE_MAX, `A title may be at most ${TITLE_MAX} characters.`),
+    description: z.string().max(DESCRIPTION_MAX, `A description may be at most ${DESCRIPTION_MAX} characters.`),
+  })
+  .strict();
+export type TriageInput = z.infer<typeof triageInputSchema>;
+
+export const REASONS_MAX = 6;
+export const REASON_MAX = 120;
+
+/** A suggestion as the form and staff see it: category, priority, the customer's phrases behind them, and by whom. */
+export const triageSuggestionSchema = z
+  .object({
+    category: categorySchema,
+    priority: prioritySchema,
+    source: suggestionSourceSchema,
+    reasons: z.array(z.string().max(REASON_MAX)).max(REASONS_MAX),
+  })
+  .strict();
+export type TriageSuggestion = z.infer<typeof triageSuggestionSchema>;
+
+/** What the model must answer (the structured output's schema says the same to Gemini). */
+export const modelAnswerSchema = z
+  .object({ suggested_category: categorySchema, suggested_priority: prioritySchema })
+  .strict();
+export type ModelAnswer = z.infer<typeof modelAnswerSchema>;
+
+/** The instruction the model gets: the desk's own prompt, with the ticket's title and description. */
+export function triagePrompt(text: TriageText): string {
+  const description = text.title.trim() === '' ? text.description : `${text.title.trim()}\n\n${text.description}`;
+  return [
+    'You are a support ticket classifier.',
+    'Categories: billing, technical, account, general',
+    'Priorities: low, medium, high, critical',
+    'Return ONLY valid JSON like: {"suggested_category": "...", "suggested_priority": "..."}',
+    `Ticket description: ${description}`,
+  ].join('\n');
+}
+
+function joinedReasons(reasons: { readonly category: readonly string[]; readonly priority: readonly string[] }): string[] {
+  const out: string[] = [];
+  for (const phrase of [...reasons.category, ...reasons.priority]) {
+    const trimmed = phrase.slice(0, REASON_MAX);
+    if (!out.some((known) => known.toLowerCase() === trimmed.toLowerCase())) out.push(trimmed);
+  }
+  return out.slice(0, REASONS_MAX);
+}
+
+/** The offline classifier's suggestion, marked as the rules'. */
+export function rulesSuggestion(text: TriageText): TriageSuggestion {
+  const found = classifyTicket(text);
+  return { category: found.category, priority: found.priority, source: 'rules', reasons: joinedReasons(found.reasons) };
+}
+
+/** A model's answer, explained by the phrases of the text that back it. */
+export function modelSuggestion(text: TriageText, answer: ModelAnswer): TriageSuggestion {
+  const category = answer.suggested_category;
+  const priority = answer.suggested_priority;
+  return { category, priority, source: 'model', reasons: joinedReasons(phrasesBacking(text, category, priority)) };
+}
+
+/** "Billing, High, because 'charged twice', 'refund'": what the form and the ticket say. */
+export function suggestionSentence(suggestion: { category: Category; priority: Priority; reasons: readonly string[] }): string {
+  const labels = `${categoryLabels[suggestion.category]}, ${priorityLabels[suggestion.priority]}`;
+  if (suggestion.reasons.length === 0) return labels;
+  return `${labels}, because ${suggestion.reasons.map((reason) => `'${reason}'`).join(', ')}`;
+}
+
+export const suggestionSourceLabels: Record<SuggestionSource, string> = {
+  model: 'by the model',
+  rules: 'by the desk’s rules',
+};
+
+/** What the form holds, cut to the ticket's limits: a suggestion never fails for length (the form says so on submit). */
+export function boundedTriageInput(text: TriageText): TriageInput {
+  return { title: text.title.slice(0, TITLE_MAX), description: text.description.slice(0, DESCRIPTION_MAX) };
+}

@@ -1,0 +1,26 @@
+import { boundedTriageInput, rulesSuggestion, triageSuggestionSchema, type TriageInput, type TriageSuggestion } from '@domain';
+import { httpsCallable, type Functions } from 'firebase/functions';
+
+/** Longer than the function's own 2 s for the model, shorter than anyone waits for a hint. */
+const CALL_TIMEOUT_MS = 5_000;
+
+/**
+ * The Firebase backend's triage: the `suggestTriage` callable (Gemini on the server, or the
+ * classifier there). Offline, or on any failure of the call or its answer, the offline
+ * classifier answers here instead, so a suggestion always arrives and nothing waits on it.
+ */
+export async function suggestTriageByCallable(
+  functions: Functions,
+  input: TriageInput,
+  isOffline: () => boolean,
+): Promise<TriageSuggestion> {
+  const bounded = boundedTriageInput(input);
+  if (isOffline() || (typeof navigator !== 'undefined' && navigator.onLine === false)) return rulesSuggestion(bounded);
+  try {
+    const call = httpsCallable<TriageInput, unknown>(functions, 'suggestTriage', { timeout: CALL_TIMEOUT_MS });
+    const { data } = await call(bounded);
+    return triageSuggestionSchema.parse(data);
+  } catch {
+    return rulesSuggestion(bounded);
+  }
+}

@@ -1,0 +1,240 @@
+import { BarChart, LineChart } from '@mantine/charts';
+import { Alert, Group, Loader, Paper, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
+import {
+  categories,
+  categoryLabels,
+  formatHours,
+  isAdmin,
+  priorities,
+  priorityLabels,
+  reportOf,
+  statsRangeLabels,
+  statsRangeSchema,
+  statsRanges,
+  statusLabels,
+  ticketStatuses,
+  type DurationFigures,
+  type Report,
+  type StatsRange,
+  type UserProfile,
+} from '@domain';
+import { useMemo } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { PageHeading } from '../../app/PageHeading';
+import { errorMessage } from '../../app/errorMessage';
+import { useSession } from '../../session/useSession';
+import { useStaff } from '../users/useStaff';
+import { ChartSection, type TableRow } from './ChartSection';
+import { useStats } from './useStats';
+
+const queueLink = (filter: Record<string, string>) => `/queue?${new URLSearchParams(filter).toString()}`;
+const CHART_HEIGHT = 220;
+/**
+ * The charts are pictures of their tables (aria-hidden): recharts' keyboard layer would put
+ * focusable parts inside them, so it is off; keyboard and screen-reader users have the
+ * table view, with the same figures and links.
+ */
+const noKeyboardLayer = { accessibilityLayer: false } as const;
+
+/**
+ * What a support lead opens every morning: the desk's figures for a range, per day, by
+ * status, priority and category, response and resolution times, and the agents' rows. All
+ * of it from the stats documents the functions keep; nothing here reads a ticket.
+ */
+export function ReportsPage() {
+  const [params, setParams] = useSearchParams();
+  const parsedRange = statsRangeSchema.safeParse(params.get('range'));
+  const range: StatsRange = parsedRange.success ? parsedRange.data : '30d';
+  const stats = useStats(range);
+  const session = useSession().data;
+  const staff = useStaff();
+  const report = useMemo(() => (stats.data ? reportOf(stats.data, range, new Date()) : null), [stats.data, range]);
+
+  return (
+    <Stack gap="md">
+      <PageHeading>Reports</PageHeading>
+      <SegmentedControl
+        aria-label="Range"
+        value={range}
+        onChange={(value) => setParams({ range: value }, { replace: true })}
+        data={statsRanges.map((value) => ({ value, label: statsRangeLabels[value] }))}
+        style={{ alignSelf: 'flex-start', maxWidth: '100%' }}
+      />
+      {stats.error && <Alert color="red" title="The reports could not be read">{errorMessage(stats.error)}</Alert>}
+      {!report && !stats.error && <Loader aria-label="Loading the reports" />}
+      {report && (
+        <ReportBody
+          report={report}
+          staff={staff.data ?? []}
+          viewerIsAdmin={session ? isAdmin(session.role) : false}
+          viewerUid={session?.uid ?? ''}
+        />
+      )}
+    </Stack>
+  );
+}
+
+function Figure({ label, value }: { label: string; value: string | number }) {
+  return (
+    <Paper withBorder p="sm" role="group" aria-label={label}>
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={700} fz="xl">
+        {value}
+      </Text>
+    </Paper>
+  );
+}
+
+function ReportBody({ report, staff, viewerIsAdmin, viewerUid }: { report: Report; staff: UserProfile[]; viewerIsAdmin: boolean; viewerUid: string }) {
+  const navigate = useNavigate();
+  const periodLabel = report.range === 'all' ? 'Month' : 'Day';
+  const nameOf = (uid: string) => staff.find((person) => person.uid === uid)?.displayName ?? uid;
+  const seriesLinks: Record<string, string> = { opened: '/queue', resolved: queueLink({ status: 'resolved' }), closed: queueLink({ status: 'closed' }) };
+
+  const breakdown = <K extends string>(keys: readonly K[], counts: Record<K, number>, labels: Record<K, string>, param: string) =>
+    keys.map((key) => ({ key, name: labels[key], tickets: counts[key], href: queueLink({ [param]: key }) }));
+  const byStatus = breakdown(ticketStatuses, report.byStatus, statusLabels, 'status');
+  const byPriority = breakdown(priorities, report.byPriority, priorityLabels, 'priority');
+  const byCategory = breakdown(categories, report.byCategory, categoryLabels, 'category');
+  const breakdownRows = (rows: readonly { name: string; tickets: number; href: string }[]): TableRow[] => rows.map((row) => ({ cells: [row.name, row.tickets], href: row.href }));
+  const clickTo = (href: string | undefined) => () => href && navigate(href);
+
+  const agentRows = report.agents
+    .map((row) => ({ ...row, name: row.agentUid === viewerUid ? `${nameOf(row.agentUid)} (you)` : nameOf(row.agentUid) }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+
+  return (
+    <Stack gap="md">
+      <SimpleGrid cols={{ base: 1, xs: 3 }}>
+        <Figure label="Total tickets" value={report.total} />
+        <Figure label="Open now" value={report.openNow} />
+        <Figure label="New tickets per day" value={report.averagePerDay} />
+      </SimpleGrid>
+
+      <ChartSection
+        title="Tickets per day"
+        description={`Opened, resolved and closed per ${periodLabel.toLowerCase()} (UTC).`}
+        columns={[{ label: periodLabel }, { label: 'Opened', numeric: true }, { label: 'Resolved', numeric: true }, { label: 'Closed', numeric: true }]}
+        rows={report.series.map((point) => ({ cells: [point.period, point.opened, point.resolved, point.closed] }))}
+        fileName={`tickets-per-day-${report.range}`}
+      >
+        <BarChart
+          h={CHART_HEIGHT}
+          data={report.series as unknown as Record<string, unknown>[]}
+          dataKey="period"
+          series={[
+            { name: 'opened', label: 'Opened', color: 'blue.6' },
+            { name: 'resolved', label: 'Resolved', color: 'teal.6' },
+            { name: 'closed', label: 'Closed', color: 'gray.6' },
+          ]}
+          withLegend
+          barChartProps={noKeyboardLayer}
+          barProps={(series) => ({ onClick: clickTo(seriesLinks[series.name]), style: { cursor: 'pointer' } })}
+          aria-hidden
+        />
+      </ChartSection>
+
+      <ChartSection
+        title="Backlog"
+        description={`Tickets open or in progress at the end of each ${periodLabel.toLowerCase()}.`}
+        columns={[{ label: periodLabel }, { label: 'Backlog', numeric: true }]}
+        rows={report.series.map((point) => ({ cells: [point.period, point.backlog] }))}
+        fileName={`backlog-${report.range}`}
+      >
+        <LineChart
+          h={CHART_HEIGHT}
+          data={report.series as unknown as Record<string, unknown>[]}
+          dataKey="period"
+          series={[{ name: 'backlog', label: 'Backlog', color: 'orange.6' }]}
+          curveType="linear"
+          lineChartProps={noKeyboardLayer}
+          aria-hidden
+        />
+      </ChartSection>
+
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        {(
+          [
+            ['By status', byStatus, 'status'],
+            ['By priority', byPriority, 'priority'],
+            ['By category', byCategory, 'category'],
+          ] as const
+        ).map(([title, rows, what]) => (
+          <ChartSection
+            key={title}
+            title={`Tickets ${title.toLowerCase()}`}
+            description={`Of the tickets opened in the range, by ${what} now.`}
+            columns={[{ label: what[0]!.toUpperCase() + what.slice(1) }, { label: 'Tickets', numeric: true }]}
+            rows={breakdownRows(rows)}
+            fileName={`tickets-by-${what}-${report.range}`}
+          >
+            <BarChart
+              h={CHART_HEIGHT}
+              data={rows}
+              dataKey="name"
+              series={[{ name: 'tickets', label: 'Tickets', color: 'blue.6' }]}
+              barChartProps={noKeyboardLayer}
+              barProps={{ onClick: (bar: { payload?: { href?: string } }) => clickTo(bar.payload?.href)(), style: { cursor: 'pointer' } }}
+              aria-hidden
+            />
+          </ChartSection>
+        ))}
+      </SimpleGrid>
+
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <DurationSection title="First response time" figures={report.firstResponse} fileName={`first-response-${report.range}`} />
+        <DurationSection title="Resolution time" figures={report.resolution} fileName={`resolution-${report.range}`} />
+      </SimpleGrid>
+
+      <ChartSection
+        title={viewerIsAdmin ? 'Agents' : 'Your figures'}
+        description={viewerIsAdmin ? 'Every agent, by the tickets assigned to them now.' : 'Your row: the tickets assigned to you now.'}
+        columns={[
+          { label: 'Agent' },
+          { label: 'Assigned', numeric: true },
+          { label: 'Resolved', numeric: true },
+          { label: 'Reopened', numeric: true },
+          { label: 'Median first response', numeric: true },
+          { label: 'Median resolution', numeric: true },
+        ]}
+        rows={agentRows.map((row) => ({
+          cells: [row.name, row.assigned, row.resolved, row.reopened, formatHours(row.medianFirstResponse), formatHours(row.medianResolution)],
+          href: queueLink({ assignee: row.agentUid }),
+        }))}
+        fileName={`agents-${report.range}`}
+        tableFirst
+      />
+    </Stack>
+  );
+}
+
+function DurationSection({ title, figures, fileName }: { title: string; figures: DurationFigures; fileName: string }) {
+  return (
+    <ChartSection
+      title={title}
+      description={`Median ${formatHours(figures.median)}, p90 ${formatHours(figures.p90)}, of ${figures.count} in the range (the queue cannot filter by duration).`}
+      columns={[{ label: 'Time' }, { label: 'Tickets', numeric: true }]}
+      rows={figures.distribution.map((bucket) => ({ cells: [bucket.label, bucket.count] }))}
+      fileName={fileName}
+    >
+      <Group gap="lg">
+        <Text size="sm">
+          Median <b>{formatHours(figures.median)}</b>
+        </Text>
+        <Text size="sm">
+          p90 <b>{formatHours(figures.p90)}</b>
+        </Text>
+      </Group>
+      <BarChart
+        h={CHART_HEIGHT}
+        data={figures.distribution}
+        dataKey="label"
+        series={[{ name: 'count', label: 'Tickets', color: 'violet.6' }]}
+        barChartProps={noKeyboardLayer}
+        aria-hidden
+      />
+    </ChartSection>
+  );
+}
