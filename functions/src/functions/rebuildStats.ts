@@ -15,7 +15,11 @@ export const rebuildStats = onCall({ timeoutSeconds: 540, memory: '1GiB' }, asyn
   const db = getFirestore();
   const tokenRole = roleSchema.safeParse(request.auth?.token.role);
   const profile = userDocSchema.safeParse((await db.doc(`users/${uid}`).get()).data());
-  const role = roleNow(tokenRole.success ? tokenRole.data : 'customer', profile.success ? profile.data : undefined);
+  const role = roleNow(
+    tokenRole.success ? tokenRole.data : 'customer',
+    profile.success ? profile.data : undefined,
+    request.auth?.token.email_verified === true,
+  );
   const decision = mayRebuildStats({ uid, role });
   if (!decision.allowed) throw new HttpsError('permission-denied', decision.reason);
   return rebuildStatsInStore(firestoreStore(db));
