@@ -167,14 +167,15 @@ async function contractOnEmulatorSuite(java, launcher) {
     say('building the functions failed; the emulators were not started.');
     return built;
   }
-  // One vitest run in the emulator session: the contract scenarios and the adapter's own tests.
+  // One vitest run in the emulator session: the contract scenarios, the adapter's own tests
+  // and the accounts on the Auth emulator (reset, verification, provider sign-in, revocation).
   const vitest = `${quote(process.execPath)} node_modules/vitest/vitest.mjs run`;
   const extra = vitestArgs.map(quote).join(' ');
   // The script also writes its status to a file: firebase-tools reports 0 for a script that
   // was killed by a signal, which must not count as passed.
   const statusFile = path.join(workDir, 'exec-status');
   const script =
-    `${vitest} --project firebase-emulators tests/contract/firebase.test.ts tests/firebase-emulators/adapter.test.ts ${extra}; status=$?; ` +
+    `${vitest} --project firebase-emulators tests/contract/firebase.test.ts tests/firebase-emulators/adapter.test.ts tests/firebase-emulators/accounts.test.ts ${extra}; status=$?; ` +
     `echo $status > ${quote(statusFile)}; exit $status`;
   const env = {
     ...baseEnv,
