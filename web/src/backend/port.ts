@@ -268,3 +268,18 @@ export interface SupportBackend {
    */
   subscribeStats(range: StatsRange, onData: (view: StatsView) => void, onError: OnError): Unsubscribe;
 }
+
+/** The port's subscriptions that each adapter's reads module provides. */
+export type SupportReads = Pick<
+  SupportBackend,
+  | 'subscribeTicket'
+  | 'subscribeMyTickets'
+  | 'subscribeQueue'
+  | 'subscribeTicketEvents'
+  | 'subscribeStaff'
+  | 'subscribeUsers'
+  | 'subscribeNotifications'
+  | 'subscribeChat'
+  | 'subscribeNotes'
+  | 'subscribeReadMarkers'
+>;

@@ -1,6 +1,6 @@
 import { DomainError, queueFilterSchema } from '@domain';
 import type { Firestore } from 'firebase/firestore';
-import type { SupportBackend } from '../port';
+import type { SupportReads } from '../port';
 import type { AuthSession } from './authSession';
 import type { ChatFeed } from './chatFeed';
 import { ticketEventsQuery } from './eventsCollection';
@@ -13,19 +13,7 @@ import { myTicketsQuery, pageFromSnapshot, queuePageFromSnapshot, queueQuery, ti
 import { profilesFromSnapshot, staffQuery, usersPageFromSnapshot, usersPageQuery } from './usersCollection';
 
 /** The port's subscriptions: what the Firebase adapter reads, each a Firestore listener. */
-export type FirestoreReads = Pick<
-  SupportBackend,
-  | 'subscribeTicket'
-  | 'subscribeMyTickets'
-  | 'subscribeQueue'
-  | 'subscribeTicketEvents'
-  | 'subscribeStaff'
-  | 'subscribeUsers'
-  | 'subscribeNotifications'
-  | 'subscribeChat'
-  | 'subscribeNotes'
-  | 'subscribeReadMarkers'
->;
+export type FirestoreReads = SupportReads;
 
 /**
  * Every subscription of the port on Firestore, for the signed-in user (started once the

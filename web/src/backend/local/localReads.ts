@@ -13,26 +13,14 @@ import {
   type UserProfile,
 } from '@domain';
 import type { WhereEquals } from '../clientRequest';
-import type { SupportBackend } from '../port';
+import type { SupportReads } from '../port';
 import type { LocalClient } from './localClient';
 import type { LocalDatabase, TicketRow, UserRow } from './localDatabase';
 import { readQueuePage } from './localQueue';
 import { chatWithUnsent, queuedCreates, queuedTickets } from './unsentWrites';
 
 /** The port's subscriptions: what the local adapter reads, each a live query under the local rules. */
-export type LocalReads = Pick<
-  SupportBackend,
-  | 'subscribeTicket'
-  | 'subscribeMyTickets'
-  | 'subscribeQueue'
-  | 'subscribeTicketEvents'
-  | 'subscribeStaff'
-  | 'subscribeUsers'
-  | 'subscribeNotifications'
-  | 'subscribeChat'
-  | 'subscribeNotes'
-  | 'subscribeReadMarkers'
->;
+export type LocalReads = SupportReads;
 
 /** Documents read, as Firestore would bill them: what `npm run bench` reports. */
 export interface ReadStats {
