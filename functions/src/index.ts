@@ -13,3 +13,4 @@ export { signOutEverywhere } from './functions/signOutEverywhere.js';
 export { suggestTriage } from './functions/suggestTriage.js';
 export { onTicketWritten } from './functions/onTicketWritten.js';
 export { rebuildStats } from './functions/rebuildStats.js';
+export { watchServiceLevels } from './functions/watchServiceLevels.js';

@@ -1,5 +1,7 @@
 import {
   ASSIGNMENT_POOL_MAX,
+  AUTO_CLOSE_DAYS_MAX,
+  SLA_HOURS_MAX,
   DESCRIPTION_MAX,
   DISPLAY_NAME_MAX,
   EMAIL_MAX,
@@ -304,6 +306,7 @@ export function seedDocuments(ticketId: string, state: TicketStatus, now: Date):
     { path: `tickets/${OWNERS_CLOSED_TICKET}`, data: closed(owner, 2) },
     { path: `tickets/${OTHERS_CLOSED_TICKET}`, data: closed(otherCustomer, 3) },
     { path: 'config/assignment', data: config },
+    { path: 'config/sla', data: {} },
     {
       path: `tickets/${ticketId}/messages/${seeded.messageId}`,
       data: newMessageDoc({ text: 'It is still smoking.' }, { ...owner, role: 'customer' }, now),
@@ -587,6 +590,19 @@ export const operations = {
     data: { agentUids: Array.from({ length: ASSIGNMENT_POOL_MAX + 1 }, (_, i) => `agent-${i}`) },
   }),
   'config.write.unknownField': () => ({ method: 'update', path: 'config/assignment', data: { strategi: 'manual' } }),
+  'config.sla.read': () => ({ method: 'get', path: 'config/sla' }),
+  'config.sla.write': () => ({
+    method: 'update',
+    path: 'config/sla',
+    data: { firstResponseHours: { critical: 0.5, low: SLA_HOURS_MAX }, resolutionHours: { high: 12 }, autoCloseDays: AUTO_CLOSE_DAYS_MAX },
+  }),
+  'config.sla.write.unknownPriority': () => ({ method: 'update', path: 'config/sla', data: { firstResponseHours: { urgent: 1 } } }),
+  'config.sla.write.zeroHours': () => ({ method: 'update', path: 'config/sla', data: { resolutionHours: { low: 0 } } }),
+  'config.sla.write.tooManyHours': () => ({ method: 'update', path: 'config/sla', data: { resolutionHours: { low: SLA_HOURS_MAX + 1 } } }),
+  'config.sla.write.hoursAsText': () => ({ method: 'update', path: 'config/sla', data: { firstResponseHours: { high: '4' } } }),
+  'config.sla.write.partDays': () => ({ method: 'update', path: 'config/sla', data: { autoCloseDays: 1.5 } }),
+  'config.sla.write.noDays': () => ({ method: 'update', path: 'config/sla', data: { autoCloseDays: 0 } }),
+  'config.sla.write.unknownField': () => ({ method: 'update', path: 'config/sla', data: { firstReplyHours: { high: 1 } } }),
 } satisfies Record<string, (ctx: MatrixContext) => ClientRequest>;
 export type MatrixOperation = keyof typeof operations;
 
@@ -881,6 +897,20 @@ export const matrix: readonly MatrixEntry[] = [
   refusedForAll('config.write.poolWithAPath', 'the pool names uids, never paths'),
   refusedForAll('config.write.poolTooLarge', 'the pool names at most 100 agents'),
   refusedForAll('config.write.unknownField', 'config/assignment has no fields beyond its schema (a typo would pass silently)'),
+  { operation: 'config.sla.read', states: ['open'], allowed: staff, because: 'the service-level targets are for staff' },
+  {
+    operation: 'config.sla.write',
+    states: ['open'],
+    allowed: ['admin'],
+    because: 'admins set the service-level targets: any priority, from a fraction of an hour to a year, and the auto-close days',
+  },
+  refusedForAll('config.sla.write.unknownPriority', 'targets are per priority: low, medium, high, critical'),
+  refusedForAll('config.sla.write.zeroHours', 'a target is more than 0 hours'),
+  refusedForAll('config.sla.write.tooManyHours', 'a target is at most a year of hours'),
+  refusedForAll('config.sla.write.hoursAsText', 'a target is a number of hours'),
+  refusedForAll('config.sla.write.partDays', 'auto-close waits whole days'),
+  refusedForAll('config.sla.write.noDays', 'auto-close waits at least a day'),
+  refusedForAll('config.sla.write.unknownField', 'config/sla has no fields beyond its schema (a typo would pass silently)'),
 ];
 
 export interface MatrixCase {

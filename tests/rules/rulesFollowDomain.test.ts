@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   ASSIGNMENT_POOL_MAX,
+  AUTO_CLOSE_DAYS_MAX,
+  SLA_HOURS_MAX,
+  slaConfigSchema,
   ATTACHMENT_UPLOAD_WINDOW_MS,
   BLANK_CHARACTERS,
   DESCRIPTION_MAX,
@@ -61,6 +64,15 @@ describe('firestore.rules follows the domain', () => {
     expect(sorted(listAfter(functionBody(firestore, 'isRateLimitStep'), 'hasOnly('))).toEqual(keysOf(rateLimitDocSchema));
     expect(sorted(listAfter(functionBody(firestore, 'isAttachmentRef'), 'hasOnly('))).toEqual(keysOf(attachmentRefSchema));
     expect(sorted(listAfter(functionBody(firestore, 'isAssignmentConfig'), 'hasOnly('))).toEqual(keysOf(assignmentConfigSchema));
+    expect(sorted(listAfter(functionBody(firestore, 'isSlaConfig'), 'hasOnly('))).toEqual(keysOf(slaConfigSchema));
+    expect(sorted(listAfter(functionBody(firestore, 'isHoursByPriority'), 'hasOnly('))).toEqual(sorted(priorities));
+  });
+
+  it('bounds the service-level targets as the domain does', () => {
+    expect(functionBody(firestore, 'isTargetHours')).toContain(`hours <= ${SLA_HOURS_MAX}`);
+    expect(functionBody(firestore, 'isSlaConfig')).toContain(`config.autoCloseDays <= ${AUTO_CLOSE_DAYS_MAX}`);
+    const hours = functionBody(firestore, 'isHoursByPriority');
+    for (const priority of priorities) expect(hours).toContain(`isTargetHours(targets.${priority})`);
   });
 
   it('spells the enums: categories, priorities, assignment strategies', () => {

@@ -12,6 +12,7 @@ export * from './unread.js';
 export * from './user.js';
 export * from './assignment.js';
 export * from './lifecycle.js';
+export * from './sla.js';
 export * from './message.js';
 export * from './notification.js';
 export * from './queue.js';

@@ -6,7 +6,7 @@ import { statusLabels, type TicketStatus } from './ticketFields.js';
  * `users/{uid}/notifications/{id}`: written by the functions; agents get one per new ticket,
  * customers one per status change of their tickets. The drawer marks them seen.
  */
-export const notificationKinds = ['new_ticket', 'status_changed', 'assigned'] as const;
+export const notificationKinds = ['new_ticket', 'status_changed', 'assigned', 'sla_breached'] as const;
 
 export const notificationDocSchema = z.object({
   kind: z.enum(notificationKinds),

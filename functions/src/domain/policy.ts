@@ -1,4 +1,5 @@
 import { assignmentConfigSchema } from './assignment.js';
+import { slaConfigSchema } from './sla.js';
 import { attachmentsProblem } from './attachments.js';
 import { messageDocSchema, noteDocSchema, readMarkerSchema, type MessageDoc, type NoteDoc, type ReadMarker } from './message.js';
 import { notificationDocSchema, type NotificationDoc } from './notification.js';
@@ -345,6 +346,9 @@ export function mayWriteConfig(actor: Actor | null, configId: string, after: Rec
   if (actor.role !== 'admin') return deny('Only admins change the desk configuration.');
   if (configId === 'assignment' && !assignmentConfigSchema.safeParse(after).success) {
     return deny('The assignment configuration is not valid.');
+  }
+  if (configId === 'sla' && !slaConfigSchema.safeParse(after).success) {
+    return deny('The service-level configuration is not valid.');
   }
   return allow;
 }

@@ -91,6 +91,20 @@ export const ticketDocSchema = z.object({
   suggestedCategory: categorySchema.nullable().default(null),
   suggestedPriority: prioritySchema.nullable().default(null),
   suggestionSource: suggestionSourceSchema.nullable().default(null),
+  /**
+   * Service levels (see sla.ts), kept by the functions from `config/sla`: the deadlines of
+   * the first reply and of the resolution, the time the resolution clock stood still before
+   * the last reopen, the earliest running deadline (the queue sorts and filters by it), the
+   * earliest one whose breach is not recorded yet (the breach watch), and when each breach
+   * was recorded. Tickets from before service levels read as having none.
+   */
+  firstResponseDueAt: z.date().nullable().default(null),
+  resolutionDueAt: z.date().nullable().default(null),
+  resolutionPausedMs: z.number().int().min(0).default(0),
+  slaDueAt: z.date().nullable().default(null),
+  slaWatchAt: z.date().nullable().default(null),
+  firstResponseBreachedAt: z.date().nullable().default(null),
+  resolutionBreachedAt: z.date().nullable().default(null),
 });
 export type TicketDoc = z.infer<typeof ticketDocSchema>;
 export type Ticket = TicketDoc & { readonly id: string };
@@ -131,6 +145,13 @@ export function newTicketDoc(
     suggestedCategory: suggestion?.category ?? null,
     suggestedPriority: suggestion?.priority ?? null,
     suggestionSource: suggestion?.source ?? null,
+    firstResponseDueAt: null,
+    resolutionDueAt: null,
+    resolutionPausedMs: 0,
+    slaDueAt: null,
+    slaWatchAt: null,
+    firstResponseBreachedAt: null,
+    resolutionBreachedAt: null,
   };
 }
 

@@ -5,8 +5,11 @@ import { z } from 'zod';
  * status, priority and assignee change, including console edits (actor null: the console)
  * and the reverts of illegal ones.
  */
-/** `attachment_removed`: a stored file was not what the ticket said of it (see checkStoredAttachment). */
-export const ticketEventKinds = ['created', 'status', 'priority', 'assignee', 'reverted', 'attachment_removed'] as const;
+/**
+ * `attachment_removed`: a stored file was not what the ticket said of it (see checkStoredAttachment).
+ * `sla_breached`: a service-level clock ran out (`from` names the clock, `to` its deadline as ISO text).
+ */
+export const ticketEventKinds = ['created', 'status', 'priority', 'assignee', 'reverted', 'attachment_removed', 'sla_breached'] as const;
 
 export const ticketEventSchema = z.object({
   kind: z.enum(ticketEventKinds),

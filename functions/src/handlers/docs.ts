@@ -23,6 +23,7 @@ export const paths = {
   user: (uid: string) => `users/${uid}`,
   notification: (uid: string, notificationId: string) => `users/${uid}/notifications/${notificationId}`,
   assignmentConfig: 'config/assignment',
+  slaConfig: 'config/sla',
 } as const;
 
 export const ids = {
@@ -45,6 +46,8 @@ export const ids = {
   notification: (uid: string, ticketId: string, what: string) => `${ticketId}-${what}-${uid}`,
   /** The removal of a stored file that was not what the ticket lists: one per slot. */
   removedAttachmentEvent: (ticketId: string, slot: string) => `${ticketId}-removed-${slot}`,
+  /** A clock's breach, by the deadline it missed: a watch run twice records it once. */
+  breachEvent: (ticketId: string, clock: string, dueAt: Date) => `${ticketId}-breach-${clock}-${dueAt.getTime()}`,
 };
 
 /** The handful of user fields the handlers need, read leniently (admins edit users in the console). */

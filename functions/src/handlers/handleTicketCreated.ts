@@ -11,6 +11,7 @@ import {
 import type { DocData, DocStore } from '../store/port.js';
 import { allocateTicketNumber } from './allocateTicketNumber.js';
 import { ids, notification, paths, readTicket, userFacts, type UserFacts } from './docs.js';
+import { readSlaPolicy, slaPatch } from './slaStamps.js';
 
 export interface TicketCreatedDeps {
   readonly now: Date;
@@ -25,7 +26,8 @@ export interface TicketCreatedResult {
 export const AUTO_ASSIGNMENT_NAME = 'Auto-assignment';
 
 /**
- * "Ticket created": numbers it, stores its search words, assigns it by `config/assignment`,
+ * "Ticket created": numbers it, stores its search words, starts its service-level clocks
+ * (`config/sla`), assigns it by `config/assignment`,
  * records the 'created' event and tells staff. Triggers are at-least-once, so every step is
  * safe to repeat: the number is kept, an assigned ticket is not assigned again, and the
  * 'created' event and the notifications are written once, together.
@@ -81,6 +83,7 @@ async function assignAndIndex(
 ): Promise<string | null> {
   return store.runTransaction(async (tx) => {
     const configData = await tx.get(paths.assignmentConfig);
+    const policy = await readSlaPolicy(tx);
     const ticket = await readTicket(tx, ticketId);
     if (!ticket) throw new Error(`Ticket ${ticketId} does not exist.`);
     const autoAssigned = await tx.get(paths.event(ticketId, ids.autoAssignedEvent(ticketId)));
@@ -88,6 +91,8 @@ async function assignAndIndex(
     const patch: DocData = {};
     const tokens = ticketSearchTokens(ticket);
     if (JSON.stringify(tokens) !== JSON.stringify(ticket.searchTokens)) patch.searchTokens = tokens;
+    // The service-level clocks start with the ticket.
+    Object.assign(patch, slaPatch(ticket, policy));
 
     // Assigned already (by an earlier run, or by staff who were quicker): leave it.
     let assigneeUid = ticket.assigneeUid;

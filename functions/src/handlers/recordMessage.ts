@@ -1,10 +1,12 @@
 import { firstResponseByMessage, messageDocSchema } from '../domain/index.js';
 import type { DocData, DocStore } from '../store/port.js';
 import { paths, readWellFormedTicket } from './docs.js';
+import { readSlaPolicy, slaPatch } from './slaStamps.js';
 
 /**
  * "Message posted": the ticket learns of its newest message (for the unread dot and the
- * "recently updated" queue), and the first staff reply stamps firstResponseAt. System
+ * "recently updated" queue), and the first staff reply stamps firstResponseAt (which stops
+ * the first-reply clock). System
  * messages change nothing (status changes notify on their own). Safe to run twice: a
  * message no newer than the stored one moves nothing. A ticket an edit has broken is left
  * to the repair of that edit.
@@ -18,6 +20,7 @@ export async function recordMessage(
   await store.runTransaction(async (tx) => {
     const data = await tx.get(paths.message(ticketId, messageId));
     const ticket = await readWellFormedTicket(tx, ticketId);
+    const policy = await readSlaPolicy(tx);
     const parsed = messageDocSchema.safeParse(data);
     if (!ticket || !parsed.success) return;
     const message = parsed.data;
@@ -29,7 +32,11 @@ export async function recordMessage(
       patch.lastMessageBy = message.authorUid;
     }
     const firstResponse = firstResponseByMessage(ticket, message);
-    if (firstResponse) patch.firstResponseAt = firstResponse;
+    if (firstResponse) {
+      patch.firstResponseAt = firstResponse;
+      // The first-reply clock stops.
+      Object.assign(patch, slaPatch({ ...ticket, firstResponseAt: firstResponse }, policy));
+    }
     if (Object.keys(patch).length === 0) return;
     if (ticket.updatedAt.getTime() < deps.now.getTime()) patch.updatedAt = deps.now;
     tx.update(paths.ticket(ticketId), patch);

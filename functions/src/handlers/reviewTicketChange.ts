@@ -6,6 +6,7 @@ import {
   lifecycleStamps,
   isDocId,
   mayBeAssigned,
+  pausedWhileResolved,
   priorityChangeText,
   statusChangeNotice,
   statusChangeText,
@@ -18,6 +19,7 @@ import {
 } from '../domain/index.js';
 import type { DocData, DocStore, StoreTransaction } from '../store/port.js';
 import { ids, notification, paths, readEvent, readUser } from './docs.js';
+import { readSlaPolicy, slaPatch } from './slaStamps.js';
 
 /** Fields only the functions write: a change to nothing else is the functions' own echo. */
 export const functionOwnedTicketFields = [
@@ -32,6 +34,13 @@ export const functionOwnedTicketFields = [
   'staffLastReadAt',
   'assigneeName',
   'updatedAt',
+  'firstResponseDueAt',
+  'resolutionDueAt',
+  'resolutionPausedMs',
+  'slaDueAt',
+  'slaWatchAt',
+  'firstResponseBreachedAt',
+  'resolutionBreachedAt',
 ] as const satisfies readonly (keyof TicketDoc)[];
 
 /**
@@ -181,7 +190,14 @@ export async function reviewTicketChange(
       changes.map(async (field) => (await tx.get(paths.event(ticketId, ids.change(ticketId, field, changeKey)))) !== undefined),
     );
 
+    const policy = await readSlaPolicy(tx);
     const patch = stampsToWrite(before, after, current, now);
+    const statusRecorded = recorded[changes.indexOf('status')] === true;
+    if (isReopen(before, after) && changes.includes('status') && !statusRecorded) {
+      // The resolution clock stood still from the resolve to this reopen.
+      patch.resolutionPausedMs = current.resolutionPausedMs + pausedWhileResolved(current.resolvedAt, now);
+    }
+    Object.assign(patch, slaPatch({ ...current, ...patch } as TicketDoc, policy));
     if (changes.includes('assigneeUid')) {
       const name = after.assigneeUid === null ? null : (assignee?.displayName ?? null);
       if (current.assigneeName !== name) patch.assigneeName = name;
@@ -280,6 +296,8 @@ async function isFunctionsOwnChange(
  * change (never older than what is stored), the chat lock as the ticket's status now
  * demands it, and updatedAt for console edits that did not set it.
  */
+const isReopen = (before: TicketDoc, after: TicketDoc) => before.status === 'resolved' && (after.status === 'in_progress' || after.status === 'open');
+
 function stampsToWrite(before: TicketDoc, after: TicketDoc, current: TicketDoc, now: Date): DocData {
   const stamps = lifecycleStamps(before, after, now);
   const patch: DocData = {};

@@ -21,6 +21,10 @@ export function firestoreStore(db: Firestore): DocStore {
       const snapshot = await query.get();
       return snapshot.docs.map((doc) => ({ id: doc.id, data: fromFirestore(doc.data()) as DocData }));
     },
+    findDue: async (collectionPath, field, upTo, limit) => {
+      const snapshot = await db.collection(collectionPath).where(field, '<=', upTo).orderBy(field).limit(limit).get();
+      return snapshot.docs.map((doc) => ({ id: doc.id, data: fromFirestore(doc.data()) as DocData }));
+    },
     runTransaction: (work) =>
       db.runTransaction((transaction) => {
         const tx: StoreTransaction = {

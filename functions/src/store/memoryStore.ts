@@ -1,3 +1,4 @@
+import { dueFirst } from './dueFirst.js';
 import { withIncrements } from './increments.js';
 import {
   TransactionConflict,
@@ -62,6 +63,10 @@ export class MemoryStore implements DocStore {
     return this.list(collectionPath).filter(({ data }) =>
       where.every(([field, , value]) => data[field] === value),
     );
+  }
+
+  async findDue(collectionPath: string, field: string, upTo: Date, limit: number): Promise<FoundDoc[]> {
+    return dueFirst(this.list(collectionPath), field, upTo, limit);
   }
 
   async runTransaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {

@@ -33,6 +33,12 @@ export interface DocStore {
   runTransaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
   /** The documents of a collection (e.g. `users`) equal to every filter; outside transactions. */
   find(collectionPath: string, where: readonly WhereEquals[]): Promise<FoundDoc[]>;
+  /**
+   * At most `limit` documents of a collection whose time `field` is at or before `upTo`,
+   * earliest first (documents without the time are left out); outside transactions. The
+   * scheduled functions find what has come due with it.
+   */
+  findDue(collectionPath: string, field: string, upTo: Date, limit: number): Promise<FoundDoc[]>;
 }
 
 export class TransactionConflict extends Error {

@@ -63,6 +63,9 @@ import { suggestTriageLocally } from './localTriage';
 import { RunningTriggers, logTriggerFailure } from './runningTriggers';
 import type { SessionSlot } from './sessionSlot';
 import { tabClock } from './tabClock';
+import { LocalSchedule } from './localSchedule';
+
+const LOCAL_SCHEDULE_EVERY_MS = 30_000;
 import { failedMessage } from './unsentWrites';
 
 export interface LocalBackendOptions {
@@ -72,6 +75,8 @@ export interface LocalBackendOptions {
   readonly followBrowserConnectivity?: boolean;
   /** The bench build raises the rate limits, to measure the pipeline rather than the cap. */
   readonly rateLimits?: RateLimits;
+  /** How often the scheduled functions' handlers run (default: every 30 seconds; tests go faster). */
+  readonly scheduleEveryMs?: number;
 }
 
 /**
@@ -96,6 +101,7 @@ export class LocalBackend implements SupportBackend {
   private readonly session: LocalSession;
   private readonly reads: LocalReads;
   private readonly now = tabClock();
+  private readonly schedule: LocalSchedule;
   /** Documents read, as Firestore would bill them: what `npm run bench` reports. */
   readonly stats: ReadStats = { messageDocsRead: 0, ticketDocsRead: 0, statsDocsRead: 0, chatWindow: 0 };
   /** Settles once the stored session (if any) is loaded. */
@@ -131,9 +137,14 @@ export class LocalBackend implements SupportBackend {
       window.addEventListener('online', () => this.setOnline(true));
       window.addEventListener('offline', () => this.setOnline(false));
     }
-    this.ready = this.session.become(options.sessionSlot.read()).then(() =>
-      this.triggers.catchUp().catch(logTriggerFailure),
+    this.schedule = new LocalSchedule(
+      () => this.runningTriggers.track(this.triggers.scheduled()),
+      options.scheduleEveryMs ?? LOCAL_SCHEDULE_EVERY_MS,
     );
+    this.ready = this.session.become(options.sessionSlot.read()).then(() => {
+      this.schedule.start();
+      return this.triggers.catchUp().catch(logTriggerFailure);
+    });
   }
 
   // ---- connectivity ----
@@ -334,6 +345,7 @@ export class LocalBackend implements SupportBackend {
 
   /** Closes the database once running triggers finish (tests; a closing tab does it by itself). */
   async close() {
+    this.schedule.stop();
     this.session.close();
     this.outbox.close();
     await this.ready;

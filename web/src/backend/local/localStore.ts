@@ -1,4 +1,5 @@
 import { withIncrements } from '@functions/store/increments';
+import { dueFirst } from '@functions/store/dueFirst';
 import type { DocData, DocStore, StoreTransaction } from '@functions/store/port';
 import { tableFor, toRow, withoutKey, type LocalDatabase } from './localDatabase';
 import { LearnedScope } from './transactionScope';
@@ -33,6 +34,12 @@ export function localStore(db: LocalDatabase, scope = new LearnedScope(), event?
         )
         .toArray();
       return rows.map((row) => ({ id: String(row[located.keyField]), data: withoutKey(row, located)! }));
+    },
+    async findDue(collectionPath, field, upTo, limit) {
+      const located = tableFor(db, `${collectionPath}/_`);
+      const rows = await located.table.filter((row) => row[field] instanceof Date && row[field] <= upTo).toArray();
+      const found = rows.map((row) => ({ id: String(row[located.keyField]), data: withoutKey(row, located)! }));
+      return dueFirst(found, field, upTo, limit);
     },
     runTransaction: (work) =>
       scope.transaction(db, [], async (within) => {

@@ -6,6 +6,7 @@ import { recordRead } from '@functions/handlers/recordRead';
 import { refuseUnverifiedStaff } from '@functions/handlers/refuseUnverifiedStaff';
 import { reviewTicketChange } from '@functions/handlers/reviewTicketChange';
 import { updateTicketStats } from '@functions/handlers/updateTicketStats';
+import { watchServiceLevels } from '@functions/handlers/watchServiceLevels';
 import type { LocalDatabase } from './localDatabase';
 import { autoId } from './autoId';
 import { isEmailVerified } from './localAccounts';
@@ -28,11 +29,13 @@ export function localTriggers(db: LocalDatabase) {
     readWritten: new LearnedScope(),
     userUpdated: new LearnedScope(),
     ticketWritten: new LearnedScope(),
+    scheduled: new LearnedScope(),
   };
   const stores = {
     ticketCreated: localStore(db, scopes.ticketCreated),
     ticketUpdated: localStore(db, scopes.ticketUpdated),
     ticketWritten: localStore(db, scopes.ticketWritten),
+    scheduled: localStore(db, scopes.scheduled),
   };
   /** The reports' counts of a ticket, after the other triggers of its write have run (as onTicketWritten). */
   const countTicket = async (ticketId: string, eventId: string, before: unknown, after: unknown) =>
@@ -74,6 +77,10 @@ export function localTriggers(db: LocalDatabase) {
       const event = request.method === 'delete' ? undefined : { path: request.path, data: { ...before, ...request.data } };
       if (sub === 'messages' && request.method === 'create') await this.messageCreated(id, subId, event);
       if (sub === 'reads') await this.readWritten(id, subId, event);
+    },
+    /** The scheduled functions: the breach watch (on Firebase: watchServiceLevels, every minute). */
+    async scheduled() {
+      await watchServiceLevels(stores.scheduled, deps());
     },
     async catchUp() {
       const unnumbered = await db.tickets.filter((ticket) => ticket.number === null).primaryKeys();

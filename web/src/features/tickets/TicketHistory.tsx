@@ -29,6 +29,8 @@ function describe(event: TicketEventEntry, nameOf: (uid: string | null) => strin
       return `An illegal change was undone${event.note ? `: ${event.note}` : ''}`;
     case 'attachment_removed':
       return event.note ?? 'A stored file was removed: it was not the file the ticket lists';
+    case 'sla_breached':
+      return event.note ?? 'A service-level target passed';
   }
 }
 
