@@ -1,3 +1,4 @@
+import { metSla } from '../sla.js';
 import type { TicketDoc } from '../ticket.js';
 import { durationBucketOf } from './durations.js';
 import { dayKeyOf, monthKeyOf, statsDocIds } from './statsDocs.js';
@@ -20,7 +21,17 @@ export function splitCellKey(key: string): { docId: string; field: string } {
 /** The ticket facts the stats read (a TicketDoc has them all). */
 export type CountedTicket = Pick<
   TicketDoc,
-  'status' | 'priority' | 'category' | 'assigneeUid' | 'createdAt' | 'updatedAt' | 'firstResponseAt' | 'resolvedAt' | 'closedAt'
+  | 'status'
+  | 'priority'
+  | 'category'
+  | 'assigneeUid'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'firstResponseAt'
+  | 'resolvedAt'
+  | 'closedAt'
+  | 'firstResponseDueAt'
+  | 'resolutionDueAt'
 >;
 
 const inBacklog = (status: TicketDoc['status']) => status === 'open' || status === 'in_progress';
@@ -53,6 +64,8 @@ export function ticketCells(ticket: CountedTicket, reopens: readonly Date[]): Ce
   if ((ticket.status === 'resolved' || ticket.status === 'closed') && ticket.resolvedAt !== null) {
     add(ticket.resolvedAt, 'resolved');
     add(ticket.resolvedAt, `resolution.${durationBucketOf(opened, ticket.resolvedAt)}`);
+    const met = metSla(ticket);
+    if (met !== null) add(ticket.resolvedAt, `${met ? 'slaMet' : 'slaMissed'}.${ticket.priority}`);
   }
   if (ticket.status === 'closed') add(ticket.closedAt ?? ticket.updatedAt, 'closed');
   if (ticket.status === 'rejected') add(ticket.closedAt ?? ticket.updatedAt, 'rejected');

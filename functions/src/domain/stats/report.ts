@@ -70,6 +70,8 @@ function addCounts(a: DayCounts, b: DayCounts): DayCounts {
     category: sum(a.category, b.category),
     firstResponse: addHistograms(a.firstResponse, b.firstResponse),
     resolution: addHistograms(a.resolution, b.resolution),
+    slaMet: sum(a.slaMet, b.slaMet),
+    slaMissed: sum(a.slaMissed, b.slaMissed),
   };
 }
 const emptyCounts = (): DayCounts => dayCountsSchema.parse({});
@@ -112,11 +114,24 @@ export interface ReportPoint {
   readonly backlog: number;
 }
 
+/** Resolutions that kept both service-level targets, of those that had targets. */
+export interface SlaFigures {
+  readonly met: number;
+  readonly missed: number;
+  /** met / (met + missed), as a fraction; null with nothing counted. */
+  readonly share: number | null;
+}
+export function slaFigures(met: number, missed: number): SlaFigures {
+  return { met, missed, share: met + missed === 0 ? null : met / (met + missed) };
+}
+const sumOf = (tallies: Record<Priority, number>) => priorities.reduce((sum, priority) => sum + tallies[priority], 0);
+
 export interface AgentRow {
   readonly agentUid: string;
   readonly assigned: number;
   readonly resolved: number;
   readonly reopened: number;
+  readonly withinSla: SlaFigures;
   readonly medianFirstResponse: number | null;
   readonly medianResolution: number | null;
 }
@@ -135,6 +150,9 @@ export interface Report {
   readonly series: ReportPoint[];
   readonly firstResponse: DurationFigures;
   readonly resolution: DurationFigures;
+  /** Resolutions in the range within their service levels: the desk's, and per priority. */
+  readonly withinSla: SlaFigures;
+  readonly withinSlaByPriority: Record<Priority, SlaFigures>;
   readonly agents: AgentRow[];
 }
 
@@ -183,6 +201,7 @@ export function reportOf(view: StatsView, range: StatsRange, today: Date): Repor
       assigned: counts.opened,
       resolved: counts.resolved,
       reopened: counts.reopened,
+      withinSla: slaFigures(sumOf(counts.slaMet), sumOf(counts.slaMissed)),
       medianFirstResponse: histogramQuantile(counts.firstResponse, 0.5),
       medianResolution: histogramQuantile(counts.resolution, 0.5),
     });
@@ -199,6 +218,10 @@ export function reportOf(view: StatsView, range: StatsRange, today: Date): Repor
     series: range === 'all' ? byMonth(daily) : daily,
     firstResponse: durationFigures(totals.firstResponse ?? emptyHistogram()),
     resolution: durationFigures(totals.resolution ?? emptyHistogram()),
+    withinSla: slaFigures(sumOf(totals.slaMet), sumOf(totals.slaMissed)),
+    withinSlaByPriority: Object.fromEntries(
+      priorities.map((priority) => [priority, slaFigures(totals.slaMet[priority], totals.slaMissed[priority])]),
+    ) as Record<Priority, SlaFigures>,
     agents,
   };
 }

@@ -49,6 +49,9 @@ export const dayCountsSchema = z
     firstResponse: histogramSchema,
     /** Resolutions counted this day (see resolved), by how long after opening. */
     resolution: histogramSchema,
+    /** Of the resolutions counted this day: those that kept both service-level targets, and those that missed one, by priority. */
+    slaMet: tally<Priority>(priorities),
+    slaMissed: tally<Priority>(priorities),
   })
   .prefault({});
 export type DayCounts = z.infer<typeof dayCountsSchema>;

@@ -15,6 +15,7 @@ import {
   ticketStatuses,
   type DurationFigures,
   type Report,
+  type SlaFigures,
   type StatsRange,
   type UserProfile,
 } from '@domain';
@@ -74,6 +75,11 @@ export function ReportsPage() {
   );
 }
 
+/** "75 %", or a dash with nothing counted. */
+function formatShare(figures: SlaFigures): string {
+  return figures.share === null ? '–' : `${Math.round(figures.share * 100)} %`;
+}
+
 function Figure({ label, value }: { label: string; value: string | number }) {
   return (
     <Paper withBorder p="sm" role="group" aria-label={label}>
@@ -107,10 +113,11 @@ function ReportBody({ report, staff, viewerIsAdmin, viewerUid }: { report: Repor
 
   return (
     <Stack gap="md">
-      <SimpleGrid cols={{ base: 1, xs: 3 }}>
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
         <Figure label="Total tickets" value={report.total} />
         <Figure label="Open now" value={report.openNow} />
         <Figure label="New tickets per day" value={report.averagePerDay} />
+        <Figure label="Within SLA" value={formatShare(report.withinSla)} />
       </SimpleGrid>
 
       <ChartSection
@@ -189,6 +196,18 @@ function ReportBody({ report, staff, viewerIsAdmin, viewerUid }: { report: Repor
       </SimpleGrid>
 
       <ChartSection
+        title="Within service levels by priority"
+        description={`Resolutions in the range that kept both the first-reply and the resolution target: ${formatShare(report.withinSla)} of ${report.withinSla.met + report.withinSla.missed}.`}
+        columns={[{ label: 'Priority' }, { label: 'Within SLA', numeric: true }, { label: 'Met', numeric: true }, { label: 'Missed', numeric: true }]}
+        rows={priorities.map((priority) => {
+          const figures = report.withinSlaByPriority[priority];
+          return { cells: [priorityLabels[priority], formatShare(figures), figures.met, figures.missed], href: queueLink({ priority }) };
+        })}
+        fileName={`within-sla-${report.range}`}
+        tableFirst
+      />
+
+      <ChartSection
         title={viewerIsAdmin ? 'Agents' : 'Your figures'}
         description={viewerIsAdmin ? 'Every agent, by the tickets assigned to them now.' : 'Your row: the tickets assigned to you now.'}
         columns={[
@@ -196,11 +215,12 @@ function ReportBody({ report, staff, viewerIsAdmin, viewerUid }: { report: Repor
           { label: 'Assigned', numeric: true },
           { label: 'Resolved', numeric: true },
           { label: 'Reopened', numeric: true },
+          { label: 'Within SLA', numeric: true },
           { label: 'Median first response', numeric: true },
           { label: 'Median resolution', numeric: true },
         ]}
         rows={agentRows.map((row) => ({
-          cells: [row.name, row.assigned, row.resolved, row.reopened, formatHours(row.medianFirstResponse), formatHours(row.medianResolution)],
+          cells: [row.name, row.assigned, row.resolved, row.reopened, formatShare(row.withinSla), formatHours(row.medianFirstResponse), formatHours(row.medianResolution)],
           href: queueLink({ assignee: row.agentUid }),
         }))}
         fileName={`agents-${report.range}`}
