@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DUE_SOON_MS } from './sla.js';
 import { categorySchema, prioritySchema, ticketStatusSchema } from './ticketFields.js';
 
 /**
@@ -9,7 +10,7 @@ import { categorySchema, prioritySchema, ticketStatusSchema } from './ticketFiel
 export const QUEUE_PAGE_SIZE = 25;
 export const QUEUE_PAGE_MAX = 100;
 
-export const queueSorts = ['newest', 'oldest', 'updated'] as const;
+export const queueSorts = ['newest', 'oldest', 'updated', 'deadline'] as const;
 export const queueSortSchema = z.enum(queueSorts);
 export type QueueSort = z.infer<typeof queueSortSchema>;
 
@@ -17,13 +18,27 @@ export const queueSortLabels: Record<QueueSort, string> = {
   newest: 'Newest first',
   oldest: 'Oldest first',
   updated: 'Recently updated',
+  deadline: 'Next deadline first',
 };
 
 /** The field and direction each sort orders by (ties broken by document id). */
-export const queueSortOrder: Record<QueueSort, { field: 'createdAt' | 'updatedAt'; direction: 'asc' | 'desc' }> = {
+export type QueueSortField = 'createdAt' | 'updatedAt' | 'slaDueAt';
+export const queueSortOrder: Record<QueueSort, { field: QueueSortField; direction: 'asc' | 'desc' }> = {
   newest: { field: 'createdAt', direction: 'desc' },
   oldest: { field: 'createdAt', direction: 'asc' },
   updated: { field: 'updatedAt', direction: 'desc' },
+  /** Tickets with a running service-level clock, the one that runs out first at the top. */
+  deadline: { field: 'slaDueAt', direction: 'asc' },
+};
+
+/** The queue by service levels: every ticket, those due within the hour, those past a deadline. */
+export const queueSlaFilters = ['any', 'breaching', 'breached'] as const;
+export const queueSlaFilterSchema = z.enum(queueSlaFilters);
+export type QueueSlaFilter = z.infer<typeof queueSlaFilterSchema>;
+export const queueSlaFilterLabels: Record<QueueSlaFilter, string> = {
+  any: 'Any',
+  breaching: 'Breaching within 1 h',
+  breached: 'Breached',
 };
 
 /** "anyone", "unassigned", "mine", or one agent's uid. */
@@ -42,9 +57,27 @@ export const queueFilterSchema = z.object({
   assignee: assigneeFilterSchema.default('anyone'),
   search: z.string().trim().max(100).default(''),
   sort: queueSortSchema.default('newest'),
+  sla: queueSlaFilterSchema.default('any'),
 });
 export type QueueFilter = z.infer<typeof queueFilterSchema>;
 export const defaultQueueFilter: QueueFilter = queueFilterSchema.parse({});
+
+/** The sort a filter pages by: a service-level filter is a range of deadlines, so it orders by them. */
+export function effectiveQueueSort(filter: Pick<QueueFilter, 'sort' | 'sla'>): QueueSort {
+  return filter.sla === 'any' ? filter.sort : 'deadline';
+}
+
+/**
+ * The deadlines (`slaDueAt`) a queue ordered by them takes at `now`: later than `after`, up
+ * to `upTo` (null: no end). Tickets without a running clock have no deadline and never show.
+ * Breached means the deadline has come (exactly at the target, too); breaching, it comes
+ * within DUE_SOON_MS.
+ */
+export function slaDueRange(sla: QueueSlaFilter, now: Date): { after: Date; upTo: Date | null } {
+  if (sla === 'breached') return { after: new Date(0), upTo: now };
+  if (sla === 'breaching') return { after: now, upTo: new Date(now.getTime() + DUE_SOON_MS) };
+  return { after: new Date(0), upTo: null };
+}
 
 /** Where a page starts: just after the last ticket of the page before, in sort order. */
 export const queueCursorSchema = z.object({ at: z.date(), id: z.string().min(1) });

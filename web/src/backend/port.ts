@@ -83,6 +83,11 @@ export interface QueueQuery {
   /** Start after this ticket (null: the first page). */
   readonly cursor: QueueCursor | null;
   readonly pageSize: number;
+  /**
+   * The time a service-level filter's window is taken at (`slaDueRange`): with a filter other
+   * than 'any', a whole minute, so the page follows the clock once a minute. Otherwise unset.
+   */
+  readonly slaNow?: Date;
 }
 
 export interface QueuePage {

@@ -47,7 +47,7 @@ export function firestoreReads(
       );
     },
 
-    subscribeQueue({ filter, cursor, pageSize }, onData, onError) {
+    subscribeQueue({ filter, cursor, pageSize, slaNow }, onData, onError) {
       const parsed = queueFilterSchema.safeParse(filter);
       if (!parsed.success) {
         // Like every subscription failure: through onError, never thrown at the subscriber.
@@ -58,7 +58,7 @@ export function firestoreReads(
       const parsedFilter = parsed.data;
       return session.withSession(onError, 'Sign in to see the queue.', (current) =>
         listenToQuery(
-          queueQuery(db, parsedFilter, current.uid, cursor, pageSize),
+          queueQuery(db, parsedFilter, current.uid, cursor, pageSize, slaNow),
           (snapshot) => queuePageFromSnapshot(snapshot, parsedFilter, pageSize),
           onData,
           onError,

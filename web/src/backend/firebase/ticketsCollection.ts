@@ -2,7 +2,9 @@ import {
   assigneeConstraint,
   matchesSearch,
   primarySearchToken,
+  effectiveQueueSort,
   queueSortOrder,
+  slaDueRange,
   ticketDocSchema,
   type QueueCursor,
   type QueueFilter,
@@ -83,6 +85,7 @@ export function queueQuery(
   viewerUid: string,
   cursor: QueueCursor | null,
   pageSize: number,
+  slaNow: Date = new Date(),
 ): Query<Ticket> {
   const constraints: QueryConstraint[] = [];
   if (filter.status !== null) constraints.push(where('status', '==', filter.status));
@@ -92,7 +95,13 @@ export function queueQuery(
   if (assignee !== undefined) constraints.push(where('assigneeUid', '==', assignee));
   const token = primarySearchToken(filter.search);
   if (token !== null) constraints.push(where('searchTokens', 'array-contains', token));
-  const { field, direction } = queueSortOrder[filter.sort];
+  const { field, direction } = queueSortOrder[effectiveQueueSort(filter)];
+  if (field === 'slaDueAt') {
+    // Ordered by deadline: only tickets with a running clock (a range leaves null out), in the filter's window.
+    const due = slaDueRange(filter.sla, slaNow);
+    constraints.push(where('slaDueAt', '>', Timestamp.fromDate(due.after)));
+    if (due.upTo !== null) constraints.push(where('slaDueAt', '<=', Timestamp.fromDate(due.upTo)));
+  }
   constraints.push(orderBy(field, direction), orderBy(documentId(), direction));
   if (cursor) constraints.push(startAfter(exactCursorTimes.get(cursor) ?? Timestamp.fromDate(cursor.at), cursor.id));
   constraints.push(limit(pageSize + 1));
@@ -122,7 +131,7 @@ export function queuePageFromSnapshot(snapshot: QuerySnapshot<Ticket>, filter: Q
   const last = snapshot.docs.length > pageSize ? page[page.length - 1] : undefined;
   let nextCursor: QueueCursor | null = null;
   if (last) {
-    const at: unknown = last.get(queueSortOrder[filter.sort].field, readOptions);
+    const at: unknown = last.get(queueSortOrder[effectiveQueueSort(filter)].field, readOptions);
     // A ticket always has its sort field; should the last one not (a bad console edit), the
     // page ends here rather than guessing where the next one starts.
     if (at instanceof Timestamp) {

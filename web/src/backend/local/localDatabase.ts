@@ -164,6 +164,11 @@ export class LocalDatabase extends Dexie {
     });
     // The demo mailbox: reset and verification links the local backend shows instead of sending.
     this.version(8).stores({ mail: '&code, sentAt' });
+    // Service levels: the queue by next deadline, and the breach watch by the deadline it waits for.
+    this.version(9).stores({
+      tickets:
+        '&id, createdAt, updatedAt, slaDueAt, slaWatchAt, [customerUid+createdAt], [status+createdAt], [assigneeUid+createdAt], [priority+createdAt], [category+createdAt], *searchTokens',
+    });
   }
 }
 

@@ -1,9 +1,12 @@
 import {
   assigneeConstraint,
+  effectiveQueueSort,
   matchesSearch,
   queueSortOrder,
+  slaDueRange,
   type QueueCursor,
   type QueueFilter,
+  type QueueSortField,
 } from '@domain';
 import Dexie from 'dexie';
 import type { LocalDatabase, TicketRow } from './localDatabase';
@@ -27,7 +30,7 @@ function indexedEquality(filter: QueueFilter, assignee: string | null | undefine
 /** Tickets in sort order from the cursor on (inclusive: ties are settled by id afterwards). */
 function walkFrom(
   db: LocalDatabase,
-  field: 'createdAt' | 'updatedAt',
+  field: QueueSortField,
   equality: Equality | null,
   cursor: QueueCursor | null,
   descending: boolean,
@@ -54,8 +57,14 @@ export async function readQueuePage(
   pageSize: number,
   /** Called for each ticket examined: the documents the page cost. */
   onRead: () => void = () => {},
+  slaNow: Date = new Date(),
 ): Promise<{ rows: TicketRow[]; nextCursor: QueueCursor | null }> {
-  const { field, direction } = queueSortOrder[filter.sort];
+  const { field, direction } = queueSortOrder[effectiveQueueSort(filter)];
+  // Ordered by deadline: only tickets with a running clock (IndexedDB leaves null out of the index), in the filter's window.
+  const due = field === 'slaDueAt' ? slaDueRange(filter.sla, slaNow) : null;
+  const inWindow = (row: TicketRow) =>
+    due === null ||
+    (row.slaDueAt !== null && row.slaDueAt > due.after && (due.upTo === null || row.slaDueAt <= due.upTo));
   const descending = direction === 'desc';
   const assignee = assigneeConstraint(filter.assignee, viewerUid);
   let walk = walkFrom(db, field, indexedEquality(filter, assignee, field), cursor, descending);
@@ -64,7 +73,7 @@ export async function readQueuePage(
   // Within equal sort values IndexedDB orders by id, so (value, id) places every ticket exactly.
   const afterCursor = (row: TicketRow) => {
     if (!cursor) return true;
-    const value = row[field].getTime();
+    const value = row[field]?.getTime() ?? 0;
     const at = cursor.at.getTime();
     if (value !== at) return descending ? value < at : value > at;
     return descending ? row.id < cursor.id : row.id > cursor.id;
@@ -75,6 +84,7 @@ export async function readQueuePage(
   };
   const matches = (row: TicketRow) =>
     afterCursor(row) &&
+    inWindow(row) &&
     (filter.status === null || row.status === filter.status) &&
     (filter.priority === null || row.priority === filter.priority) &&
     (filter.category === null || row.category === filter.category) &&
@@ -83,8 +93,9 @@ export async function readQueuePage(
 
   const rows = await walk.filter(passes).limit(pageSize + 1).toArray();
   const last = rows.length > pageSize ? rows[pageSize - 1] : undefined;
+  const lastAt = last?.[field];
   return {
     rows: rows.slice(0, pageSize),
-    nextCursor: last ? { at: last[field], id: last.id } : null,
+    nextCursor: last && lastAt ? { at: lastAt, id: last.id } : null,
   };
 }

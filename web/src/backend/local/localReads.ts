@@ -79,7 +79,7 @@ export function localReads(db: LocalDatabase, client: LocalClient, viewerUid: ()
       const uid = viewer();
       return client.watch(
         { method: 'list', collection: 'tickets', where: [], limit: query.pageSize + 1 },
-        () => readQueuePage(db, query.filter, uid, query.cursor, query.pageSize, () => stats.ticketDocsRead++),
+        () => readQueuePage(db, query.filter, uid, query.cursor, query.pageSize, () => stats.ticketDocsRead++, query.slaNow),
         ({ rows, nextCursor }) => onData({ items: rows.map(toTicket), nextCursor }),
         onError,
       );

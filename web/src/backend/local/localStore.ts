@@ -38,6 +38,7 @@ export function localStore(db: LocalDatabase, scope = new LearnedScope(), event?
     async findDue(collectionPath, field, upTo, limit) {
       const located = tableFor(db, `${collectionPath}/_`);
       const rows = await located.table.filter((row) => row[field] instanceof Date && row[field] <= upTo).toArray();
+      // (The tickets table indexes slaWatchAt too; a scan keeps this one path for every table.)
       const found = rows.map((row) => ({ id: String(row[located.keyField]), data: withoutKey(row, located)! }));
       return dueFirst(found, field, upTo, limit);
     },

@@ -7,6 +7,9 @@ import {
   priorities,
   priorityLabels,
   queueFilterSchema,
+  effectiveQueueSort,
+  queueSlaFilterLabels,
+  queueSlaFilters,
   queueSortLabels,
   queueSorts,
   statusLabels,
@@ -19,6 +22,7 @@ import { useEffect, useId, useMemo, useState, type ChangeEvent } from 'react';
 import { useSearchParams, type SetURLSearchParams } from 'react-router';
 import { errorMessage } from '../../app/errorMessage';
 import { PageHeading } from '../../app/PageHeading';
+import { useMinute } from '../../app/useNow';
 import { TicketList } from '../tickets/TicketList';
 import { useUnreadTicketIds } from '../unread/useUnread';
 import { useStaff } from '../users/useStaff';
@@ -54,7 +58,13 @@ export function QueuePage() {
   const page = cursors.length + 1;
 
   const cursor = cursors.at(-1) ?? null;
-  const query = useMemo(() => ({ filter, cursor, pageSize: QUEUE_PAGE_SIZE }), [filter, cursor]);
+  // A service-level filter is a window on the clock: the page follows it once a minute.
+  const minute = useMinute();
+  const slaMinute = filter.sla === 'any' ? null : minute;
+  const query = useMemo(
+    () => ({ filter, cursor, pageSize: QUEUE_PAGE_SIZE, ...(slaMinute === null ? {} : { slaNow: new Date(slaMinute) }) }),
+    [filter, cursor, slaMinute],
+  );
   const tickets = useQueuePage(query);
   const staff = useStaff();
   const unread = useUnreadTicketIds(tickets.data?.items);
@@ -99,6 +109,7 @@ export function QueuePage() {
           onLoadMore={noLoadMore}
           unread={unread}
           assigneeLabel={assigneeLabel}
+          deadlines
           empty={
             page > 1
               ? 'No more tickets on this page.'
@@ -188,7 +199,7 @@ function QueueFilters({ filter, params, setField, setParams, staff }: QueueFilte
         <SimpleGrid
           id={listsId}
           className={unfolded ? undefined : classes.foldedOnPhone}
-          cols={{ base: 2, sm: 3, lg: 5 }}
+          cols={{ base: 2, sm: 3, lg: 6 }}
           spacing="sm"
           verticalSpacing="xs"
         >
@@ -212,9 +223,17 @@ function QueueFilters({ filter, params, setField, setParams, staff }: QueueFilte
           />
           <NativeSelect label="Assignee" value={filter.assignee} onChange={onSelect('assignee')} data={assigneeOptions} />
           <NativeSelect
+            label="Service levels"
+            value={filter.sla}
+            onChange={onSelect('sla')}
+            data={queueSlaFilters.map((value) => ({ value, label: queueSlaFilterLabels[value] }))}
+          />
+          <NativeSelect
             label="Sort"
-            value={filter.sort}
+            value={effectiveQueueSort(filter)}
             onChange={onSelect('sort')}
+            disabled={filter.sla !== 'any'}
+            description={filter.sla !== 'any' ? 'By deadline, with this filter' : undefined}
             data={queueSorts.map((value) => ({ value, label: queueSortLabels[value] }))}
           />
         </SimpleGrid>

@@ -12,6 +12,7 @@ export const queueParamNames = {
   assignee: 'assignee',
   search: 'q',
   sort: 'sort',
+  sla: 'sla',
 } as const satisfies Record<keyof QueueFilter, string>;
 
 type FilterField = keyof QueueFilter;
@@ -30,6 +31,7 @@ export function filterFromParams(params: URLSearchParams): QueueFilter {
     assignee: parseField('assignee', params.get(queueParamNames.assignee)),
     search: parseField('search', params.get(queueParamNames.search)),
     sort: parseField('sort', params.get(queueParamNames.sort)),
+    sla: parseField('sla', params.get(queueParamNames.sla)),
   });
 }
 
@@ -47,8 +49,8 @@ export function withFilterParam(
   return next;
 }
 
-/** The filters chosen from lists (status, priority, category, assignee); the search box is apart. */
-const listFilters = ['status', 'priority', 'category', 'assignee'] as const;
+/** The filters chosen from lists (status, priority, category, assignee, service levels); the search box is apart. */
+const listFilters = ['status', 'priority', 'category', 'assignee', 'sla'] as const;
 
 /** How many of the list filters narrow the queue: the count on the phone's "Filters" button. */
 export function activeFilterCount(filter: QueueFilter): number {

@@ -13,6 +13,7 @@ import { useSignedInSession } from '../../session/useSession';
 import { ChatPanel } from '../chat/ChatPanel';
 import { AttachmentGallery } from './AttachmentGallery';
 import { CustomerActions, StaffActions } from './StaffActions';
+import { SlaBadge } from '../sla/SlaBadge';
 import { PriorityBadge, StatusBadge } from './TicketBadges';
 import { TicketHistory } from './TicketHistory';
 import { TriagePanel } from '../triage/TriagePanel';
@@ -78,6 +79,12 @@ export function TicketPage() {
         <StatusBadge status={t.status} />
         <PriorityBadge priority={t.priority} />
       </Group>
+      {/* Outside the live region: it counts down, and a screen reader need not hear every tick. */}
+      {staff && (
+        <Group gap="xs">
+          <SlaBadge ticket={t} />
+        </Group>
+      )}
       {wide ? (
         <Grid gap="lg">
           <Grid.Col span={5}>{details}</Grid.Col>
