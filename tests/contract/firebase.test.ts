@@ -2,6 +2,7 @@ import { firebaseHarness } from '../firebase-emulators/firebaseHarness.js';
 import { runBadInputScenarios } from './badInputScenarios.js';
 import { runLifecycleScenarios } from './lifecycleScenarios.js';
 import { runContractScenarios } from './scenarios.js';
+import { runServiceLevelScenarios } from './serviceLevelScenarios.js';
 
 /**
  * The contract scenarios against the Firebase backend on the Emulator Suite: Auth, Firestore
@@ -12,3 +13,4 @@ import { runContractScenarios } from './scenarios.js';
 runContractScenarios(firebaseHarness);
 runLifecycleScenarios(firebaseHarness);
 runBadInputScenarios(firebaseHarness);
+runServiceLevelScenarios(firebaseHarness);

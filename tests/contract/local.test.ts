@@ -2,7 +2,9 @@ import { runBadInputScenarios } from './badInputScenarios.js';
 import { runLifecycleScenarios } from './lifecycleScenarios.js';
 import { localHarness } from './localHarness.js';
 import { runContractScenarios } from './scenarios.js';
+import { runServiceLevelScenarios } from './serviceLevelScenarios.js';
 
 runContractScenarios(localHarness);
 runLifecycleScenarios(localHarness);
 runBadInputScenarios(localHarness);
+runServiceLevelScenarios(localHarness);
