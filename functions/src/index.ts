@@ -14,3 +14,4 @@ export { suggestTriage } from './functions/suggestTriage.js';
 export { onTicketWritten } from './functions/onTicketWritten.js';
 export { rebuildStats } from './functions/rebuildStats.js';
 export { watchServiceLevels } from './functions/watchServiceLevels.js';
+export { autoCloseResolved } from './functions/autoCloseResolved.js';

@@ -205,3 +205,13 @@ export function breachText(clock: SlaClock, ticketName: string): string {
     ? `The first reply to ${ticketName} is overdue: its target has passed.`
     : `The resolution of ${ticketName} is overdue: its target has passed.`;
 }
+
+/** Whether a resolved ticket has waited its days and closes now (at exactly N days, too). */
+export function isDueToAutoClose(ticket: { status: TicketStatus; resolvedAt: Date | null }, policy: SlaPolicy, now: Date): boolean {
+  return ticket.status === 'resolved' && ticket.resolvedAt !== null && now.getTime() - ticket.resolvedAt.getTime() >= policy.autoCloseDays * DAY_MS;
+}
+
+/** The system message of an automatic close. */
+export function autoCloseText(days: number): string {
+  return `This ticket was closed automatically ${days} ${days === 1 ? 'day' : 'days'} after it was resolved. The chat is closed; open a follow-up ticket if you need more help.`;
+}

@@ -46,6 +46,8 @@ export const ids = {
   notification: (uid: string, ticketId: string, what: string) => `${ticketId}-${what}-${uid}`,
   /** The removal of a stored file that was not what the ticket lists: one per slot. */
   removedAttachmentEvent: (ticketId: string, slot: string) => `${ticketId}-removed-${slot}`,
+  /** The automatic close of a resolved ticket: once per ticket (closed is for good). */
+  autoClosedEvent: (ticketId: string) => `${ticketId}-auto-closed`,
   /** A clock's breach, by the deadline it missed: a watch run twice records it once. */
   breachEvent: (ticketId: string, clock: string, dueAt: Date) => `${ticketId}-breach-${clock}-${dueAt.getTime()}`,
 };

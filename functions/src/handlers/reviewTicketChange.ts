@@ -265,7 +265,7 @@ export async function reviewTicketChange(
 
 /**
  * The functions' own changes come back through this trigger: the auto-assignment of a new
- * ticket and the revert of an illegal move. Each wrote its event together with the change,
+ * ticket, the auto-close of a resolved one and the revert of an illegal move. Each wrote its event together with the change,
  * stamped with the updatedAt it set, so the event identifies the change.
  */
 async function isFunctionsOwnChange(
@@ -283,6 +283,10 @@ async function isFunctionsOwnChange(
     // The put-back of an assignment to someone who may not be assigned.
     const revert = await readEvent(tx, ticketId, ids.revertedEvent(ticketId, after.updatedAt));
     if (revert && revert.from === after.assigneeUid && revert.to === before.assigneeUid) return true;
+  }
+  if (changed.length === 1 && changed[0] === 'status' && before.status === 'resolved' && after.status === 'closed') {
+    const auto = await readEvent(tx, ticketId, ids.autoClosedEvent(ticketId));
+    if (auto && auto.at.getTime() === after.updatedAt.getTime()) return true;
   }
   if (changed.length === 1 && changed[0] === 'assigneeUid' && before.assigneeUid === null) {
     const auto = await readEvent(tx, ticketId, ids.autoAssignedEvent(ticketId));

@@ -1,5 +1,6 @@
 import { roleSchema, ticketDocSchema, type Ticket } from '@domain';
 import type { AppliedWrite, DocData } from '../clientRequest';
+import { autoCloseResolved } from '@functions/handlers/autoCloseResolved';
 import { handleTicketCreated } from '@functions/handlers/handleTicketCreated';
 import { recordMessage } from '@functions/handlers/recordMessage';
 import { recordRead } from '@functions/handlers/recordRead';
@@ -78,9 +79,14 @@ export function localTriggers(db: LocalDatabase) {
       if (sub === 'messages' && request.method === 'create') await this.messageCreated(id, subId, event);
       if (sub === 'reads') await this.readWritten(id, subId, event);
     },
-    /** The scheduled functions: the breach watch (on Firebase: watchServiceLevels, every minute). */
+    /**
+     * The scheduled functions (on Firebase: watchServiceLevels every minute, autoCloseResolved
+     * every 15): the breach watch, then the auto-close, whose closes the reports then count
+     * (as onTicketWritten would).
+     */
     async scheduled() {
       await watchServiceLevels(stores.scheduled, deps());
+      for (const ticketId of await autoCloseResolved(stores.scheduled, deps())) await countTicket(ticketId, autoId(), undefined, undefined);
     },
     async catchUp() {
       const unnumbered = await db.tickets.filter((ticket) => ticket.number === null).primaryKeys();
