@@ -8,6 +8,7 @@ import {
   MESSAGE_MAX,
   PEOPLE_QUERY_MAX,
   REJECTION_REASON_MAX,
+  SATISFACTION_COMMENT_MAX,
   TITLE_MAX,
   attachmentKinds,
   locksChat,
@@ -255,10 +256,14 @@ export const seeded = {
  * reads have something to read. No rate-limit counters: each writer starts a new window.
  * Dates stay Dates; drivers convert.
  */
+/** When the fixture ticket was resolved (in the states after a resolve): the rating answers it. */
+export const FIXTURE_RESOLVED_AT = new Date('2024-05-02T12:00:00Z');
+
 export function seedDocuments(ticketId: string, state: TicketStatus, now: Date): { path: string; data: DocData }[] {
   const { owner, agent, otherCustomer } = matrixPeople;
   const ticket: TicketDoc = {
     ...newTicketDoc(validInput, owner, now),
+    resolvedAt: state === 'resolved' || state === 'closed' ? FIXTURE_RESOLVED_AT : null,
     number: 1,
     status: state,
     assigneeUid: state === 'open' ? null : agent.uid,
@@ -443,6 +448,16 @@ export const operations = {
   'ticket.changePriority': (ctx) => changeTicket(ctx, { priority: 'critical' }),
   'ticket.stampOnly': (ctx) => changeTicket(ctx, {}),
   'ticket.changeSuggestion': (ctx) => changeTicket(ctx, { priority: 'low', suggestedPriority: 'low' }),
+  'ticket.rate': (ctx) => changeTicket(ctx, { satisfaction: 4, satisfactionComment: 'Quick and kind.', satisfactionFor: FIXTURE_RESOLVED_AT }),
+  'ticket.rate.withoutComment': (ctx) => changeTicket(ctx, { satisfaction: 1, satisfactionComment: null, satisfactionFor: FIXTURE_RESOLVED_AT }),
+  'ticket.rate.longestComment': (ctx) =>
+    changeTicket(ctx, { satisfaction: 5, satisfactionComment: 'k'.repeat(SATISFACTION_COMMENT_MAX), satisfactionFor: FIXTURE_RESOLVED_AT }),
+  'ticket.rate.commentTooLong': (ctx) =>
+    changeTicket(ctx, { satisfaction: 5, satisfactionComment: 'k'.repeat(SATISFACTION_COMMENT_MAX + 1), satisfactionFor: FIXTURE_RESOLVED_AT }),
+  'ticket.rate.scoreOutOfRange': (ctx) => changeTicket(ctx, { satisfaction: 6, satisfactionFor: FIXTURE_RESOLVED_AT }),
+  'ticket.rate.partScore': (ctx) => changeTicket(ctx, { satisfaction: 3.5, satisfactionFor: FIXTURE_RESOLVED_AT }),
+  'ticket.rate.anotherResolution': (ctx) => changeTicket(ctx, { satisfaction: 4, satisfactionFor: new Date(FIXTURE_RESOLVED_AT.getTime() - 1000) }),
+  'ticket.rate.andReopen': (ctx) => changeTicket(ctx, { satisfaction: 4, satisfactionFor: FIXTURE_RESOLVED_AT, status: 'in_progress' }),
   'ticket.close.inSomeoneElsesName': (ctx) => ticketChangeWrite(ctx.ticketId, { status: 'closed' }, someoneElse(ctx), ctx.now),
   'ticket.unlockChat': (ctx) => changeTicket(ctx, { chatLocked: false }),
   'ticket.assign.toAdmin': (ctx) => changeTicket(ctx, { assigneeUid: matrixPeople.admin.uid }),
@@ -752,6 +767,20 @@ export const matrix: readonly MatrixEntry[] = [
     allowed: ['owner', ...staff],
     because: 'a resolved ticket may be closed by its customer or staff',
   },
+  {
+    operation: 'ticket.rate',
+    states: ['resolved'],
+    allowed: ['owner'],
+    because: 'the customer rates the help on their resolved ticket, and nobody else does',
+  },
+  refusedForAll('ticket.rate', 'the help is rated while the ticket is resolved: not before, not once closed', ['open', 'in_progress', 'closed', 'rejected']),
+  { operation: 'ticket.rate.withoutComment', states: ['resolved'], allowed: ['owner'], because: 'the comment is optional' },
+  { operation: 'ticket.rate.longestComment', states: ['resolved'], allowed: ['owner'], because: 'a comment may be 1000 characters' },
+  refusedForAll('ticket.rate.commentTooLong', 'a comment is at most 1000 characters', ['resolved']),
+  refusedForAll('ticket.rate.scoreOutOfRange', 'a score is from 1 to 5', ['resolved']),
+  refusedForAll('ticket.rate.partScore', 'a score is a whole number', ['resolved']),
+  refusedForAll('ticket.rate.anotherResolution', "a rating answers the ticket's latest resolution", ['resolved']),
+  refusedForAll('ticket.rate.andReopen', 'a rating changes nothing else', ['resolved']),
   refusedForAll('ticket.reject.withoutReason', 'a rejection needs a reason', ['open', 'in_progress']),
   {
     operation: 'ticket.reject.withReason',

@@ -2,6 +2,7 @@ import { firebaseHarness } from '../firebase-emulators/firebaseHarness.js';
 import { runBadInputScenarios } from './badInputScenarios.js';
 import { runLifecycleScenarios } from './lifecycleScenarios.js';
 import { runContractScenarios } from './scenarios.js';
+import { runSatisfactionScenarios } from './satisfactionScenarios.js';
 import { runServiceLevelScenarios } from './serviceLevelScenarios.js';
 
 /**
@@ -14,3 +15,4 @@ runContractScenarios(firebaseHarness);
 runLifecycleScenarios(firebaseHarness);
 runBadInputScenarios(firebaseHarness);
 runServiceLevelScenarios(firebaseHarness);
+runSatisfactionScenarios(firebaseHarness);

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   ASSIGNMENT_POOL_MAX,
   AUTO_CLOSE_DAYS_MAX,
+  SATISFACTION_COMMENT_MAX,
+  SATISFACTION_MAX,
+  SATISFACTION_MIN,
   SLA_HOURS_MAX,
+  satisfactionFields,
   slaConfigSchema,
   ATTACHMENT_UPLOAD_WINDOW_MS,
   BLANK_CHARACTERS,
@@ -66,6 +70,14 @@ describe('firestore.rules follows the domain', () => {
     expect(sorted(listAfter(functionBody(firestore, 'isAssignmentConfig'), 'hasOnly('))).toEqual(keysOf(assignmentConfigSchema));
     expect(sorted(listAfter(functionBody(firestore, 'isSlaConfig'), 'hasOnly('))).toEqual(keysOf(slaConfigSchema));
     expect(sorted(listAfter(functionBody(firestore, 'isHoursByPriority'), 'hasOnly('))).toEqual(sorted(priorities));
+  });
+
+  it('lets the customer rate the help as the domain does', () => {
+    const rate = functionBody(firestore, 'mayRateTicket');
+    expect(sorted(listAfter(rate, 'changed.hasOnly('))).toEqual(sorted([...satisfactionFields, 'updatedAt', 'updatedBy']));
+    expect(rate).toContain(`after.satisfaction >= ${SATISFACTION_MIN}`);
+    expect(rate).toContain(`after.satisfaction <= ${SATISFACTION_MAX}`);
+    expect(rate).toContain(`isText(after.satisfactionComment, ${SATISFACTION_COMMENT_MAX})`);
   });
 
   it('bounds the service-level targets as the domain does', () => {

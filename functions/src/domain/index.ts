@@ -13,6 +13,7 @@ export * from './user.js';
 export * from './assignment.js';
 export * from './lifecycle.js';
 export * from './sla.js';
+export * from './satisfaction.js';
 export * from './message.js';
 export * from './notification.js';
 export * from './queue.js';

@@ -1,4 +1,5 @@
 import { assignmentConfigSchema } from './assignment.js';
+import { satisfactionFields } from './satisfaction.js';
 import { slaConfigSchema } from './sla.js';
 import { attachmentsProblem } from './attachments.js';
 import { messageDocSchema, noteDocSchema, readMarkerSchema, type MessageDoc, type NoteDoc, type ReadMarker } from './message.js';
@@ -162,6 +163,26 @@ export function mayUpdateTicket(actor: Actor | null, before: TicketDoc, after: T
   }
   if (after.assigneeUid !== before.assigneeUid && after.assigneeUid !== null && !mayBeAssigned(facts.assignee)) {
     return deny('Tickets are assigned only to an active agent or admin.');
+  }
+  return allow;
+}
+
+/**
+ * The customer rates their own resolved ticket, for its latest resolution, in their own name;
+ * nothing else changes. firestore.rules mirrors it (mayRateTicket).
+ */
+export function mayRateTicket(actor: Actor | null, before: TicketDoc, after: TicketDoc): Decision {
+  const changed = changedFields(before, after);
+  if (!actor) return deny('Sign in to rate the help.');
+  if (actor.role !== 'customer' || before.customerUid !== actor.uid) return deny('Only the customer rates the help on their ticket.');
+  if (before.status !== 'resolved' || before.resolvedAt === null) return deny('The help is rated once the ticket is resolved, until it closes.');
+  const allowed: readonly string[] = [...satisfactionFields, 'updatedAt', 'updatedBy'];
+  const other = changed.filter((field) => !allowed.includes(field));
+  if (other.length > 0) return deny(`You cannot change ${other.join(', ')}.`);
+  if (after.updatedBy !== actor.uid) return deny('A change of a ticket is written in your own name (updatedBy).');
+  if (after.satisfaction === null) return deny('Give a score from 1 to 5.');
+  if (after.satisfactionFor === null || after.satisfactionFor.getTime() !== before.resolvedAt.getTime()) {
+    return deny('A rating answers the ticket\'s latest resolution.');
   }
   return allow;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { attachmentRefSchema, attachmentRefsInSlotOrder, type AttachmentRef } from './attachments.js';
 import { docIdSchema } from './ids.js';
+import { SATISFACTION_COMMENT_MAX, satisfactionScoreSchema } from './satisfaction.js';
 import { storedText, typedText } from './text.js';
 import { DISPLAY_NAME_MAX } from './user.js';
 import { suggestionSourceSchema } from './triage/suggestion.js';
@@ -105,6 +106,13 @@ export const ticketDocSchema = z.object({
   slaWatchAt: z.date().nullable().default(null),
   firstResponseBreachedAt: z.date().nullable().default(null),
   resolutionBreachedAt: z.date().nullable().default(null),
+  /**
+   * The customer's rating of the help (see satisfaction.ts): a score from 1 to 5, an optional
+   * comment, and the resolution it answers (that resolve's resolvedAt).
+   */
+  satisfaction: satisfactionScoreSchema.nullable().default(null),
+  satisfactionComment: storedText(SATISFACTION_COMMENT_MAX).nullable().default(null),
+  satisfactionFor: z.date().nullable().default(null),
 });
 export type TicketDoc = z.infer<typeof ticketDocSchema>;
 export type Ticket = TicketDoc & { readonly id: string };
@@ -152,6 +160,9 @@ export function newTicketDoc(
     slaWatchAt: null,
     firstResponseBreachedAt: null,
     resolutionBreachedAt: null,
+    satisfaction: null,
+    satisfactionComment: null,
+    satisfactionFor: null,
   };
 }
 

@@ -7,6 +7,7 @@ import {
   isDocId,
   mayBeAssigned,
   pausedWhileResolved,
+  satisfactionFields,
   priorityChangeText,
   statusChangeNotice,
   statusChangeText,
@@ -44,10 +45,11 @@ export const functionOwnedTicketFields = [
 ] as const satisfies readonly (keyof TicketDoc)[];
 
 /**
- * What a change may touch without being reviewed: the functions' own fields, and the writer
- * stamp `updatedBy`, which every client write sets (a change of it alone is bookkeeping).
+ * What a change may touch without being reviewed: the functions' own fields, the writer
+ * stamp `updatedBy`, which every client write sets (a change of it alone is bookkeeping),
+ * and the customer's rating (no event: the reports count it, staff see it on the ticket).
  */
-export const bookkeepingTicketFields: readonly string[] = [...functionOwnedTicketFields, 'updatedBy'];
+export const bookkeepingTicketFields: readonly string[] = [...functionOwnedTicketFields, 'updatedBy', ...satisfactionFields];
 
 /** Who made a change: a signed-in user, or null for the console and other admin-SDK writers. */
 export interface ChangeActor {

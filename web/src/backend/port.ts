@@ -11,6 +11,7 @@ import type {
   QueueCursor,
   QueueFilter,
   Role,
+  SatisfactionInput,
   SignInInput,
   SignUpInput,
   StatsRange,
@@ -224,6 +225,11 @@ export interface SupportBackend {
   /** Any other legal status move (resolve, reopen, close). */
   changeStatus(ticketId: string, to: TicketStatus): PendingWrite;
   setPriority(ticketId: string, priority: Priority): PendingWrite;
+  /**
+   * The customer rates the help on their resolved ticket (1 to 5, an optional comment), for
+   * its latest resolution; again to change it, until the ticket closes.
+   */
+  rateHelp(ticket: Pick<Ticket, 'id' | 'resolvedAt'>, input: SatisfactionInput): PendingWrite;
   /** Assign to an agent (or admin), or null to unassign. */
   assignTicket(ticketId: string, assigneeUid: string | null): PendingWrite;
 

@@ -51,6 +51,10 @@ export interface TicketChange {
   priority?: Priority;
   assigneeUid?: string | null;
   rejectionReason?: string;
+  /** The customer's rating of a resolved ticket (satisfactionChange in the domain). */
+  satisfaction?: number;
+  satisfactionComment?: string | null;
+  satisfactionFor?: Date | null;
 }
 
 /**

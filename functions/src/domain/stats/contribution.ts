@@ -1,3 +1,4 @@
+import { currentSatisfaction } from '../satisfaction.js';
 import { metSla } from '../sla.js';
 import type { TicketDoc } from '../ticket.js';
 import { durationBucketOf } from './durations.js';
@@ -32,6 +33,9 @@ export type CountedTicket = Pick<
   | 'closedAt'
   | 'firstResponseDueAt'
   | 'resolutionDueAt'
+  | 'satisfaction'
+  | 'satisfactionComment'
+  | 'satisfactionFor'
 >;
 
 const inBacklog = (status: TicketDoc['status']) => status === 'open' || status === 'in_progress';
@@ -66,6 +70,8 @@ export function ticketCells(ticket: CountedTicket, reopens: readonly Date[]): Ce
     add(ticket.resolvedAt, `resolution.${durationBucketOf(opened, ticket.resolvedAt)}`);
     const met = metSla(ticket);
     if (met !== null) add(ticket.resolvedAt, `${met ? 'slaMet' : 'slaMissed'}.${ticket.priority}`);
+    const rating = currentSatisfaction(ticket);
+    if (rating) add(ticket.resolvedAt, `satisfaction.${rating.score}`);
   }
   if (ticket.status === 'closed') add(ticket.closedAt ?? ticket.updatedAt, 'closed');
   if (ticket.status === 'rejected') add(ticket.closedAt ?? ticket.updatedAt, 'rejected');

@@ -7,6 +7,7 @@ import {
   shownDistribution,
   type Histogram,
 } from './durations.js';
+import { SATISFIED_FROM } from '../satisfaction.js';
 import { daysSpanned } from './summary.js';
 import {
   dayCountsSchema,
@@ -72,6 +73,7 @@ function addCounts(a: DayCounts, b: DayCounts): DayCounts {
     resolution: addHistograms(a.resolution, b.resolution),
     slaMet: sum(a.slaMet, b.slaMet),
     slaMissed: sum(a.slaMissed, b.slaMissed),
+    satisfaction: sum(a.satisfaction, b.satisfaction),
   };
 }
 const emptyCounts = (): DayCounts => dayCountsSchema.parse({});
@@ -126,12 +128,35 @@ export function slaFigures(met: number, missed: number): SlaFigures {
 }
 const sumOf = (tallies: Record<Priority, number>) => priorities.reduce((sum, priority) => sum + tallies[priority], 0);
 
+/** The customers' ratings of the resolutions in the range. */
+export interface SatisfactionFigures {
+  readonly answers: number;
+  /** Answers of 4 and 5. */
+  readonly satisfied: number;
+  /** satisfied / answers, as a fraction; null without answers. */
+  readonly share: number | null;
+  /** answers / resolutions counted, as a fraction; null without resolutions. */
+  readonly responseRate: number | null;
+}
+function satisfactionFigures(counts: DayCounts): SatisfactionFigures {
+  const scores = Object.entries(counts.satisfaction);
+  const answers = scores.reduce((sum, [, n]) => sum + n, 0);
+  const satisfied = scores.filter(([score]) => Number(score) >= SATISFIED_FROM).reduce((sum, [, n]) => sum + n, 0);
+  return {
+    answers,
+    satisfied,
+    share: answers === 0 ? null : satisfied / answers,
+    responseRate: counts.resolved === 0 ? null : answers / counts.resolved,
+  };
+}
+
 export interface AgentRow {
   readonly agentUid: string;
   readonly assigned: number;
   readonly resolved: number;
   readonly reopened: number;
   readonly withinSla: SlaFigures;
+  readonly satisfaction: SatisfactionFigures;
   readonly medianFirstResponse: number | null;
   readonly medianResolution: number | null;
 }
@@ -152,6 +177,7 @@ export interface Report {
   readonly resolution: DurationFigures;
   /** Resolutions in the range within their service levels: the desk's, and per priority. */
   readonly withinSla: SlaFigures;
+  readonly satisfaction: SatisfactionFigures;
   readonly withinSlaByPriority: Record<Priority, SlaFigures>;
   readonly agents: AgentRow[];
 }
@@ -202,6 +228,7 @@ export function reportOf(view: StatsView, range: StatsRange, today: Date): Repor
       resolved: counts.resolved,
       reopened: counts.reopened,
       withinSla: slaFigures(sumOf(counts.slaMet), sumOf(counts.slaMissed)),
+      satisfaction: satisfactionFigures(counts),
       medianFirstResponse: histogramQuantile(counts.firstResponse, 0.5),
       medianResolution: histogramQuantile(counts.resolution, 0.5),
     });
@@ -222,6 +249,7 @@ export function reportOf(view: StatsView, range: StatsRange, today: Date): Repor
     withinSlaByPriority: Object.fromEntries(
       priorities.map((priority) => [priority, slaFigures(totals.slaMet[priority], totals.slaMissed[priority])]),
     ) as Record<Priority, SlaFigures>,
+    satisfaction: satisfactionFigures(totals),
     agents,
   };
 }

@@ -52,6 +52,8 @@ export const dayCountsSchema = z
     /** Of the resolutions counted this day: those that kept both service-level targets, and those that missed one, by priority. */
     slaMet: tally<Priority>(priorities),
     slaMissed: tally<Priority>(priorities),
+    /** Of the resolutions counted this day: the customers' ratings of the help, by score. */
+    satisfaction: tally(['1', '2', '3', '4', '5']),
   })
   .prefault({});
 export type DayCounts = z.infer<typeof dayCountsSchema>;

@@ -8,6 +8,7 @@ import {
   newTicketInputSchema,
   parseInput,
   rejectionReasonSchema,
+  satisfactionChange,
 } from '@domain';
 import type { Firestore } from 'firebase/firestore';
 import type { FirebaseStorage } from 'firebase/storage';
@@ -40,6 +41,7 @@ export type FirebaseCommands = Pick<
   | 'rejectTicket'
   | 'changeStatus'
   | 'setPriority'
+  | 'rateHelp'
   | 'assignTicket'
   | 'setUserRole'
   | 'setUserActive'
@@ -153,6 +155,10 @@ export function firebaseCommands({ db, storage, session, chat, track }: Firebase
 
     setPriority(ticketId, priority) {
       return changeTicket(ticketId, { priority });
+    },
+
+    rateHelp(ticket, input) {
+      return changeTicket(ticket.id, satisfactionChange(ticket, input));
     },
 
     assignTicket(ticketId, assigneeUid) {

@@ -9,6 +9,7 @@ import {
   newTicketInputSchema,
   parseInput,
   rejectionReasonSchema,
+  satisfactionChange,
   renameInputSchema,
   type AttachmentSlot,
   type ChangePasswordInput,
@@ -16,6 +17,8 @@ import {
   type NewTicketInput,
   type Priority,
   type RateLimits,
+  type SatisfactionInput,
+  type Ticket,
   type Role,
   type SignInInput,
   type SignUpInput,
@@ -278,6 +281,10 @@ export class LocalBackend implements SupportBackend {
 
   setPriority(ticketId: string, priority: Priority): PendingWrite {
     return this.changeTicket(ticketId, { priority });
+  }
+
+  rateHelp(ticket: Pick<Ticket, 'id' | 'resolvedAt'>, input: SatisfactionInput): PendingWrite {
+    return this.changeTicket(ticket.id, satisfactionChange(ticket, input));
   }
 
   assignTicket(ticketId: string, assigneeUid: string | null): PendingWrite {

@@ -7,11 +7,13 @@ import {
   mayReadNotes,
   mayReadReadMarkers,
   mayReadTicket,
+  mayRateTicket,
   mayUpdateTicket,
   mayWriteReadMarker,
   messageDocSchema,
   noteDocSchema,
   readMarkerSchema,
+  satisfactionFields,
   ticketDocSchema,
   type Decision,
 } from '@domain';
@@ -55,7 +57,10 @@ export async function checkTicket(
       const assigneeUid = after.data.assigneeUid;
       const assignee =
         assigneeUid !== null && assigneeUid !== before.assigneeUid ? profileOf(await docs.get(`users/${assigneeUid}`)) : undefined;
-      return mayUpdateTicket(actor, before, after.data, { assignee });
+      // A rating is its own kind of change (firestore.rules: mayUpdateTicket || mayRateTicket);
+      // a refusal gives the reason of the kind the change is.
+      const rates = satisfactionFields.some((field) => field in request.data);
+      return rates ? mayRateTicket(actor, before, after.data) : mayUpdateTicket(actor, before, after.data, { assignee });
     }
     default:
       return deny('Tickets are never deleted from the app.');

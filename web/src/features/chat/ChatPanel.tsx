@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Loader, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import {
   TITLE_MAX,
+  asksForSatisfaction,
   isStaff,
   locksChat,
   lockedChatReason,
@@ -27,6 +28,7 @@ import type { ChatPage } from '../../backend/port';
 import { queryKeys } from '../../realtime/queryKeys';
 import { useRealtimeQuery } from '../../realtime/useRealtimeQuery';
 import { useSignedInSession } from '../../session/useSession';
+import { SatisfactionSurvey } from '../satisfaction/SatisfactionSurvey';
 import { useReadMarkers } from '../unread/useUnread';
 import { ChatMessageItem, NoteItem } from './ChatMessageItem';
 import { useDraft } from './useDraft';
@@ -196,6 +198,7 @@ export function ChatPanel({ ticket }: { ticket: Ticket }) {
           }
         />
       )}
+      {!staff && asksForSatisfaction(ticket) && <SatisfactionSurvey ticket={ticket} />}
       <Composer ticket={ticket} staff={staff} />
     </Stack>
   );

@@ -15,7 +15,6 @@ import {
   ticketStatuses,
   type DurationFigures,
   type Report,
-  type SlaFigures,
   type StatsRange,
   type UserProfile,
 } from '@domain';
@@ -76,9 +75,10 @@ export function ReportsPage() {
 }
 
 /** "75 %", or a dash with nothing counted. */
-function formatShare(figures: SlaFigures): string {
-  return figures.share === null ? '–' : `${Math.round(figures.share * 100)} %`;
+function formatFraction(fraction: number | null): string {
+  return fraction === null ? '–' : `${Math.round(fraction * 100)} %`;
 }
+const formatShare = (figures: { share: number | null }) => formatFraction(figures.share);
 
 function Figure({ label, value }: { label: string; value: string | number }) {
   return (
@@ -113,11 +113,13 @@ function ReportBody({ report, staff, viewerIsAdmin, viewerUid }: { report: Repor
 
   return (
     <Stack gap="md">
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }}>
         <Figure label="Total tickets" value={report.total} />
         <Figure label="Open now" value={report.openNow} />
         <Figure label="New tickets per day" value={report.averagePerDay} />
         <Figure label="Within SLA" value={formatShare(report.withinSla)} />
+        <Figure label="Satisfaction" value={formatShare(report.satisfaction)} />
+        <Figure label="Survey response rate" value={formatFraction(report.satisfaction.responseRate)} />
       </SimpleGrid>
 
       <ChartSection
@@ -209,18 +211,20 @@ function ReportBody({ report, staff, viewerIsAdmin, viewerUid }: { report: Repor
 
       <ChartSection
         title={viewerIsAdmin ? 'Agents' : 'Your figures'}
-        description={viewerIsAdmin ? 'Every agent, by the tickets assigned to them now.' : 'Your row: the tickets assigned to you now.'}
+        description={`${viewerIsAdmin ? 'Every agent, by the tickets assigned to them now.' : 'Your row: the tickets assigned to you now.'} Satisfaction is the share of 4 and 5 among the customers' ratings; response rate, the share of resolutions rated.`}
         columns={[
           { label: 'Agent' },
           { label: 'Assigned', numeric: true },
           { label: 'Resolved', numeric: true },
           { label: 'Reopened', numeric: true },
           { label: 'Within SLA', numeric: true },
+          { label: 'Satisfaction', numeric: true },
+          { label: 'Response rate', numeric: true },
           { label: 'Median first response', numeric: true },
           { label: 'Median resolution', numeric: true },
         ]}
         rows={agentRows.map((row) => ({
-          cells: [row.name, row.assigned, row.resolved, row.reopened, formatShare(row.withinSla), formatHours(row.medianFirstResponse), formatHours(row.medianResolution)],
+          cells: [row.name, row.assigned, row.resolved, row.reopened, formatShare(row.withinSla), formatShare(row.satisfaction), formatFraction(row.satisfaction.responseRate), formatHours(row.medianFirstResponse), formatHours(row.medianResolution)],
           href: queueLink({ assignee: row.agentUid }),
         }))}
         fileName={`agents-${report.range}`}

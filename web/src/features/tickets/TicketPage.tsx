@@ -13,6 +13,7 @@ import { useSignedInSession } from '../../session/useSession';
 import { ChatPanel } from '../chat/ChatPanel';
 import { AttachmentGallery } from './AttachmentGallery';
 import { CustomerActions, StaffActions } from './StaffActions';
+import { satisfactionText } from '../satisfaction/SatisfactionSurvey';
 import { SlaBadge } from '../sla/SlaBadge';
 import { PriorityBadge, StatusBadge } from './TicketBadges';
 import { TicketHistory } from './TicketHistory';
@@ -59,7 +60,7 @@ export function TicketPage() {
   const details = (
     <Stack>
       {staff ? <StaffActions ticket={t} role={session.role} staff={people} /> : <CustomerActions ticket={t} />}
-      <TicketDetails ticket={t} staff={people} />
+      <TicketDetails ticket={t} staff={people} viewerIsStaff={staff} />
       {staff && <TriagePanel ticket={t} />}
       {staff && <TicketHistory ticketId={t.id} staff={people} />}
     </Stack>
@@ -112,7 +113,7 @@ export function TicketPage() {
   );
 }
 
-function TicketDetails({ ticket, staff }: { ticket: Ticket; staff: readonly UserProfile[] }) {
+function TicketDetails({ ticket, staff, viewerIsStaff }: { ticket: Ticket; staff: readonly UserProfile[]; viewerIsStaff: boolean }) {
   // Staff know every colleague; customers read the name the functions copy onto the ticket.
   const assignee =
     ticket.assigneeUid === null
@@ -125,6 +126,7 @@ function TicketDetails({ ticket, staff }: { ticket: Ticket; staff: readonly User
         <Detail label="Assignee" value={assignee} />
         <Detail label="Opened by" value={ticket.customerName} />
         <Detail label="Opened" value={exactTime(ticket.createdAt)} />
+        {viewerIsStaff && ticket.resolvedAt !== null && <Detail label="Customer's rating" value={satisfactionText(ticket)} />}
       </SimpleGrid>
       {ticket.rejectionReason && (
         <Alert color="red" title="Rejected" mb="md">
