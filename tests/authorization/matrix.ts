@@ -323,6 +323,11 @@ export function seedDocuments(ticketId: string, state: TicketStatus, now: Date):
     // agent's own row and another agent's.
     ...Object.entries(seededStats(ticket)).map(([id, data]) => ({ path: `stats/${id}`, data })),
     { path: `statsLedger/${ticketId}`, data: { counted: {}, reopens: {} } },
+    {
+      path: `mail/${ticketId}-status-e1`,
+      data: { to: owner.email, message: { subject: 'Your ticket #1 is now Resolved', text: 'Resolved.', html: '<p>Resolved.</p>' } },
+    },
+    { path: `mailLog/${ticketId}`, data: { lastReplyEmailAt: now } },
   ];
 }
 
@@ -587,6 +592,16 @@ export const operations = {
   'stats.write.summary': () => ({ method: 'update', path: `stats/${statsDocIds.summary}`, data: { total_tickets: 1000 } }),
   'stats.write.newDeskMonth': () => ({ method: 'create', path: `stats/${statsDocIds.deskMonth('2020-01')}`, data: { scope: 'desk', month: '2020-01', days: {} } }),
   'stats.ledger.read': (ctx) => ({ method: 'get', path: `statsLedger/${ctx.ticketId}` }),
+
+  // ---- email to customers ----
+  'mail.read': (ctx) => ({ method: 'get', path: `mail/${ctx.ticketId}-status-e1` }),
+  'mail.list': () => ({ method: 'list', collection: 'mail', where: [], limit: 10 }),
+  'mail.create': (ctx) => ({
+    method: 'create',
+    path: `mail/${ctx.newId}`,
+    data: { to: 'someone@example.com', message: { subject: 'Free money', text: 'Click here', html: '<p>Click here</p>' } },
+  }),
+  'mail.log.read': (ctx) => ({ method: 'get', path: `mailLog/${ctx.ticketId}` }),
 
   // ---- desk configuration ----
   'config.read': () => ({ method: 'get', path: 'config/assignment' }),
@@ -913,6 +928,10 @@ export const matrix: readonly MatrixEntry[] = [
   refusedForAll('stats.write.newDeskMonth', 'only the functions write the stats'),
   refusedForAll('stats.ledger.read', 'what each ticket counts is the functions\' own bookkeeping'),
 
+  refusedForAll('mail.read', "outgoing email holds customers' addresses: functions only"),
+  refusedForAll('mail.list', "outgoing email holds customers' addresses: functions only"),
+  refusedForAll('mail.create', 'the desk would send whatever a client wrote: only the functions queue email'),
+  refusedForAll('mail.log.read', "when each ticket was last emailed is the functions' own bookkeeping"),
   { operation: 'config.read', states: ['open'], allowed: staff, because: 'the desk configuration is for staff' },
   { operation: 'config.write', states: ['open'], allowed: ['admin'], because: 'admins change the desk configuration' },
   {

@@ -14,6 +14,7 @@ export * from './assignment.js';
 export * from './lifecycle.js';
 export * from './sla.js';
 export * from './satisfaction.js';
+export * from './customerEmail.js';
 export * from './message.js';
 export * from './notification.js';
 export * from './queue.js';

@@ -3,16 +3,19 @@ import { logger } from 'firebase-functions';
 import { onDocumentUpdatedWithAuthContext } from 'firebase-functions/v2/firestore';
 import { ticketDocSchema } from '../domain/index.js';
 import { brokenTicketFields, revertBrokenEdit } from '../handlers/revertBrokenEdit.js';
+import { emailStatusChange } from '../handlers/emailCustomer.js';
 import { changeActorOfUpdate, reviewTicketChange } from '../handlers/reviewTicketChange.js';
 import type { DocData } from '../store/port.js';
 import { firestoreStore, fromFirestore } from '../store/firestoreStore.js';
+import { deskUrlValue } from './deskUrlParam.js';
 
 /**
  * Every change of a ticket, re-checked: console edits bypass the rules. Who wrote comes
  * from the auth context, else from the writer stamps the rules demand of every client
  * write (see changeActorOfUpdate). An edit that leaves the ticket in a shape the desk cannot
- * use is put back whole; any other change is reviewed. Ids of what the review writes come
- * from the event's id: unique per change, the same on every retry; its time is the write's.
+ * use is put back whole; any other change is reviewed, and a status change is emailed to
+ * the customer. Ids of what the review writes come from the event's id: unique per change,
+ * the same on every retry; its time is the write's.
  */
 export const onTicketUpdated = onDocumentUpdatedWithAuthContext('tickets/{ticketId}', async (event) => {
   if (!event.data) return;
@@ -44,4 +47,8 @@ export const onTicketUpdated = onDocumentUpdatedWithAuthContext('tickets/{ticket
     return;
   }
   await reviewTicketChange(store, ticketId, before.data, after.data, actor, deps);
+  if (before.data.status !== after.data.status) {
+    const change = { to: after.data.status, actorUid: actor.uid, changeKey: event.id };
+    await emailStatusChange(store, ticketId, change, { now: deps.now, deskUrl: deskUrlValue() });
+  }
 });

@@ -102,6 +102,12 @@ export class LocalDatabase extends Dexie {
   statsEvents!: EntityTable<{ id: string } & Record<string, unknown>, 'id'>;
   outbox!: EntityTable<OutboxRow, 'seq'>;
   mail!: EntityTable<MailRow, 'code'>;
+  /**
+   * Email to customers as the functions write it (`mail/{id}` in the Trigger Email shape) and
+   * when each ticket was last emailed: the local backend keeps them and sends nothing.
+   */
+  customerMail!: EntityTable<{ id: string } & Record<string, unknown>, 'id'>;
+  mailLog!: EntityTable<{ id: string } & Record<string, unknown>, 'id'>;
 
   constructor(name: string) {
     super(name);
@@ -168,6 +174,8 @@ export class LocalDatabase extends Dexie {
     this.version(9).stores({
       tickets:
         '&id, createdAt, updatedAt, slaDueAt, slaWatchAt, [customerUid+createdAt], [status+createdAt], [assigneeUid+createdAt], [priority+createdAt], [category+createdAt], *searchTokens',
+      customerMail: '&id',
+      mailLog: '&id',
     });
   }
 }
@@ -203,6 +211,10 @@ export function tableFor(db: LocalDatabase, path: string): Located {
         return { table: table(db.statsLedger), keyField: 'id', id, parent: {} };
       case 'statsEvents':
         return { table: table(db.statsEvents), keyField: 'id', id, parent: {} };
+      case 'mail':
+        return { table: table(db.customerMail), keyField: 'id', id, parent: {} };
+      case 'mailLog':
+        return { table: table(db.mailLog), keyField: 'id', id, parent: {} };
     }
   }
   if (segments.length === 4) {

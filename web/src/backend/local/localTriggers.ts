@@ -1,6 +1,7 @@
 import { roleSchema, ticketDocSchema, type Ticket } from '@domain';
 import type { AppliedWrite, DocData } from '../clientRequest';
 import { autoCloseResolved } from '@functions/handlers/autoCloseResolved';
+import { emailReplyIfAway, emailStatusChange } from '@functions/handlers/emailCustomer';
 import { handleTicketCreated } from '@functions/handlers/handleTicketCreated';
 import { recordMessage } from '@functions/handlers/recordMessage';
 import { recordRead } from '@functions/handlers/recordRead';
@@ -42,6 +43,8 @@ export function localTriggers(db: LocalDatabase) {
   const countTicket = async (ticketId: string, eventId: string, before: unknown, after: unknown) =>
     void (await updateTicketStats(stores.ticketWritten, ticketId, { eventId, before, after, now: new Date() }));
   const deps = () => ({ now: new Date(), random: Math.random });
+  /** Emails to customers are kept, not sent (the local backend has no mail server); links go to this tab's desk. */
+  const mailDeps = () => ({ now: new Date(), deskUrl: typeof location === 'undefined' ? null : location.origin });
   return {
     ticketCreated: async (ticketId: string) => {
       await handleTicketCreated(stores.ticketCreated, ticketId, deps());
@@ -52,10 +55,16 @@ export function localTriggers(db: LocalDatabase) {
       // the stats share it, as the functions share the event's.
       const changeKey = autoId();
       await reviewTicketChange(stores.ticketUpdated, ticketId, before, after, { uid: actorUid }, { ...deps(), changeKey });
+      if (before.status !== after.status) {
+        await emailStatusChange(stores.ticketUpdated, ticketId, { to: after.status, actorUid, changeKey }, mailDeps());
+      }
       await countTicket(ticketId, changeKey, before, after);
     },
-    messageCreated: async (ticketId: string, messageId: string, event?: EventDocument) =>
-      void (await recordMessage(localStore(db, scopes.messageCreated, event), ticketId, messageId, deps())),
+    messageCreated: async (ticketId: string, messageId: string, event?: EventDocument) => {
+      const store = localStore(db, scopes.messageCreated, event);
+      await recordMessage(store, ticketId, messageId, deps());
+      await emailReplyIfAway(store, ticketId, messageId, mailDeps());
+    },
     readWritten: async (ticketId: string, uid: string, event?: EventDocument) =>
       void (await recordRead(localStore(db, scopes.readWritten, event), ticketId, uid, deps())),
     /** A staff role given to an unverified account goes back to customer (on Firebase: the claims trigger). */
