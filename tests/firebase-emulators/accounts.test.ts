@@ -2,7 +2,7 @@ import { GoogleAuthProvider, signInWithCredential } from 'firebase/auth';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EMULATOR_PROJECT_ID } from '../../web/src/backend/firebase/firebaseApp.js';
 import type { Session, SupportBackend } from '../../web/src/backend/port.js';
-import { SIGNED_OUT_EVERYWHERE_REASON } from '../../web/src/backend/sessionEnd.js';
+import { SESSION_ENDED_REASON, SIGNED_OUT_EVERYWHERE_REASON } from '../../web/src/backend/sessionEnd.js';
 import { nextMatching } from '../contract/scenarios.js';
 import { adminAuth, adminFirestore, authEmulatorUrl, closeFreeTab, openFreeTab } from './firebaseHarness.js';
 
@@ -130,12 +130,15 @@ describe('Firebase accounts on the Auth emulator', () => {
     expect(await sessionOf(backend, (s) => s?.email === email)).toMatchObject({ email });
   });
 
-  it('signs out of every device: the callable ends this session and stamps claimsSyncedAt, which other clients follow', async () => {
+  it("signs out of every device: the callable ends this session, and the other device's too, saying why", async () => {
     const email = emailFor('everywhere');
     await adminAuth().createUser({ email, password: 'everywhere-password', displayName: 'Eve Everywhere', emailVerified: true });
     const laptop = await tab();
     await laptop.signIn({ email, password: 'everywhere-password' });
     const { uid } = (await sessionOf(laptop, (s) => s?.email === email))!;
+    const phone = await tab();
+    await phone.signIn({ email, password: 'everywhere-password' });
+    await sessionOf(phone, (s) => s?.uid === uid);
     await adminFirestore().doc(`users/${uid}`).set({
       email,
       displayName: 'Eve Everywhere',
@@ -148,5 +151,8 @@ describe('Firebase accounts on the Auth emulator', () => {
     expect(await sessionOf(laptop, (s) => s === null)).toBeNull();
     expect(laptop.sessionEndReason()).toBe(SIGNED_OUT_EVERYWHERE_REASON);
     await profileField(uid, 'claimsSyncedAt', (value) => value !== null && value !== undefined);
+    // The phone follows claimsSyncedAt, refreshes its token, is refused (revoked) and ends.
+    expect(await sessionOf(phone, (s) => s === null, 30_000)).toBeNull();
+    expect(phone.sessionEndReason()).toBe(SESSION_ENDED_REASON);
   });
 });
