@@ -10,7 +10,10 @@ import {
   ticketCells,
   addCells,
   type TicketDoc,
+  type TicketHistory,
 } from './index.js';
+
+const noHistory: TicketHistory = { reopens: [], submittedPriority: null };
 
 const resolvedAt = new Date('2024-05-02T12:00:00Z');
 const resolved = (fields: Partial<TicketDoc>): TicketDoc => ({
@@ -35,10 +38,10 @@ describe('satisfaction', () => {
   });
 
   it('reports the share of 4 and 5 among answers and the share of resolutions answered, for the desk and per agent', () => {
-    const cells = ticketCells(resolved(satisfactionChange({ resolvedAt }, { score: 5 })), []);
-    addCells(cells, ticketCells(resolved(satisfactionChange({ resolvedAt }, { score: 2 })), []));
-    addCells(cells, ticketCells(resolved({}), []));
-    addCells(cells, ticketCells(resolved({ assigneeUid: 'agent-b', ...satisfactionChange({ resolvedAt }, { score: 4 }) }), []));
+    const cells = ticketCells(resolved(satisfactionChange({ resolvedAt }, { score: 5 })), noHistory);
+    addCells(cells, ticketCells(resolved(satisfactionChange({ resolvedAt }, { score: 2 })), noHistory));
+    addCells(cells, ticketCells(resolved({}), noHistory));
+    addCells(cells, ticketCells(resolved({ assigneeUid: 'agent-b', ...satisfactionChange({ resolvedAt }, { score: 4 }) }), noHistory));
     const docs = Object.values(statsDocsOf(cells));
     const desk = docs.filter((doc) => doc.scope === 'desk').map((doc) => deskMonthDocSchema.parse(doc));
     const agents = docs.filter((doc) => doc.scope === 'agent').map((doc) => agentMonthDocSchema.parse(doc));

@@ -12,7 +12,10 @@ import {
   deskMonthDocSchema,
   agentMonthDocSchema,
   type TicketDoc,
+  type TicketHistory,
 } from './index.js';
+
+const noHistory: TicketHistory = { reopens: [], submittedPriority: null };
 
 const opened = new Date('2024-05-01T10:00:00Z');
 const at = (hours: number) => new Date(opened.getTime() + hours * HOUR_MS);
@@ -58,8 +61,8 @@ describe('within service levels, in the reports', () => {
     expect(metSla(lateReply)).toBe(false);
     expect(metSla(ticket({ status: 'in_progress' }))).toBeNull();
 
-    const cells = ticketCells(kept, []);
-    for (const [key, n] of ticketCells(lateReply, [])) cells.set(key, (cells.get(key) ?? 0) + n);
+    const cells = ticketCells(kept, noHistory);
+    for (const [key, n] of ticketCells(lateReply, noHistory)) cells.set(key, (cells.get(key) ?? 0) + n);
     const docs = statsDocsOf(cells);
     const desk = Object.values(docs).filter((doc) => doc.scope === 'desk').map((doc) => deskMonthDocSchema.parse(doc));
     const agents = Object.values(docs).filter((doc) => doc.scope === 'agent').map((doc) => agentMonthDocSchema.parse(doc));

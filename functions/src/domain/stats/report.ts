@@ -18,6 +18,7 @@ import {
   type DayCounts,
   type DeskMonthDoc,
   type SummaryDoc,
+  type TriageCount,
 } from './statsDocs.js';
 
 export const statsRanges = ['7d', '30d', '90d', 'all'] as const;
@@ -74,6 +75,7 @@ function addCounts(a: DayCounts, b: DayCounts): DayCounts {
     slaMet: sum(a.slaMet, b.slaMet),
     slaMissed: sum(a.slaMissed, b.slaMissed),
     satisfaction: sum(a.satisfaction, b.satisfaction),
+    triage: sum(a.triage, b.triage),
   };
 }
 const emptyCounts = (): DayCounts => dayCountsSchema.parse({});
@@ -179,6 +181,8 @@ export interface Report {
   readonly withinSla: SlaFigures;
   readonly satisfaction: SatisfactionFigures;
   readonly withinSlaByPriority: Record<Priority, SlaFigures>;
+  /** Of the tickets opened in the range with a triage suggestion: how many, and how many had it changed, by whom. */
+  readonly triage: Record<TriageCount, number>;
   readonly agents: AgentRow[];
 }
 
@@ -250,6 +254,7 @@ export function reportOf(view: StatsView, range: StatsRange, today: Date): Repor
       priorities.map((priority) => [priority, slaFigures(totals.slaMet[priority], totals.slaMissed[priority])]),
     ) as Record<Priority, SlaFigures>,
     satisfaction: satisfactionFigures(totals),
+    triage: totals.triage,
     agents,
   };
 }
