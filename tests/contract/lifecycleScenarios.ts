@@ -18,12 +18,12 @@ const input = (title: string, description = 'Something is wrong with my account.
   priority: 'low' as const,
 });
 
-const ticketOf = (tab: SupportBackend, id: string) => (onData: (t: Ticket | null) => void, onError: (e: Error) => void) =>
+export const ticketOf = (tab: SupportBackend, id: string) => (onData: (t: Ticket | null) => void, onError: (e: Error) => void) =>
   tab.subscribeTicket(id, onData, onError);
-const queueOf =
-  (tab: SupportBackend, filter: Partial<QueueFilter>, pageSize = 20, cursor: QueuePage['nextCursor'] = null) =>
+export const queueOf =
+  (tab: SupportBackend, filter: Partial<QueueFilter>, pageSize = 20, cursor: QueuePage['nextCursor'] = null, slaNow?: Date) =>
   (onData: (p: QueuePage) => void, onError: (e: Error) => void) =>
-    tab.subscribeQueue({ filter: { ...defaultQueueFilter, ...filter }, cursor, pageSize }, onData, onError);
+    tab.subscribeQueue({ filter: { ...defaultQueueFilter, ...filter }, cursor, pageSize, ...(slaNow ? { slaNow } : {}) }, onData, onError);
 const chatOf = (tab: SupportBackend, id: string) => (onData: (p: ChatPage) => void, onError: (e: Error) => void) =>
   tab.subscribeChat(id, 0, onData, onError);
 

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { currentSatisfaction, type Ticket } from '../../functions/src/domain/index.js';
-import type { SupportBackend } from '../../web/src/backend/port.js';
+import { currentSatisfaction } from '../../functions/src/domain/index.js';
 import type { ContractHarness } from './harness.js';
+import { ticketOf } from './lifecycleScenarios.js';
 import { nextMatching } from './scenarios.js';
-
-const ticketOf = (tab: SupportBackend, id: string) => (onData: (t: Ticket | null) => void, onError: (e: Error) => void) =>
-  tab.subscribeTicket(id, onData, onError);
 
 /** The customer's rating of the help, through the port: asked on resolve, changeable until closed. */
 export function runSatisfactionScenarios(makeHarness: () => Promise<ContractHarness>) {

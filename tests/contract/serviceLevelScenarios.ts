@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  HOUR_MS,
-  defaultQueueFilter,
-  nextSlaDeadline,
-  type QueueFilter,
-  type Ticket,
-} from '../../functions/src/domain/index.js';
-import type { QueuePage, SupportBackend } from '../../web/src/backend/port.js';
+import { HOUR_MS, nextSlaDeadline, type Ticket } from '../../functions/src/domain/index.js';
+import type { SupportBackend } from '../../web/src/backend/port.js';
 import type { ContractHarness } from './harness.js';
+import { queueOf, ticketOf } from './lifecycleScenarios.js';
 import { nextMatching } from './scenarios.js';
-
-const ticketOf = (tab: SupportBackend, id: string) => (onData: (t: Ticket | null) => void, onError: (e: Error) => void) =>
-  tab.subscribeTicket(id, onData, onError);
-const queueOf =
-  (tab: SupportBackend, filter: Partial<QueueFilter>, slaNow?: Date) => (onData: (p: QueuePage) => void, onError: (e: Error) => void) =>
-    tab.subscribeQueue({ filter: { ...defaultQueueFilter, ...filter }, cursor: null, pageSize: 25, ...(slaNow ? { slaNow } : {}) }, onData, onError);
 
 async function openedTicket(customer: SupportBackend, title: string, priority: Ticket['priority']) {
   const write = customer.createTicket({ title, description: 'The export stops half way.', category: 'technical', priority });
@@ -42,18 +31,18 @@ export function runServiceLevelScenarios(makeHarness: () => Promise<ContractHarn
       const critical = await openedTicket(customer, 'Everything is down', 'critical');
       const low = await openedTicket(customer, 'A typo on the invoice', 'low');
 
-      const byDeadline = await nextMatching(queueOf(agent, { sort: 'deadline' }), (p) =>
+      const byDeadline = await nextMatching(queueOf(agent, { sort: 'deadline' }, 25), (p) =>
         [critical.id, low.id].every((id) => p.items.some((t) => t.id === id)),
       );
       const order = byDeadline.items.map((t) => t.id).filter((id) => id === critical.id || id === low.id);
       expect(order).toEqual([critical.id, low.id]);
 
       const now = new Date(critical.createdAt.getTime() + 1000);
-      const breaching = await nextMatching(queueOf(agent, { sla: 'breaching' }, now), (p) => p.items.some((t) => t.id === critical.id));
+      const breaching = await nextMatching(queueOf(agent, { sla: 'breaching' }, 25, null, now), (p) => p.items.some((t) => t.id === critical.id));
       expect(breaching.items.map((t) => t.id)).not.toContain(low.id);
 
       const later = new Date(critical.createdAt.getTime() + 2 * HOUR_MS);
-      const breached = await nextMatching(queueOf(agent, { sla: 'breached' }, later), (p) => p.items.some((t) => t.id === critical.id));
+      const breached = await nextMatching(queueOf(agent, { sla: 'breached' }, 25, null, later), (p) => p.items.some((t) => t.id === critical.id));
       expect(breached.items.map((t) => t.id)).not.toContain(low.id);
       await harness.dispose();
     });
