@@ -55,7 +55,6 @@ export function NewTicketPage() {
     control,
     setValue,
     getValues,
-    watch,
     formState: { errors },
   } = useForm<NewTicketInput>({
     resolver: zodResolver(newTicketInputSchema),
@@ -65,12 +64,9 @@ export function NewTicketPage() {
   const triage = useTriageSuggestion(title, description);
   // A suggestion fills a field only until the customer picks one themself.
   const [picked, setPicked] = useState(draft.restored?.picked ?? { category: false, priority: false });
+  const typed = useWatch({ control });
   const { keep } = draft;
-  useEffect(() => {
-    keep({ values: getValues(), picked });
-    const watching = watch((values) => keep({ values: { ...defaults, ...values }, picked }));
-    return () => watching.unsubscribe();
-  }, [watch, getValues, keep, picked]);
+  useEffect(() => keep({ values: { ...defaults, ...typed }, picked }), [typed, picked, keep]);
   const { status: triageStatus, suggestion: suggested } = triage;
   useEffect(() => {
     if (triageStatus !== 'ready' || !suggested) return;
