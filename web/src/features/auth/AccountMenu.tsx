@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { errorMessage } from '../../app/errorMessage';
 import { useBackend } from '../../backend/BackendContext';
 import type { Session } from '../../backend/port';
+import { discardFormDrafts } from '../../session/useFormDraft';
 
 const initials = (name: string) =>
   name
@@ -55,7 +56,12 @@ export function AccountMenu({ session }: { session: Session }) {
         <Menu.Item component={Link} to="/profile">
           Your profile
         </Menu.Item>
-        <Menu.Item onClick={() => backend.signOut().catch(fail)}>
+        <Menu.Item
+          onClick={() => {
+            discardFormDrafts(session.uid);
+            backend.signOut().catch(fail);
+          }}
+        >
           Sign out
         </Menu.Item>
       </Menu.Dropdown>

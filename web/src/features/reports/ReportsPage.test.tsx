@@ -60,7 +60,7 @@ describe('Reports page', () => {
     await userEvent.click(within(section).getByRole('button', { name: 'Show table' }));
     const table = within(section).getByRole('table', { name: 'Triage suggestions' });
     const row = (name: string) => within(table).getByRole('rowheader', { name }).closest('tr');
-    // The counts settle once every trigger of the three writes has run, in whichever order they ran.
+    // The stats triggers run after each write has committed: wait for all three rows together.
     await waitFor(() => {
       expect(row('Suggested')).toHaveTextContent(/^Suggested2100%$/);
       expect(row('Changed by the customer')).toHaveTextContent(/^Changed by the customer150%$/);
