@@ -58,11 +58,17 @@ test("an agent's open Reports page counts a new ticket and a resolution live, th
     'Assigned',
     'Resolved',
     'Reopened',
+    'Within SLA',
+    'Satisfaction',
+    'Response rate',
     'Median first response',
     'Median resolution',
     'Tickets',
   ]);
-  await expect(rowOf(own, 'Sam Rivera (you)').getByRole('cell')).toHaveText(['1', '1', '0', /min|h/, /min|h/, 'Open in queue']);
+  await expect(rowOf(own, 'Sam Rivera (you)').getByRole('cell')).toHaveText(['1', '1', '0', '100 %', '–', '0 %', /min|h/, /min|h/, 'Open in queue']);
+  // Resolved within both targets, not rated yet: the desk's figures say the same.
+  await expect(figure(reports, 'Within SLA')).toHaveText('Within SLA100 %');
+  await expect(figure(reports, 'Survey response rate')).toHaveText('Survey response rate0 %');
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {
