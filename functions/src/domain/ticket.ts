@@ -118,6 +118,31 @@ export type TicketDoc = z.infer<typeof ticketDocSchema>;
 export type Ticket = TicketDoc & { readonly id: string };
 
 /**
+ * Fields a new ticket's document leaves out (they read as their defaults until the functions
+ * or the customer set them): the service levels' and the satisfaction's. firestore.rules
+ * refuses them on create (one `hasAny` instead of a comparison each, within the rules'
+ * expression budget of the largest ticket).
+ */
+export const fieldsSetAfterCreation = [
+  'firstResponseDueAt',
+  'resolutionDueAt',
+  'resolutionPausedMs',
+  'slaDueAt',
+  'slaWatchAt',
+  'firstResponseBreachedAt',
+  'resolutionBreachedAt',
+  'satisfaction',
+  'satisfactionComment',
+  'satisfactionFor',
+] as const satisfies readonly (keyof TicketDoc)[];
+
+/** A new ticket as the client writes it: without the fields set after creation. */
+export function newTicketWriteData(ticket: TicketDoc): Record<string, unknown> {
+  const later: readonly string[] = fieldsSetAfterCreation;
+  return Object.fromEntries(Object.entries(ticket).filter(([field]) => !later.includes(field)));
+}
+
+/**
  * The document a customer's client writes: everything the functions set later starts empty;
  * the attachments are the planned files, listed in slot order.
  */

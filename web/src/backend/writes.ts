@@ -1,4 +1,4 @@
-import { newUserDoc, type AttachmentRef, type MessageDoc, type NoteDoc, type Priority, type Role, type TicketDoc, type TicketStatus } from '@domain';
+import { newTicketWriteData, newUserDoc, type AttachmentRef, type MessageDoc, type NoteDoc, type Priority, type Role, type TicketDoc, type TicketStatus } from '@domain';
 import type { AttachmentUpload } from './port';
 import { serverTime, type BatchWrite, type DocumentWrite, type FieldTransforms } from './clientRequest';
 import type { RateLimitCounters } from './rateLimitCounters';
@@ -18,7 +18,7 @@ export function newTicketWrites(ticketId: string, ticket: TicketDoc, counters: R
   const counted = counters.step('tickets', path, now);
   return {
     method: 'batch',
-    writes: [{ method: 'create', path, data: ticket, transforms: atServerTime('createdAt', 'updatedAt') }, counted],
+    writes: [{ method: 'create', path, data: newTicketWriteData(ticket), transforms: atServerTime('createdAt', 'updatedAt') }, counted],
   };
 }
 
