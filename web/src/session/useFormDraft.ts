@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { z } from 'zod';
 import { useSignedInSession } from './useSession';
 
@@ -11,8 +11,6 @@ import { useSignedInSession } from './useSession';
 export function useFormDraft<T>(form: string, schema: z.ZodType<T>) {
   const { uid } = useSignedInSession();
   const key = `${draftPrefix(uid)}${form}`;
-  // Once the form is sent, nothing typed or filled in after it is kept (uploads keep the page open).
-  const sent = useRef(false);
   const [restored] = useState<T | null>(() => {
     try {
       const stored = sessionStorage.getItem(key);
@@ -24,7 +22,6 @@ export function useFormDraft<T>(form: string, schema: z.ZodType<T>) {
   });
   const keep = useCallback(
     (values: T) => {
-      if (sent.current) return;
       try {
         sessionStorage.setItem(key, JSON.stringify(values));
       } catch {
@@ -34,22 +31,13 @@ export function useFormDraft<T>(form: string, schema: z.ZodType<T>) {
     [key],
   );
   const discard = useCallback(() => {
-    sent.current = true;
     try {
       sessionStorage.removeItem(key);
     } catch {
       // nothing kept
     }
   }, [key]);
-  /** The form was refused after all: keep what it holds again. */
-  const reopen = useCallback(
-    (values: T) => {
-      sent.current = false;
-      keep(values);
-    },
-    [keep],
-  );
-  return { restored, keep, discard, reopen };
+  return { restored, keep, discard };
 }
 
 const draftPrefix = (uid: string) => `support-desk.form.${uid}.`;

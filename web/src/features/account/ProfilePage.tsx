@@ -7,13 +7,15 @@ import {
   type ChangePasswordInput,
   type RenameInput,
 } from '@domain';
-import { useId, useState, type ReactNode } from 'react';
-import { useForm } from 'react-hook-form';
+import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { errorMessage } from '../../app/errorMessage';
 import { PageHeading } from '../../app/PageHeading';
 import { useBackend } from '../../backend/BackendContext';
 import { useSignedInSession } from '../../session/useSession';
 import { VerificationActions } from './VerificationActions';
+import { z } from 'zod';
+import { useFormDraft } from '../../session/useFormDraft';
 
 /** The signed-in person's own account: name, email and its verification, password, sessions. */
 export function ProfilePage() {
@@ -55,7 +57,18 @@ function NameSection() {
   const backend = useBackend();
   const session = useSignedInSession();
   const [note, setNote] = useState<{ text: string; problem: boolean } | null>(null);
-  const form = useForm<RenameInput>({ resolver: zodResolver(renameInputSchema), defaultValues: { displayName: session.displayName } });
+  // A new name being typed survives a session that ends (passwords are never kept).
+  const draft = useFormDraft('profile-name', z.string());
+  const form = useForm<RenameInput>({
+    resolver: zodResolver(renameInputSchema),
+    defaultValues: { displayName: draft.restored ?? session.displayName },
+  });
+  const typed = useWatch({ control: form.control, name: 'displayName' });
+  const { keep, discard } = draft;
+  useEffect(() => {
+    if (typed === session.displayName) discard();
+    else keep(typed);
+  }, [typed, session.displayName, keep, discard]);
   const onSubmit = ({ displayName }: RenameInput) => {
     setNote(null);
     try {

@@ -54,7 +54,6 @@ export function NewTicketPage() {
     handleSubmit,
     control,
     setValue,
-    getValues,
     formState: { errors },
   } = useForm<NewTicketInput>({
     resolver: zodResolver(newTicketInputSchema),
@@ -65,8 +64,12 @@ export function NewTicketPage() {
   // A suggestion fills a field only until the customer picks one themself.
   const [picked, setPicked] = useState(draft.restored?.picked ?? { category: false, priority: false });
   const typed = useWatch({ control });
+  // Once sent, nothing filled in after it is kept (uploads keep the page open); a refusal keeps it again.
+  const [sent, setSent] = useState(false);
   const { keep } = draft;
-  useEffect(() => keep({ values: { ...defaults, ...typed }, picked }), [typed, picked, keep]);
+  useEffect(() => {
+    if (!sent) keep({ values: { ...defaults, ...typed }, picked });
+  }, [typed, picked, keep, sent]);
   const { status: triageStatus, suggestion: suggested } = triage;
   useEffect(() => {
     if (triageStatus !== 'ready' || !suggested) return;
@@ -82,11 +85,12 @@ export function NewTicketPage() {
       const creation = backend.createTicket({ ...values, followUpOf, suggestion }, picker.uploads, (slot, fraction) =>
         setProgress((current) => ({ ...current, [slot]: fraction })),
       );
-      // Sent (or queued offline): the ticket holds it now; a refusal keeps it again.
+      // Sent (or queued offline): the ticket holds it now.
+      setSent(true);
       draft.discard();
       if (picker.uploads.length === 0) {
         creation.committed.catch((error: unknown) => {
-          draft.reopen({ values, picked });
+          setSent(false);
           notifications.show({ color: 'red', title: 'Your ticket was not saved', message: errorMessage(error) });
         });
         navigate(`/tickets/${creation.id}`);
@@ -98,7 +102,7 @@ export function NewTicketPage() {
       creation.committed.catch((error: unknown) => {
         // Refused by the server: stay, with everything typed and chosen, and say why.
         refused = true;
-        draft.reopen({ values: getValues(), picked });
+        setSent(false);
         setUploading(false);
         setProgress({});
         setRefusal(errorMessage(error));

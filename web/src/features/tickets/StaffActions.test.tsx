@@ -2,6 +2,8 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { Route } from 'react-router';
+import { LocalBackend } from '../../backend/local/localBackend';
+import { memorySessionSlot } from '../../backend/local/sessionSlot';
 import { localBackendAs, renderPage } from '../../testing/renderWithBackend';
 import { seedTicket } from '../../testing/seedTicket';
 import { TicketPage } from './TicketPage';
@@ -56,5 +58,25 @@ describe('Staff actions', () => {
 
     await user.click(screen.getByRole('button', { name: 'Accept' }));
     await waitFor(() => expect(screen.getByRole('button', { name: 'Resolve' })).toHaveFocus());
+  });
+
+  it('keeps a half-typed rejection reason through a session that ends, and drops it once the ticket is rejected', async () => {
+    const { backend, user } = await agentOnDetails({ status: 'open' });
+    await user.click(await screen.findByRole('button', { name: 'Reject' }));
+    await user.type(await screen.findByRole('textbox', { name: 'Reason' }), 'Not a product we sell');
+
+    const elsewhere = new LocalBackend({ databaseName: backend.db.name, sessionSlot: memorySessionSlot() });
+    await elsewhere.ready;
+    await elsewhere.switchAccount('demo-sam');
+    await elsewhere.signOutEverywhere();
+    await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Reason' })).toBeNull());
+    await backend.switchAccount('demo-sam');
+    await user.click(await screen.findByRole('tab', { name: 'Details' }));
+    await user.click(await screen.findByRole('button', { name: 'Reject' }));
+    expect(await screen.findByRole('textbox', { name: 'Reason' })).toHaveValue('Not a product we sell');
+
+    await user.click(screen.getByRole('button', { name: 'Reject ticket' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Reject' })).toBeNull());
+    expect(Object.keys(sessionStorage).filter((key) => key.includes('reject-reason'))).toEqual([]);
   });
 });

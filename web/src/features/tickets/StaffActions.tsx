@@ -16,6 +16,8 @@ import { ChoiceSelect } from '../../app/ChoiceSelect';
 import { useFocusRescue } from '../../app/useFocusRescue';
 import { useBackend } from '../../backend/BackendContext';
 import { runAction } from './useTicketAction';
+import { z } from 'zod';
+import { useFormDraft } from '../../session/useFormDraft';
 
 /** The select's value for "nobody": uids are never empty. */
 const UNASSIGNED = '';
@@ -32,7 +34,14 @@ const firstButton = (container: HTMLElement | null) => container?.querySelector<
 export function StaffActions({ ticket, role, staff }: { ticket: Ticket; role: Role; staff: readonly UserProfile[] }) {
   const backend = useBackend();
   const [rejecting, { open, close }] = useDisclosure(false);
-  const [reason, setReason] = useState('');
+  // The reason typed survives a session that ends, as every open form's text does.
+  const reasonDraft = useFormDraft(`reject-reason.${ticket.id}`, z.string());
+  const [reason, setReasonTyped] = useState(reasonDraft.restored ?? '');
+  const setReason = (text: string) => {
+    setReasonTyped(text);
+    if (text === '') reasonDraft.discard();
+    else reasonDraft.keep(text);
+  };
   const priority = useRef<HTMLInputElement>(null);
   const actions = useFocusRescue<HTMLDivElement>((container) => firstButton(container) ?? priority.current);
   const moves = transitionsFrom(role, ticket.status);
