@@ -1,5 +1,7 @@
 import {
   ASSIGNMENT_POOL_MAX,
+  CANNED_BODY_MAX,
+  CANNED_TITLE_MAX,
   DESCRIPTION_MAX,
   DISPLAY_NAME_MAX,
   EMAIL_MAX,
@@ -9,6 +11,7 @@ import {
   TITLE_MAX,
   attachmentKinds,
   locksChat,
+  newCannedReplyDoc,
   newMessageDoc,
   newNoteDoc,
   newTicketDoc,
@@ -36,6 +39,8 @@ import {
 } from '../../functions/src/domain/index.js';
 import { RateLimitCounters } from '../../web/src/backend/rateLimitCounters.js';
 import {
+  cannedReplyRemoval,
+  cannedReplyWrite,
   newMessageWrites,
   newNoteWrites,
   newProfileWrite,
@@ -243,6 +248,7 @@ export const seeded = {
   noteId: 'matrix-note',
   eventId: 'matrix-event',
   notificationId: 'matrix-notification',
+  cannedReplyId: 'matrix-canned',
 } as const;
 
 /**
@@ -311,6 +317,7 @@ export function seedDocuments(ticketId: string, state: TicketStatus, now: Date):
     { path: `tickets/${ticketId}/notes/${seeded.noteId}`, data: note },
     { path: `tickets/${ticketId}/events/${seeded.eventId}`, data: event },
     { path: `users/${owner.uid}/notifications/${seeded.notificationId}`, data: notification },
+    { path: `cannedReplies/${seeded.cannedReplyId}`, data: cannedGreeting },
     // The reports' stats as the functions keep them: the desk's month, the summary, the
     // agent's own row and another agent's.
     ...Object.entries(seededStats(ticket)).map(([id, data]) => ({ path: `stats/${id}`, data })),
@@ -324,6 +331,7 @@ function seededStats(ticket: TicketDoc): Record<string, DocData> {
   addCells(counted, ticketCells({ ...ticket, assigneeUid: retiredAgent.uid }, []));
   return { ...statsDocsOf(counted), summary: { scope: 'summary', total_tickets: 2, open_tickets: 2 } };
 }
+const cannedGreeting = newCannedReplyDoc({ title: 'Greeting', body: 'Hello {{customer.name}}, {{agent.name}} here.' });
 const statsMonth = (ctx: { now: Date }) => monthKeyOf(dayKeyOf(ctx.now));
 
 export const operations = {
@@ -569,6 +577,26 @@ export const operations = {
   'stats.write.summary': () => ({ method: 'update', path: `stats/${statsDocIds.summary}`, data: { total_tickets: 1000 } }),
   'stats.write.newDeskMonth': () => ({ method: 'create', path: `stats/${statsDocIds.deskMonth('2020-01')}`, data: { scope: 'desk', month: '2020-01', days: {} } }),
   'stats.ledger.read': (ctx) => ({ method: 'get', path: `statsLedger/${ctx.ticketId}` }),
+
+  // ---- canned replies ----
+  'cannedReply.read': () => ({ method: 'get', path: `cannedReplies/${seeded.cannedReplyId}` }),
+  'cannedReply.list': () => ({ method: 'list', collection: 'cannedReplies', where: [], limit: 200 }),
+  'cannedReply.create.largest': (ctx) =>
+    cannedReplyWrite(ctx.newId, {
+      title: 't'.repeat(CANNED_TITLE_MAX),
+      body: 'b'.repeat(CANNED_BODY_MAX),
+      category: 'c'.repeat(60),
+    }),
+  'cannedReply.edit': () => cannedReplyWrite(seeded.cannedReplyId, { ...cannedGreeting, body: 'Hi {{customer.name}}!' }),
+  'cannedReply.remove': () => cannedReplyRemoval(seeded.cannedReplyId),
+  'cannedReply.create.tooLong': (ctx) =>
+    cannedReplyWrite(ctx.newId, { ...cannedGreeting, body: 'b'.repeat(CANNED_BODY_MAX + 1) }),
+  'cannedReply.create.blankTitle': (ctx) => cannedReplyWrite(ctx.newId, { ...cannedGreeting, title: BLANK }),
+  'cannedReply.create.unknownField': (ctx) => ({
+    method: 'set',
+    path: `cannedReplies/${ctx.newId}`,
+    data: { ...cannedGreeting, shortcut: 'hi' },
+  }),
 
   // ---- desk configuration ----
   'config.read': () => ({ method: 'get', path: 'config/assignment' }),
@@ -867,6 +895,20 @@ export const matrix: readonly MatrixEntry[] = [
   refusedForAll('stats.write.summary', 'only the functions write the stats'),
   refusedForAll('stats.write.newDeskMonth', 'only the functions write the stats'),
   refusedForAll('stats.ledger.read', 'what each ticket counts is the functions\' own bookkeeping'),
+
+  { operation: 'cannedReply.read', states: ['open'], allowed: staff, because: 'staff read canned replies in the composer' },
+  { operation: 'cannedReply.list', states: ['open'], allowed: staff, because: "the composer's picker lists every canned reply" },
+  {
+    operation: 'cannedReply.create.largest',
+    states: ['open'],
+    allowed: ['admin'],
+    because: 'admins write canned replies, up to the longest title, body and category',
+  },
+  { operation: 'cannedReply.edit', states: ['open'], allowed: ['admin'], because: 'admins edit canned replies' },
+  { operation: 'cannedReply.remove', states: ['open'], allowed: ['admin'], because: 'admins remove canned replies' },
+  refusedForAll('cannedReply.create.tooLong', 'a canned reply is at most as long as a message'),
+  refusedForAll('cannedReply.create.blankTitle', 'a canned reply has a title that shows'),
+  refusedForAll('cannedReply.create.unknownField', 'a canned reply has no fields beyond its schema'),
 
   { operation: 'config.read', states: ['open'], allowed: staff, because: 'the desk configuration is for staff' },
   { operation: 'config.write', states: ['open'], allowed: ['admin'], because: 'admins change the desk configuration' },

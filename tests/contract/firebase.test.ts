@@ -1,4 +1,5 @@
 import { firebaseHarness } from '../firebase-emulators/firebaseHarness.js';
+import { runAgentDayScenarios } from './agentDayScenarios.js';
 import { runBadInputScenarios } from './badInputScenarios.js';
 import { runLifecycleScenarios } from './lifecycleScenarios.js';
 import { runContractScenarios } from './scenarios.js';
@@ -12,3 +13,4 @@ import { runContractScenarios } from './scenarios.js';
 runContractScenarios(firebaseHarness);
 runLifecycleScenarios(firebaseHarness);
 runBadInputScenarios(firebaseHarness);
+runAgentDayScenarios(firebaseHarness);

@@ -1,3 +1,4 @@
+import { runAgentDayScenarios } from './agentDayScenarios.js';
 import { runBadInputScenarios } from './badInputScenarios.js';
 import { runLifecycleScenarios } from './lifecycleScenarios.js';
 import { localHarness } from './localHarness.js';
@@ -6,3 +7,4 @@ import { runContractScenarios } from './scenarios.js';
 runContractScenarios(localHarness);
 runLifecycleScenarios(localHarness);
 runBadInputScenarios(localHarness);
+runAgentDayScenarios(localHarness);

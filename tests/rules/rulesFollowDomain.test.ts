@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   ASSIGNMENT_POOL_MAX,
+  CANNED_BODY_MAX,
+  CANNED_CATEGORY_MAX,
+  CANNED_TITLE_MAX,
+  cannedReplyDocSchema,
   ATTACHMENT_UPLOAD_WINDOW_MS,
   BLANK_CHARACTERS,
   DESCRIPTION_MAX,
@@ -61,6 +65,16 @@ describe('firestore.rules follows the domain', () => {
     expect(sorted(listAfter(functionBody(firestore, 'isRateLimitStep'), 'hasOnly('))).toEqual(keysOf(rateLimitDocSchema));
     expect(sorted(listAfter(functionBody(firestore, 'isAttachmentRef'), 'hasOnly('))).toEqual(keysOf(attachmentRefSchema));
     expect(sorted(listAfter(functionBody(firestore, 'isAssignmentConfig'), 'hasOnly('))).toEqual(keysOf(assignmentConfigSchema));
+    const canned = functionBody(firestore, 'isCannedReply');
+    expect(sorted(listAfter(canned, 'hasOnly('))).toEqual(sorted(Object.keys(cannedReplyDocSchema.shape)));
+    expect(canned).toContain(`reply.keys().size() == ${Object.keys(cannedReplyDocSchema.shape).length}`);
+  });
+
+  it("spells a canned reply's limits", () => {
+    const canned = functionBody(firestore, 'isCannedReply');
+    expect(canned).toContain(`isText(reply.title, ${CANNED_TITLE_MAX})`);
+    expect(canned).toContain(`isText(reply.body, ${CANNED_BODY_MAX})`);
+    expect(canned).toContain(`isBoundedString(reply.category, 0, ${CANNED_CATEGORY_MAX})`);
   });
 
   it('spells the enums: categories, priorities, assignment strategies', () => {

@@ -11,6 +11,7 @@ export * from './ticketFields.js';
 export * from './unread.js';
 export * from './user.js';
 export * from './assignment.js';
+export * from './cannedReply.js';
 export * from './lifecycle.js';
 export * from './message.js';
 export * from './notification.js';

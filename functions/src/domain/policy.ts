@@ -1,4 +1,5 @@
 import { assignmentConfigSchema } from './assignment.js';
+import { cannedReplyDocSchema } from './cannedReply.js';
 import { attachmentsProblem } from './attachments.js';
 import { messageDocSchema, noteDocSchema, readMarkerSchema, type MessageDoc, type NoteDoc, type ReadMarker } from './message.js';
 import { notificationDocSchema, type NotificationDoc } from './notification.js';
@@ -346,6 +347,20 @@ export function mayWriteConfig(actor: Actor | null, configId: string, after: Rec
   if (configId === 'assignment' && !assignmentConfigSchema.safeParse(after).success) {
     return deny('The assignment configuration is not valid.');
   }
+  return allow;
+}
+
+/** Canned replies: every staff member reads them (the composer's picker). firestore.rules: match /cannedReplies */
+export function mayReadCannedReplies(actor: Actor | null): Decision {
+  if (!actor) return deny('Sign in first.');
+  return isStaff(actor.role) ? allow : deny('Canned replies are for support staff.');
+}
+
+/** Admins write canned replies, each whole and within its limits; they also remove them. */
+export function mayWriteCannedReply(actor: Actor | null, after: Record<string, unknown> | null): Decision {
+  if (!actor) return deny('Sign in first.');
+  if (actor.role !== 'admin') return deny('Only admins edit canned replies.');
+  if (after !== null && !cannedReplyDocSchema.safeParse(after).success) return deny('The canned reply is not valid.');
   return allow;
 }
 

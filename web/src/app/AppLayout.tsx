@@ -23,7 +23,7 @@ function navFor(session: Session): NavItem[] {
       { to: '/tickets/new', label: 'New ticket' },
     ];
   }
-  return [{ to: '/queue', label: 'Queue' }, { to: '/reports', label: 'Reports' }, ...(isAdmin(session.role) ? [{ to: '/users', label: 'Users' }] : [])];
+  return [{ to: '/queue', label: 'Queue' }, { to: '/reports', label: 'Reports' }, ...(isAdmin(session.role) ? [{ to: '/users', label: 'Users' }, { to: '/canned-replies', label: 'Canned replies' }] : [])];
 }
 
 /** Header with the account menu; the navigation folds behind a burger at phone width. */

@@ -1,5 +1,7 @@
 import type {
   AppNotification,
+  CannedReply,
+  CannedReplyInput,
   ChangePasswordInput,
   AttachmentContentType,
   AttachmentSlot,
@@ -234,6 +236,14 @@ export interface SupportBackend {
   subscribeNotifications(onData: (notifications: AppNotification[]) => void, onError: OnError): Unsubscribe;
   markNotificationsSeen(ids: readonly string[]): PendingWrite;
 
+  // Canned replies (cannedReplies/{id}): staff read them, admins write them.
+  /** Every canned reply of the desk, by title, live. */
+  subscribeCannedReplies(onData: (replies: CannedReply[]) => void, onError: OnError): Unsubscribe;
+  /** Admins: saves a new canned reply (id null) or replaces one; throws a DomainError for bad input. */
+  saveCannedReply(id: string | null, input: CannedReplyInput): PendingWrite;
+  /** Admins: removes a canned reply. */
+  deleteCannedReply(id: string): PendingWrite;
+
   // Chat.
   /** The newest `MESSAGE_PAGE_SIZE` messages live, plus `olderPages` pages before them. */
   subscribeChat(
@@ -282,4 +292,5 @@ export type SupportReads = Pick<
   | 'subscribeChat'
   | 'subscribeNotes'
   | 'subscribeReadMarkers'
+  | 'subscribeCannedReplies'
 >;

@@ -1,4 +1,4 @@
-import { newUserDoc, type AttachmentRef, type MessageDoc, type NoteDoc, type Priority, type Role, type TicketDoc, type TicketStatus } from '@domain';
+import { newUserDoc, type AttachmentRef, type CannedReplyDoc, type MessageDoc, type NoteDoc, type Priority, type Role, type TicketDoc, type TicketStatus } from '@domain';
 import type { AttachmentUpload } from './port';
 import { serverTime, type BatchWrite, type DocumentWrite, type FieldTransforms } from './clientRequest';
 import type { RateLimitCounters } from './rateLimitCounters';
@@ -97,4 +97,14 @@ export function renameSelfWrite(uid: string, displayName: string): DocumentWrite
 /** The profile a new account writes at sign-up: always a customer, with the email it signed in with. */
 export function newProfileWrite(uid: string, profile: { email: string; displayName: string }, now: Date): DocumentWrite {
   return { method: 'create', path: `users/${uid}`, data: newUserDoc(profile, now), transforms: atServerTime('createdAt') };
+}
+
+/** An admin's canned reply, new or edited: the whole document, as the rules check it whole. */
+export function cannedReplyWrite(id: string, reply: CannedReplyDoc): DocumentWrite {
+  return { method: 'set', path: `cannedReplies/${id}`, data: reply };
+}
+
+/** An admin removes a canned reply. */
+export function cannedReplyRemoval(id: string): DocumentWrite {
+  return { method: 'delete', path: `cannedReplies/${id}` };
 }

@@ -1,6 +1,7 @@
 import {
   DomainError,
   checkNewTicketDoc,
+  cannedReplyInputSchema,
   messageDocSchema,
   messageInputSchema,
   newMessageDoc,
@@ -11,6 +12,7 @@ import {
   rejectionReasonSchema,
   renameInputSchema,
   type AttachmentSlot,
+  type CannedReplyInput,
   type ChangePasswordInput,
   type MessageInput,
   type NewTicketInput,
@@ -43,6 +45,8 @@ import { LocalClient } from './localClient';
 import { isEmailVerified } from './localAccounts';
 import {
   attachmentRefsOf,
+  cannedReplyRemoval,
+  cannedReplyWrite,
   newMessageWrites,
   newNoteWrites,
   newTicketWrites,
@@ -208,6 +212,7 @@ export class LocalBackend implements SupportBackend {
   subscribeChat: LocalReads['subscribeChat'] = (...args) => this.reads.subscribeChat(...args);
   subscribeNotes: LocalReads['subscribeNotes'] = (...args) => this.reads.subscribeNotes(...args);
   subscribeReadMarkers: LocalReads['subscribeReadMarkers'] = (...args) => this.reads.subscribeReadMarkers(...args);
+  subscribeCannedReplies: LocalReads['subscribeCannedReplies'] = (...args) => this.reads.subscribeCannedReplies(...args);
   subscribeStats: SupportBackend['subscribeStats'] = (range, onData, onError) =>
     watchLocalStats(this.client, this.db, this.session.actor(), range, onData, onError, (n) => (this.stats.statsDocsRead += n));
   /** Admins: recompute the reports' stats from the tickets (the rebuildStats callable, locally; localStats.ts). */
@@ -286,6 +291,20 @@ export class LocalBackend implements SupportBackend {
   markNotificationsSeen(ids: readonly string[]): PendingWrite {
     const uid = this.session.requireUser().uid;
     return this.pending(uid, this.write(notificationsSeenWrites(uid, ids)));
+  }
+
+  // ---- canned replies ----
+
+  saveCannedReply(id: string | null, input: CannedReplyInput): PendingWrite {
+    const reply = parseInput(cannedReplyInputSchema, input);
+    this.session.requireUser();
+    const replyId = id ?? autoId();
+    return this.pending(replyId, this.write(cannedReplyWrite(replyId, reply)));
+  }
+
+  deleteCannedReply(id: string): PendingWrite {
+    this.session.requireUser();
+    return this.pending(id, this.write(cannedReplyRemoval(id)));
   }
 
   // ---- chat ----

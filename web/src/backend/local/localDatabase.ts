@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import { writesOf, type WriteRequest } from '../clientRequest';
 import type {
   AssignmentConfig,
+  CannedReplyDoc,
   MessageDoc,
   NoteDoc,
   NotificationDoc,
@@ -34,6 +35,7 @@ export interface MailRow {
   usedAt: Date | null;
 }
 export type TicketRow = TicketDoc & { id: string };
+export type CannedReplyRow = CannedReplyDoc & { id: string };
 export type UserRow = UserDoc & { uid: string };
 export type CounterRow = TicketCounter & { id: string };
 export type ConfigRow = Partial<AssignmentConfig> & { id: string };
@@ -102,6 +104,7 @@ export class LocalDatabase extends Dexie {
   statsEvents!: EntityTable<{ id: string } & Record<string, unknown>, 'id'>;
   outbox!: EntityTable<OutboxRow, 'seq'>;
   mail!: EntityTable<MailRow, 'code'>;
+  cannedReplies!: EntityTable<CannedReplyRow, 'id'>;
 
   constructor(name: string) {
     super(name);
@@ -164,6 +167,8 @@ export class LocalDatabase extends Dexie {
     });
     // The demo mailbox: reset and verification links the local backend shows instead of sending.
     this.version(8).stores({ mail: '&code, sentAt' });
+    // Canned replies for the composer, by title (the picker lists them in that order).
+    this.version(9).stores({ cannedReplies: '&id, title' });
   }
 }
 
@@ -198,6 +203,8 @@ export function tableFor(db: LocalDatabase, path: string): Located {
         return { table: table(db.statsLedger), keyField: 'id', id, parent: {} };
       case 'statsEvents':
         return { table: table(db.statsEvents), keyField: 'id', id, parent: {} };
+      case 'cannedReplies':
+        return { table: table(db.cannedReplies), keyField: 'id', id, parent: {} };
     }
   }
   if (segments.length === 4) {

@@ -1,5 +1,7 @@
 import {
   isStaff,
+  mayReadCannedReplies,
+  mayWriteCannedReply,
   roleNow,
   mayCreateProfile,
   mayListPeople,
@@ -89,6 +91,9 @@ export async function checkRequest(
       return checkUser(actor, request, id, existing);
     case 'config':
       return checkConfig(actor, request, id, existing);
+    case 'cannedReplies':
+      if (request.method === 'get') return mayReadCannedReplies(actor);
+      return mayWriteCannedReply(actor, request.method === 'delete' ? null : request.method === 'update' ? { ...existing, ...request.data } : request.data);
     case 'stats':
       // Written only by the functions; read as mayReadStats says of the stored document.
       return request.method === 'get'
@@ -126,6 +131,8 @@ function checkList(actor: Actor | null, request: ListRequest, parent: DocData | 
         return checkOwnMarkersQuery(actor, request);
       case 'config':
         return mayReadConfig(actor);
+      case 'cannedReplies':
+        return mayReadCannedReplies(actor);
       case 'stats':
         return checkStatsQuery(actor, request);
       default:

@@ -27,6 +27,8 @@ import type { ChatPage } from '../../backend/port';
 import { queryKeys } from '../../realtime/queryKeys';
 import { useRealtimeQuery } from '../../realtime/useRealtimeQuery';
 import { useSignedInSession } from '../../session/useSession';
+import { CannedReplyPicker } from '../cannedReplies/CannedReplyPicker';
+import { useCannedReplyInsertion } from '../cannedReplies/useCannedReplyInsertion';
 import { useReadMarkers } from '../unread/useUnread';
 import { ChatMessageItem, NoteItem } from './ChatMessageItem';
 import { useDraft } from './useDraft';
@@ -203,12 +205,18 @@ export function ChatPanel({ ticket }: { ticket: Ticket }) {
 
 function Composer({ ticket, staff }: { ticket: Ticket; staff: boolean }) {
   const backend = useBackend();
+  const session = useSignedInSession();
   const navigate = useNavigate();
   const [draft, setDraft] = useDraft(ticket.id);
   const [mode, setMode] = useState<'reply' | 'note'>('reply');
   const [problem, setProblem] = useState<string | null>(null);
   const locked = ticket.chatLocked || locksChat(ticket.status);
   const writingNote = staff && (mode === 'note' || locked);
+  const { inputRef: cannedInputRef, ...canned } = useCannedReplyInsertion(staff, draft, setDraft, {
+    customerName: ticket.customerName,
+    ticketNumber: ticket.number,
+    agentName: session.displayName,
+  });
 
   if (locked && !staff) {
     const followUpTitle = `Follow-up: ${ticket.title}`.slice(0, TITLE_MAX);
@@ -245,6 +253,7 @@ function Composer({ ticket, staff }: { ticket: Ticket; staff: boolean }) {
     }
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (canned.onKeyDown(event)) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) submit(event);
   };
 
@@ -270,16 +279,28 @@ function Composer({ ticket, staff }: { ticket: Ticket; staff: boolean }) {
         )}
         <Textarea
           label={writingNote ? 'Internal note' : 'Message'}
-          placeholder={writingNote ? 'Only staff see this' : 'Write a message; Enter sends, Shift+Enter adds a line'}
+          placeholder={
+            writingNote
+              ? 'Only staff see this'
+              : staff
+                ? 'Write a message; :: or / inserts a canned reply; Enter sends'
+                : 'Write a message; Enter sends, Shift+Enter adds a line'
+          }
           autosize
           minRows={2}
           maxRows={8}
           value={draft}
-          onChange={(event) => setDraft(event.currentTarget.value)}
+          ref={cannedInputRef}
+          {...canned.inputProps}
+          onChange={(event) => {
+            setDraft(event.currentTarget.value);
+            canned.onDraftChange(event.currentTarget.selectionStart);
+          }}
           onKeyDown={onKeyDown}
           error={problem}
           styles={writingNote ? { input: { background: 'var(--mantine-color-yellow-light)' } } : undefined}
         />
+        {canned.picker && <CannedReplyPicker {...canned.picker} />}
         <Group justify="flex-end">
           <Button type="submit" color={writingNote ? 'yellow' : undefined}>
             {writingNote ? 'Add note' : 'Send'}
