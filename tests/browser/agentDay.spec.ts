@@ -48,3 +48,55 @@ test('canned replies: an admin adds one, an agent inserts it with "::" and its p
   await agent.keyboard.press('Enter');
   await expect(customer.getByRole('list', { name: 'Messages' }).getByText(`Hi Maya Chen, Sam Rivera here: ticket ${number} is refunded.`)).toBeVisible();
 });
+
+test('keyboard shortcuts: ? lists them, j/k/Enter open a ticket, a accepts, r and n pick the composer, e resolves, never while typing', async ({ context }) => {
+  const customer = await context.newPage();
+  await signInAs(customer, 'Maya Chen', 'customer');
+  await openTicket(customer, { title: 'Shortcut first', description: 'One.', category: 'General', priority: 'Low' });
+  await customer.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My tickets' }).click();
+  await openTicket(customer, { title: 'Shortcut second', description: 'Two.', category: 'General', priority: 'Low' });
+
+  const agent = await context.newPage();
+  await signInAs(agent, 'Sam Rivera', 'agent');
+  const queue = agent.getByRole('list', { name: 'Queue' });
+  await expect(queue.getByRole('link', { name: /Shortcut first/ })).toBeVisible();
+
+  await agent.keyboard.press('?');
+  const dialog = agent.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog.getByRole('row', { name: 'j Next ticket' })).toBeVisible();
+  await expect(dialog.getByRole('row', { name: 'e Resolve' })).toBeVisible();
+  await agent.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  // Typing j in the search box is text, not a move.
+  const search = agent.getByRole('searchbox', { name: /Search/ });
+  await search.fill('');
+  await search.press('j');
+  await expect(search).toHaveValue('j');
+  await search.fill('');
+  await agent.getByRole('heading', { level: 1, name: 'Queue' }).click();
+
+  // Newest first: j focuses the first row (the second ticket), j again the next, k back.
+  await agent.keyboard.press('j');
+  await expect(queue.getByRole('link', { name: /Shortcut second/ })).toBeFocused();
+  await agent.keyboard.press('j');
+  await expect(queue.getByRole('link', { name: /Shortcut first/ })).toBeFocused();
+  await agent.keyboard.press('k');
+  await agent.keyboard.press('j');
+  await agent.keyboard.press('Enter');
+  await expect(agent.getByRole('heading', { level: 1, name: 'Shortcut first' })).toBeVisible();
+
+  await agent.keyboard.press('a');
+  await expect(agent.getByRole('button', { name: 'Resolve' })).toBeVisible();
+  await agent.keyboard.press('n');
+  await expect(agent.getByRole('textbox', { name: 'Internal note' })).toBeFocused();
+  // Typing "e" in the note writes an e; it does not resolve.
+  await agent.keyboard.type('e');
+  await expect(agent.getByRole('textbox', { name: 'Internal note' })).toHaveValue('e');
+  await agent.getByRole('heading', { level: 1, name: 'Shortcut first' }).click();
+  await agent.keyboard.press('r');
+  await expect(agent.getByRole('textbox', { name: 'Message' })).toBeFocused();
+  await agent.getByRole('heading', { level: 1, name: 'Shortcut first' }).click();
+  await agent.keyboard.press('e');
+  await expect(agent.getByRole('button', { name: 'Reopen' })).toBeVisible();
+});

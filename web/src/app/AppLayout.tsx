@@ -8,6 +8,7 @@ import { VerifyEmailBanner } from '../features/account/VerifyEmailBanner';
 import { AccountMenu } from '../features/auth/AccountMenu';
 import { ConnectionIndicator } from '../features/chat/ConnectionIndicator';
 import { NotificationBell } from '../features/notifications/NotificationBell';
+import { ShortcutsDialog } from '../features/shortcuts/ShortcutsDialog';
 import { useHeadingFocusOnNavigation } from './headingFocus';
 import { SkipToContent } from './SkipToContent';
 
@@ -52,6 +53,7 @@ export function AppLayout({ session, children }: { session: Session | null; chil
           {session && (
             <Group gap="xs" wrap="nowrap">
               <ConnectionIndicator />
+              {isStaff(session.role) && <ShortcutsDialog />}
               <NotificationBell />
               <AccountMenu session={session} />
             </Group>

@@ -1,4 +1,5 @@
-// The CSS of the signed-in frame: app shell, navigation, account menu, notifications drawer, toasts.
+// The CSS of the signed-in frame: app shell, navigation, account menu, notifications drawer,
+// toasts, the keyboard-shortcuts dialog.
 import '@mantine/core/styles/AppShell.css';
 import '@mantine/core/styles/Burger.css';
 import '@mantine/core/styles/NavLink.css';
@@ -9,6 +10,9 @@ import '@mantine/core/styles/Menu.css';
 import '@mantine/core/styles/ModalBase.css';
 import '@mantine/core/styles/Overlay.css';
 import '@mantine/core/styles/Drawer.css';
+import '@mantine/core/styles/Modal.css';
+import '@mantine/core/styles/Table.css';
+import '@mantine/core/styles/Kbd.css';
 import '@mantine/core/styles/Notification.css';
 import '@mantine/notifications/styles.css';
 import { Center, Loader } from '@mantine/core';

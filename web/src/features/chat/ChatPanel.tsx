@@ -29,6 +29,7 @@ import { useRealtimeQuery } from '../../realtime/useRealtimeQuery';
 import { useSignedInSession } from '../../session/useSession';
 import { CannedReplyPicker } from '../cannedReplies/CannedReplyPicker';
 import { useCannedReplyInsertion } from '../cannedReplies/useCannedReplyInsertion';
+import { useShortcuts } from '../shortcuts/useShortcuts';
 import { useReadMarkers } from '../unread/useUnread';
 import { ChatMessageItem, NoteItem } from './ChatMessageItem';
 import { useDraft } from './useDraft';
@@ -217,6 +218,11 @@ function Composer({ ticket, staff }: { ticket: Ticket; staff: boolean }) {
     ticketNumber: ticket.number,
     agentName: session.displayName,
   });
+  const writeAs = (next: 'reply' | 'note') => () => {
+    setMode(next);
+    cannedInputRef.current?.focus();
+  };
+  useShortcuts({ r: staff && !locked ? writeAs('reply') : undefined, n: staff ? writeAs('note') : undefined });
 
   if (locked && !staff) {
     const followUpTitle = `Follow-up: ${ticket.title}`.slice(0, TITLE_MAX);

@@ -31,6 +31,7 @@ import {
   withFilterParam,
   withoutFilters,
 } from './queueFilterParams';
+import { useQueueKeyboard } from './useQueueKeyboard';
 import { useQueuePage } from './useQueuePage';
 
 const SEARCH_DEBOUNCE_MS = 300;
@@ -58,6 +59,7 @@ export function QueuePage() {
   const tickets = useQueuePage(query);
   const staff = useStaff();
   const unread = useUnreadTicketIds(tickets.data?.items);
+  const rows = useQueueKeyboard<HTMLDivElement>();
 
   const setField = (key: keyof QueueFilter, value: string) => setParams((prev) => withFilterParam(prev, key, value));
 
@@ -92,6 +94,7 @@ export function QueuePage() {
         </Alert>
       )}
       {tickets.data && (
+        <div ref={rows}>
         <TicketList
           label="Queue"
           tickets={tickets.data.items}
@@ -107,6 +110,7 @@ export function QueuePage() {
                 : 'The queue is empty. New tickets appear here as customers open them.'
           }
         />
+        </div>
       )}
       {tickets.data && tickets.data.items.length === 0 && filtered && page === 1 && (
         <Group>

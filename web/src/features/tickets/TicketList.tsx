@@ -30,7 +30,7 @@ export function TicketList({ label, tickets, hasMore, onLoadMore, empty, unread,
             <Card withBorder padding="sm" radius="md">
               <Group justify="space-between" wrap="wrap" gap="xs">
                 {unread?.has(ticket.id) && <UnreadDot />}
-                <Link to={`/tickets/${ticket.id}`} style={{ color: 'inherit', minWidth: 0, flex: '1 1 16rem' }}>
+                <Link to={`/tickets/${ticket.id}`} data-queue-row style={{ color: 'inherit', minWidth: 0, flex: '1 1 16rem' }}>
                   <Text fw={600} truncate>
                     <Text span c="dimmed" ff="monospace" mr={6}>
                       {formatTicketNumber(ticket.number)}
