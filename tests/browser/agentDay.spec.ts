@@ -100,3 +100,54 @@ test('keyboard shortcuts: ? lists them, j/k/Enter open a ticket, a accepts, r an
   await agent.keyboard.press('e');
   await expect(agent.getByRole('button', { name: 'Reopen' })).toBeVisible();
 });
+
+test('a dense queue: at least 15 rows in view at 1280x800, each with requester, age, last message and assignee; the whole row opens; compact at phone width', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const customer = await context.newPage();
+  await signInAs(customer, 'Maya Chen', 'customer');
+  for (let n = 1; n <= 16; n++) {
+    await customer.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My tickets' }).click();
+    await openTicket(customer, { title: `Dense ticket ${n}`, description: `Problem number ${n}.`, category: 'General', priority: 'Low' });
+  }
+  await customer.getByRole('textbox', { name: 'Message' }).fill('The printer is smoking again');
+  await customer.getByRole('button', { name: 'Send' }).click();
+
+  const agent = await context.newPage();
+  await signInAs(agent, 'Sam Rivera', 'agent');
+  const queue = agent.getByRole('list', { name: 'Queue' });
+  await expect(queue.getByRole('listitem')).toHaveCount(16);
+  const newest = queue.getByRole('listitem').filter({ hasText: 'Dense ticket 16' });
+  await expect(newest).toContainText('Customer waitingMaya Chen: The printer is smoking again');
+  await expect(newest.getByRole('img', { name: 'Unread messages' })).toBeVisible();
+  // Round robin gives each new ticket an agent: the avatar names them.
+  await expect(newest.getByRole('img', { name: /^(Assigned to (Sam Rivera|Priya Nair)|Unassigned)$/ })).toBeVisible();
+  await expect(newest).toContainText('Requester: Maya Chen');
+  await expect(newest).toContainText(/Opened .* ago/);
+
+  const inView = await queue.getByRole('listitem').evaluateAll(
+    (rows) => rows.filter((row) => row.getBoundingClientRect().bottom <= window.innerHeight).length,
+  );
+  console.log(`queue rows fully in view at 1280x800: ${inView}`);
+  expect(inView).toBeGreaterThanOrEqual(15);
+
+  // A click anywhere on the row, not only on its title, opens the ticket.
+  const row = await newest.boundingBox();
+  expect(row).not.toBeNull();
+  // Over the requester's name, far right of the title.
+  await newest.click({ position: { x: row!.width - 200, y: row!.height / 2 } });
+  await expect(agent.getByRole('heading', { level: 1, name: 'Dense ticket 16' })).toBeVisible();
+
+  // At phone width the row folds to two short lines, and nothing overflows sideways.
+  await agent.setViewportSize({ width: 390, height: 844 });
+  await agent.getByRole('button', { name: 'Toggle navigation' }).click();
+  await agent.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queue' }).click();
+  await expect(queue.getByRole('listitem')).toHaveCount(16);
+  const rowHeight = await queue.getByRole('listitem').first().evaluate((row) => row.getBoundingClientRect().height);
+  console.log(`queue row height at 390 px: ${Math.round(rowHeight)} px`);
+  expect(rowHeight).toBeLessThanOrEqual(64);
+  const overflow = await agent.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await context.close();
+});

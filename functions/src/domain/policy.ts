@@ -79,6 +79,7 @@ export function checkNewTicketDoc(actor: Actor | null, doc: TicketDoc): Decision
     doc.chatLocked === false &&
     doc.lastMessageAt === null &&
     doc.lastMessageBy === null &&
+    doc.lastMessagePreview === null &&
     doc.firstResponseAt === null &&
     doc.resolvedAt === null &&
     doc.closedAt === null &&

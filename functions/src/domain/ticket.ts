@@ -5,6 +5,7 @@ import { storedText, typedText } from './text.js';
 import { DISPLAY_NAME_MAX } from './user.js';
 import { suggestionSourceSchema } from './triage/suggestion.js';
 import { SEARCH_TOKENS_MAX } from './search.js';
+import { MESSAGE_PREVIEW_MAX } from './message.js';
 import {
   DESCRIPTION_MAX,
   REJECTION_REASON_MAX,
@@ -73,6 +74,8 @@ export const ticketDocSchema = z.object({
   updatedBy: docIdSchema.nullable().default(null),
   lastMessageAt: z.date().nullable(),
   lastMessageBy: docIdSchema.nullable(),
+  /** The first words of the newest message, for the queue's row; set by the functions. */
+  lastMessagePreview: z.string().max(MESSAGE_PREVIEW_MAX).nullable().default(null),
   firstResponseAt: z.date().nullable(),
   resolvedAt: z.date().nullable(),
   closedAt: z.date().nullable(),
@@ -121,6 +124,7 @@ export function newTicketDoc(
     updatedBy: customer.uid,
     lastMessageAt: null,
     lastMessageBy: null,
+    lastMessagePreview: null,
     firstResponseAt: null,
     resolvedAt: null,
     closedAt: null,

@@ -1,10 +1,10 @@
-import { firstResponseByMessage, messageDocSchema } from '../domain/index.js';
+import { firstResponseByMessage, messageDocSchema, messagePreview } from '../domain/index.js';
 import type { DocData, DocStore } from '../store/port.js';
 import { paths, readWellFormedTicket } from './docs.js';
 
 /**
- * "Message posted": the ticket learns of its newest message (for the unread dot and the
- * "recently updated" queue), and the first staff reply stamps firstResponseAt. System
+ * "Message posted": the ticket learns of its newest message (for the unread dot, the
+ * "recently updated" queue and the queue row's preview: its first words and who wrote it), and the first staff reply stamps firstResponseAt. System
  * messages change nothing (status changes notify on their own). Safe to run twice: a
  * message no newer than the stored one moves nothing. A ticket an edit has broken is left
  * to the repair of that edit.
@@ -27,6 +27,7 @@ export async function recordMessage(
     if (ticket.lastMessageAt === null || ticket.lastMessageAt.getTime() < message.createdAt.getTime()) {
       patch.lastMessageAt = message.createdAt;
       patch.lastMessageBy = message.authorUid;
+      patch.lastMessagePreview = messagePreview(message.text);
     }
     const firstResponse = firstResponseByMessage(ticket, message);
     if (firstResponse) patch.firstResponseAt = firstResponse;

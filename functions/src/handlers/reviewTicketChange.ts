@@ -29,6 +29,7 @@ export const functionOwnedTicketFields = [
   'closedAt',
   'lastMessageAt',
   'lastMessageBy',
+  'lastMessagePreview',
   'staffLastReadAt',
   'assigneeName',
   'updatedAt',

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Flex, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import {
   QUEUE_PAGE_SIZE,
@@ -13,13 +13,11 @@ import {
   ticketStatuses,
   type QueueCursor,
   type QueueFilter,
-  type Ticket,
 } from '@domain';
 import { useEffect, useId, useMemo, useState, type ChangeEvent } from 'react';
 import { useSearchParams, type SetURLSearchParams } from 'react-router';
 import { errorMessage } from '../../app/errorMessage';
 import { PageHeading } from '../../app/PageHeading';
-import { TicketList } from '../tickets/TicketList';
 import { useUnreadTicketIds } from '../unread/useUnread';
 import { useStaff } from '../users/useStaff';
 import classes from './QueueFilters.module.css';
@@ -31,13 +29,12 @@ import {
   withFilterParam,
   withoutFilters,
 } from './queueFilterParams';
+import { QueueList } from './QueueList';
 import { useQueueKeyboard } from './useQueueKeyboard';
 import { useQueuePage } from './useQueuePage';
 
 const SEARCH_DEBOUNCE_MS = 300;
 const SEARCH_MAX = queueFilterSchema.shape.search.unwrap().maxLength ?? 100;
-
-const noLoadMore = () => {};
 
 /**
  * The queue for staff: filters in the URL (bookmarkable), one live page at a time with
@@ -67,12 +64,7 @@ export function QueuePage() {
     () => new Map((staff.data ?? []).map((person) => [person.uid, person.displayName])),
     [staff.data],
   );
-  const assigneeLabel = (ticket: Ticket) => {
-    if (ticket.assigneeUid === null) return 'Unassigned';
-    const name = staffNames.get(ticket.assigneeUid);
-    if (name) return `Assigned to ${name}`;
-    return staff.data ? 'Assigned to a former staff member' : 'Assigned';
-  };
+  const staffName = (uid: string) => staffNames.get(uid);
 
   const nextCursor = tickets.data?.nextCursor ?? null;
   const filtered = isFiltered(filter);
@@ -95,21 +87,18 @@ export function QueuePage() {
       )}
       {tickets.data && (
         <div ref={rows}>
-        <TicketList
-          label="Queue"
-          tickets={tickets.data.items}
-          hasMore={false}
-          onLoadMore={noLoadMore}
-          unread={unread}
-          assigneeLabel={assigneeLabel}
-          empty={
-            page > 1
-              ? 'No more tickets on this page.'
-              : filtered
-                ? 'No tickets match these filters.'
-                : 'The queue is empty. New tickets appear here as customers open them.'
-          }
-        />
+          <QueueList
+            tickets={tickets.data.items}
+            unread={unread}
+            staffName={staffName}
+            empty={
+              page > 1
+                ? 'No more tickets on this page.'
+                : filtered
+                  ? 'No tickets match these filters.'
+                  : 'The queue is empty. New tickets appear here as customers open them.'
+            }
+          />
         </div>
       )}
       {tickets.data && tickets.data.items.length === 0 && filtered && page === 1 && (
@@ -175,8 +164,9 @@ function QueueFilters({ filter, params, setField, setParams, staff }: QueueFilte
 
   return (
     <Paper withBorder p="sm" radius="md" role="search" aria-label="Filter the queue">
-      <Stack gap="sm">
-        <Group gap="sm" align="flex-end" wrap="nowrap">
+      {/* On a wide screen, search and lists share one line: the queue's rows start higher. */}
+      <Flex direction={{ base: 'column', lg: 'row' }} gap="sm" align={{ base: 'stretch', lg: 'flex-end' }}>
+        <Group gap="sm" align="flex-end" wrap="nowrap" style={{ flex: '1 1 14rem' }}>
           <SearchBox urlValue={params.get(queueParamNames.search) ?? ''} setParams={setParams} />
           <Button
             hiddenFrom="sm"
@@ -195,6 +185,7 @@ function QueueFilters({ filter, params, setField, setParams, staff }: QueueFilte
           cols={{ base: 2, sm: 3, lg: 5 }}
           spacing="sm"
           verticalSpacing="xs"
+          style={{ flex: '3 1 0' }}
         >
           <NativeSelect
             label="Status"
@@ -222,7 +213,7 @@ function QueueFilters({ filter, params, setField, setParams, staff }: QueueFilte
             data={queueSorts.map((value) => ({ value, label: queueSortLabels[value] }))}
           />
         </SimpleGrid>
-      </Stack>
+      </Flex>
     </Paper>
   );
 }

@@ -12,15 +12,13 @@ interface TicketListProps {
   readonly empty: string;
   /** Ids of tickets with unread messages: they get a red dot. */
   readonly unread?: ReadonlySet<string>;
-  /** Who has the ticket, shown on its card (e.g. "Assigned to Sam Rivera", "Unassigned"). */
-  readonly assigneeLabel?: (ticket: Ticket) => string;
 }
 
 /**
  * Tickets as cards in a list: reads the same at phone width and on a desktop, and each
  * card is one link named by number and title.
  */
-export function TicketList({ label, tickets, hasMore, onLoadMore, empty, unread, assigneeLabel }: TicketListProps) {
+export function TicketList({ label, tickets, hasMore, onLoadMore, empty, unread }: TicketListProps) {
   if (tickets.length === 0) return <Text c="dimmed">{empty}</Text>;
   return (
     <Stack gap="xs">
@@ -30,7 +28,7 @@ export function TicketList({ label, tickets, hasMore, onLoadMore, empty, unread,
             <Card withBorder padding="sm" radius="md">
               <Group justify="space-between" wrap="wrap" gap="xs">
                 {unread?.has(ticket.id) && <UnreadDot />}
-                <Link to={`/tickets/${ticket.id}`} data-queue-row style={{ color: 'inherit', minWidth: 0, flex: '1 1 16rem' }}>
+                <Link to={`/tickets/${ticket.id}`} style={{ color: 'inherit', minWidth: 0, flex: '1 1 16rem' }}>
                   <Text fw={600} truncate>
                     <Text span c="dimmed" ff="monospace" mr={6}>
                       {formatTicketNumber(ticket.number)}
@@ -41,11 +39,6 @@ export function TicketList({ label, tickets, hasMore, onLoadMore, empty, unread,
                 <Group gap={6} wrap="wrap">
                   <StatusBadge status={ticket.status} />
                   <PriorityBadge priority={ticket.priority} />
-                  {assigneeLabel && (
-                    <Text size="xs" c="dimmed">
-                      {assigneeLabel(ticket)}
-                    </Text>
-                  )}
                   <Text size="xs" c="dimmed" title={exactTime(ticket.updatedAt)}>
                     updated {ago(ticket.updatedAt)}
                   </Text>
