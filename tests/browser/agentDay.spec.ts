@@ -151,3 +151,44 @@ test('a dense queue: at least 15 rows in view at 1280x800, each with requester, 
   expect(overflow).toBeLessThanOrEqual(0);
   await context.close();
 });
+
+test('bulk actions: an agent assigns two tickets to Priya at once, who sees them in her tab; a refused resolve says why', async ({ context }) => {
+  const customer = await context.newPage();
+  await signInAs(customer, 'Leo Park', 'customer');
+  for (const title of ['Bulk one', 'Bulk two']) {
+    await customer.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My tickets' }).click();
+    await openTicket(customer, { title, description: 'For the bulk test.', category: 'Account', priority: 'Low' });
+  }
+
+  const priya = await context.newPage();
+  await signInAs(priya, 'Priya Nair', 'agent');
+  const sam = await context.newPage();
+  await signInAs(sam, 'Sam Rivera', 'agent');
+  const queue = sam.getByRole('list', { name: 'Queue' });
+  await sam.getByRole('checkbox', { name: /Select #\d+ Bulk one/ }).check();
+  // x selects the focused row too.
+  await queue.getByRole('link', { name: /Bulk two/ }).focus();
+  await sam.keyboard.press('x');
+  await expect(sam.getByRole('checkbox', { name: /Select #\d+ Bulk two/ })).toBeChecked();
+  const bar = sam.getByRole('toolbar', { name: 'Bulk actions' });
+  await expect(bar.getByText('2 selected')).toBeVisible();
+  await bar.getByRole('combobox', { name: 'Assign to' }).selectOption({ label: 'Priya Nair' });
+  const summary = sam.getByRole('status', { name: 'Bulk action summary' });
+  // Round robin may have given one of them to Priya already: that one is refused as "changes nothing".
+  await expect(summary).toContainText(/Assigned [12] tickets?\./);
+  for (const title of ['Bulk one', 'Bulk two']) {
+    await expect(queue.getByRole('listitem').filter({ hasText: title }).getByRole('img', { name: 'Assigned to Priya Nair' })).toBeVisible();
+  }
+
+  // Priya's tab, never reloaded: both are hers.
+  await priya.getByRole('combobox', { name: 'Assignee' }).selectOption({ label: 'Assigned to me' });
+  const hers = priya.getByRole('list', { name: 'Queue' });
+  await expect(hers.getByRole('link', { name: /Bulk one/ })).toBeVisible();
+  await expect(hers.getByRole('link', { name: /Bulk two/ })).toBeVisible();
+
+  // Open tickets cannot be resolved: every refusal is listed with the reason.
+  await sam.getByRole('checkbox', { name: 'Select all on this page' }).check();
+  await bar.getByRole('button', { name: 'Resolve selected' }).click();
+  await expect(summary).toContainText('Resolved 0 tickets.');
+  await expect(summary.getByRole('list', { name: 'Refused tickets' }).getByText(/Bulk one: An agent cannot move this ticket from Open to Resolved\./)).toBeVisible();
+});

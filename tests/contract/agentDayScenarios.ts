@@ -1,11 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import type { CannedReply } from '../../functions/src/domain/index.js';
-import type { SupportBackend } from '../../web/src/backend/port.js';
+import type { CannedReply, Ticket } from '../../functions/src/domain/index.js';
+import { runBulkAction } from '../../web/src/backend/bulkActions.js';
+import type { Session, SupportBackend } from '../../web/src/backend/port.js';
 import type { ContractHarness } from './harness.js';
 import { nextMatching } from './scenarios.js';
 
 const cannedRepliesOf = (tab: SupportBackend) => (onData: (replies: CannedReply[]) => void, onError: (e: Error) => void) =>
   tab.subscribeCannedReplies(onData, onError);
+
+const ticketOf = (tab: SupportBackend, id: string) => (onData: (t: Ticket | null) => void, onError: (e: Error) => void) =>
+  tab.subscribeTicket(id, onData, onError);
+
+async function sessionOf(tab: SupportBackend): Promise<Session> {
+  return (await nextMatching<Session | null>((onData) => tab.subscribeSession(onData), (s) => s !== null))!;
+}
+
+async function numberedTicket(customer: SupportBackend, title: string): Promise<Ticket> {
+  const write = customer.createTicket({ title, description: 'Bulk scenario.', category: 'general', priority: 'low' });
+  await write.committed;
+  return (await nextMatching(ticketOf(customer, write.id), (t) => t !== null && t.number !== null))!;
+}
 
 /** What makes an agent fast (issue 13): canned replies, bulk actions, search in conversations. */
 export function runAgentDayScenarios(makeHarness: () => Promise<ContractHarness>) {
@@ -38,6 +52,31 @@ export function runAgentDayScenarios(makeHarness: () => Promise<ContractHarness>
         code: 'permission-denied',
       });
       expect(() => agent.saveCannedReply(null, { title: ' ', body: 'Hello.' })).toThrow('Give the canned reply a title.');
+      await harness.dispose();
+    });
+  });
+
+  describe('bulk actions', () => {
+    it('an agent resolves several tickets at once: each is judged as alone, and the refusals say why', async () => {
+      const harness = await makeHarness();
+      const customer = await harness.openTab('customer');
+      const agent = await harness.openTab('agent');
+      const me = await sessionOf(agent);
+      const working = await numberedTicket(customer, 'Bulk in progress');
+      const untouched = await numberedTicket(customer, 'Bulk still open');
+      await agent.acceptTicket(working.id).committed;
+      const accepted = await nextMatching(ticketOf(agent, working.id), (t) => t?.status === 'in_progress');
+      const open = await nextMatching(ticketOf(agent, untouched.id), (t) => t !== null);
+
+      const run = runBulkAction(agent, me, [accepted!, open!], { kind: 'status', to: 'resolved' }, { assignee: undefined });
+      expect(run.plan.go.map((t) => t.id)).toEqual([working.id]);
+      const summary = await run.settled;
+      expect(summary.done.map((t) => t.id)).toEqual([working.id]);
+      expect(summary.refused.map((r) => [r.ticket.id, r.reason])).toEqual([
+        [untouched.id, 'An agent cannot move this ticket from Open to Resolved.'],
+      ]);
+      await nextMatching(ticketOf(customer, working.id), (t) => t?.status === 'resolved');
+      expect(await nextMatching(ticketOf(customer, untouched.id), () => true)).toMatchObject({ status: 'open' });
       await harness.dispose();
     });
   });

@@ -12,6 +12,7 @@ export * from './unread.js';
 export * from './user.js';
 export * from './assignment.js';
 export * from './cannedReply.js';
+export * from './bulk.js';
 export * from './lifecycle.js';
 export * from './message.js';
 export * from './notification.js';

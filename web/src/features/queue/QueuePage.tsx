@@ -29,7 +29,10 @@ import {
   withFilterParam,
   withoutFilters,
 } from './queueFilterParams';
+import { QueueBulkBar } from './QueueBulkBar';
 import { QueueList } from './QueueList';
+import { QueueRowSelect } from './QueueRowSelect';
+import { useQueueSelection } from './useQueueSelection';
 import { useQueueKeyboard } from './useQueueKeyboard';
 import { useQueuePage } from './useQueuePage';
 
@@ -56,7 +59,8 @@ export function QueuePage() {
   const tickets = useQueuePage(query);
   const staff = useStaff();
   const unread = useUnreadTicketIds(tickets.data?.items);
-  const rows = useQueueKeyboard<HTMLDivElement>();
+  const selection = useQueueSelection(tickets.data?.items ?? []);
+  const rows = useQueueKeyboard<HTMLDivElement>(selection.toggle);
 
   const setField = (key: keyof QueueFilter, value: string) => setParams((prev) => withFilterParam(prev, key, value));
 
@@ -85,12 +89,14 @@ export function QueuePage() {
           {errorMessage(tickets.error)}
         </Alert>
       )}
+      {tickets.data && tickets.data.items.length > 0 && <QueueBulkBar selection={selection} staff={staff.data ?? []} />}
       {tickets.data && (
         <div ref={rows}>
           <QueueList
             tickets={tickets.data.items}
             unread={unread}
             staffName={staffName}
+            selectFor={(ticket) => <QueueRowSelect ticket={ticket} selection={selection} />}
             empty={
               page > 1
                 ? 'No more tickets on this page.'

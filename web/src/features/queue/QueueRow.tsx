@@ -26,7 +26,7 @@ export function QueueRow({ ticket, unread, staffName, select }: QueueRowProps) {
     <li className={classes.row}>
       {select && <div className={classes.select}>{select}</div>}
       <span className={classes.dot}>{unread && <UnreadDot />}</span>
-      <Link to={`/tickets/${ticket.id}`} data-queue-row className={classes.link}>
+      <Link to={`/tickets/${ticket.id}`} data-queue-row data-ticket-id={ticket.id} className={classes.link}>
         <Text span c="dimmed" ff="monospace" size="sm" mr={6}>
           {formatTicketNumber(ticket.number)}
         </Text>{' '}
@@ -65,7 +65,7 @@ function LastMessage({ ticket, staffName }: Pick<QueueRowProps, 'ticket' | 'staf
   const author = byCustomer ? ticket.customerName : (staffName(ticket.lastMessageBy) ?? 'Staff');
   return (
     <Text span className={classes.preview} title={`${author}: ${ticket.lastMessagePreview}`}>
-      <Text span c={byCustomer ? 'orange.9' : 'dimmed'} className={classes.waiting} inherit>
+      <Text span className={classes.waiting} data-who={byCustomer ? 'customer' : 'staff'} inherit>
         {byCustomer ? 'Customer waiting' : 'Staff waiting'}
       </Text>
       <Text span fw={600} inherit>

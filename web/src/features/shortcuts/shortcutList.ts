@@ -2,7 +2,7 @@
  * The keyboard shortcuts of the staff pages: one list, read by the handlers (each key is
  * named here) and by the "?" dialog, so what the dialog says is what the keys do.
  */
-export const shortcutKeys = ['j', 'k', 'Enter', 'r', 'n', 'e', 'a', '?'] as const;
+export const shortcutKeys = ['j', 'k', 'Enter', 'x', 'r', 'n', 'e', 'a', '?'] as const;
 export type ShortcutKey = (typeof shortcutKeys)[number];
 
 export interface ShortcutGroup {
@@ -17,6 +17,7 @@ export const shortcutGroups: readonly ShortcutGroup[] = [
       { key: 'j', does: 'Next ticket' },
       { key: 'k', does: 'Previous ticket' },
       { key: 'Enter', does: 'Open the ticket' },
+      { key: 'x', does: 'Select the ticket for a bulk action' },
     ],
   },
   {
