@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CannedReply, Ticket } from '../../functions/src/domain/index.js';
+import { defaultQueueFilter, type CannedReply, type Ticket } from '../../functions/src/domain/index.js';
 import { runBulkAction } from '../../web/src/backend/bulkActions.js';
-import type { Session, SupportBackend } from '../../web/src/backend/port.js';
+import type { QueuePage, Session, SupportBackend } from '../../web/src/backend/port.js';
 import type { ContractHarness } from './harness.js';
 import { nextMatching } from './scenarios.js';
 
@@ -77,6 +77,23 @@ export function runAgentDayScenarios(makeHarness: () => Promise<ContractHarness>
       ]);
       await nextMatching(ticketOf(customer, working.id), (t) => t?.status === 'resolved');
       expect(await nextMatching(ticketOf(customer, untouched.id), () => true)).toMatchObject({ status: 'open' });
+      await harness.dispose();
+    });
+  });
+
+  describe('search in conversations', () => {
+    it("staff find a ticket by a word of its chat, kept by the message trigger, not only by title and description", async () => {
+      const harness = await makeHarness();
+      const customer = await harness.openTab('customer');
+      const agent = await harness.openTab('agent');
+      const ticket = await numberedTicket(customer, 'Printer trouble');
+      await customer.sendMessage(ticket.id, { text: 'The display shows error Zebracorn-42 again.' }).committed;
+      const searched = (search: string) => (onData: (page: QueuePage) => void, onError: (e: Error) => void) =>
+        agent.subscribeQueue({ filter: { ...defaultQueueFilter, search }, cursor: null, pageSize: 20 }, onData, onError);
+      const page = await nextMatching(searched('zebracorn'), (p) => p.items.some((t) => t.id === ticket.id));
+      expect(page.items.map((t) => t.id)).toEqual([ticket.id]);
+      // Every word must be held: the title's and the message's together still find it.
+      await nextMatching(searched('printer zebracorn'), (p) => p.items.some((t) => t.id === ticket.id));
       await harness.dispose();
     });
   });

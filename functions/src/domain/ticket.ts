@@ -4,7 +4,7 @@ import { docIdSchema } from './ids.js';
 import { storedText, typedText } from './text.js';
 import { DISPLAY_NAME_MAX } from './user.js';
 import { suggestionSourceSchema } from './triage/suggestion.js';
-import { SEARCH_TOKENS_MAX } from './search.js';
+import { TICKET_SEARCH_TOKENS_MAX } from './search.js';
 import { MESSAGE_PREVIEW_MAX } from './message.js';
 import {
   DESCRIPTION_MAX,
@@ -82,8 +82,8 @@ export const ticketDocSchema = z.object({
   /** Why staff rejected the ticket; set together with the move to rejected. */
   rejectionReason: storedText(REJECTION_REASON_MAX).nullable(),
   followUpOf: docIdSchema.nullable(),
-  /** Words of title and description for the queue's search; set by the functions. */
-  searchTokens: z.array(z.string()).max(SEARCH_TOKENS_MAX),
+  /** Words of title, description and messages for the queue's search; set by the functions. */
+  searchTokens: z.array(z.string()).max(TICKET_SEARCH_TOKENS_MAX),
   /** When staff last opened the chat: the customer's "Seen"; set by the functions. */
   staffLastReadAt: z.date().nullable(),
   /**

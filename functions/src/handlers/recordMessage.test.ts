@@ -29,6 +29,17 @@ describe('recordMessage', () => {
     });
   });
 
+  it("a message's words join the ticket's search tokens, each once, after the title's", async () => {
+    const store = new MemoryStore();
+    givenTicket(store, 't1', { number: 1, searchTokens: ['printer', 'fire'] });
+    await post(store, 'm1', newMessageDoc({ text: 'The toner smells of fire.' }, customer, at(5)));
+    await post(store, 'm2', newMessageDoc({ text: 'Toner replaced.' }, agent, at(6)));
+    expect(ticket(store).searchTokens).toEqual(['printer', 'fire', 'the', 'toner', 'smells', 'of', 'replaced']);
+    const writes = store.writeCount;
+    await recordMessage(store, 't1', 'm2', { now: at(6) });
+    expect(store.writeCount).toBe(writes);
+  });
+
   it("the ticket keeps the newest message's first words on one line, for the queue row", async () => {
     const store = new MemoryStore();
     givenTicket(store, 't1', { number: 1 });

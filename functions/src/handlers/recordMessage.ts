@@ -1,9 +1,10 @@
-import { firstResponseByMessage, messageDocSchema, messagePreview } from '../domain/index.js';
+import { firstResponseByMessage, messageDocSchema, messagePreview, searchTokens, withSearchTokens } from '../domain/index.js';
 import type { DocData, DocStore } from '../store/port.js';
 import { paths, readWellFormedTicket } from './docs.js';
 
 /**
- * "Message posted": the ticket learns of its newest message (for the unread dot, the
+ * "Message posted": the ticket learns the message's words (searchTokens, for search in
+ * conversations) and of its newest message (for the unread dot, the
  * "recently updated" queue and the queue row's preview: its first words and who wrote it), and the first staff reply stamps firstResponseAt. System
  * messages change nothing (status changes notify on their own). Safe to run twice: a
  * message no newer than the stored one moves nothing. A ticket an edit has broken is left
@@ -29,6 +30,9 @@ export async function recordMessage(
       patch.lastMessageBy = message.authorUid;
       patch.lastMessagePreview = messagePreview(message.text);
     }
+    // The message's words join the ticket's, for staff search in conversations.
+    const tokens = withSearchTokens(ticket.searchTokens, searchTokens(message.text));
+    if (tokens.length !== ticket.searchTokens.length) patch.searchTokens = tokens;
     const firstResponse = firstResponseByMessage(ticket, message);
     if (firstResponse) patch.firstResponseAt = firstResponse;
     if (Object.keys(patch).length === 0) return;

@@ -44,7 +44,7 @@ describe('Queue page', () => {
     await seedTicket(backend, { title: 'Printer jam' });
     await renderQueue(backend);
 
-    expect(screen.getByRole('searchbox', { name: 'Search title and description' })).toBeVisible();
+    expect(screen.getByRole('searchbox', { name: 'Search titles, descriptions and messages' })).toBeVisible();
     const status = screen.getByRole('combobox', { name: 'Status' });
     expect(within(status).getAllByRole('option').map((o) => o.textContent)).toEqual([
       'All',
@@ -151,14 +151,14 @@ describe('Queue page', () => {
     await renderQueue(backend);
     const user = userEvent.setup();
 
-    await user.type(screen.getByRole('searchbox', { name: 'Search title and description' }), 'printer');
+    await user.type(screen.getByRole('searchbox', { name: 'Search titles, descriptions and messages' }), 'printer');
     await waitFor(() => expect(queueTitles()).toEqual(['Invoice twice', 'Printer on fire']));
     expect(queryString()).toBe('?q=printer');
 
-    await user.type(screen.getByRole('searchbox', { name: 'Search title and description' }), ' fire');
+    await user.type(screen.getByRole('searchbox', { name: 'Search titles, descriptions and messages' }), ' fire');
     await waitFor(() => expect(queueTitles()).toEqual(['Printer on fire']));
 
-    await user.clear(screen.getByRole('searchbox', { name: 'Search title and description' }));
+    await user.clear(screen.getByRole('searchbox', { name: 'Search titles, descriptions and messages' }));
     await waitFor(() => expect(queueTitles()).toHaveLength(3));
     expect(queryString()).toBe('');
   });

@@ -245,7 +245,7 @@ function SearchBox({ urlValue, setParams }: { urlValue: string; setParams: SetUR
   return (
     <TextInput
       style={{ flex: 1, minWidth: 0 }}
-      label="Search title and description"
+      label="Search titles, descriptions and messages"
       type="search"
       value={text}
       maxLength={SEARCH_MAX}
