@@ -325,10 +325,12 @@ export function seedDocuments(ticketId: string, state: TicketStatus, now: Date):
   ];
 }
 
+const noHistory = { reopens: [], submittedPriority: null } as const;
+
 /** Stats documents of the fixture ticket (counted for the agent) and of the retired agent's ticket. */
 function seededStats(ticket: TicketDoc): Record<string, DocData> {
-  const counted = ticketCells({ ...ticket, assigneeUid: matrixPeople.agent.uid }, []);
-  addCells(counted, ticketCells({ ...ticket, assigneeUid: retiredAgent.uid }, []));
+  const counted = ticketCells({ ...ticket, assigneeUid: matrixPeople.agent.uid }, noHistory);
+  addCells(counted, ticketCells({ ...ticket, assigneeUid: retiredAgent.uid }, noHistory));
   return { ...statsDocsOf(counted), summary: { scope: 'summary', total_tickets: 2, open_tickets: 2 } };
 }
 const cannedGreeting = newCannedReplyDoc({ title: 'Greeting', body: 'Hello {{customer.name}}, {{agent.name}} here.' });

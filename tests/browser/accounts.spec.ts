@@ -104,12 +104,18 @@ test('the profile page: a trimmed, bounded name that shows at once, the verified
   await expectAccessible(page, 'profile after changes');
 });
 
-test('sign out of every device: the other tab goes to sign-in saying why, and returns to its page with the typed message', async ({ context }) => {
+test('sign out of every device: the other tabs go to sign-in saying why, and return to their pages with the typed message and form', async ({ context }) => {
   const chat = await context.newPage();
   await signInAs(chat, 'Maya Chen', 'customer');
   await openTicket(chat, { title: 'Where is my parcel', description: 'Ordered last week.', category: 'General', priority: 'Low' });
   const ticketUrl = chat.url();
   await chat.getByRole('textbox', { name: 'Message' }).fill('Half-typed question');
+  const form = await context.newPage();
+  await signInAs(form, 'Maya Chen', 'customer');
+  await form.goto('/tickets/new');
+  await form.getByRole('textbox', { name: 'Title' }).fill('Refund not arrived');
+  await form.getByRole('textbox', { name: 'Description' }).fill('Ten days since the return.');
+  await form.getByRole('combobox', { name: 'Priority' }).selectOption('High');
 
   const settings = await context.newPage();
   await signInAs(settings, 'Maya Chen', 'customer');
@@ -123,4 +129,10 @@ test('sign out of every device: the other tab goes to sign-in saying why, and re
   await chat.getByRole('button', { name: 'Continue as Maya Chen (customer)' }).click();
   await expect(chat.getByRole('heading', { name: 'Where is my parcel' })).toBeVisible();
   await expect(chat.getByRole('textbox', { name: 'Message' })).toHaveValue('Half-typed question');
+
+  await expect(form.getByRole('status').filter({ hasText: 'Signed out' })).toContainText('Your session ended');
+  await form.getByRole('button', { name: 'Continue as Maya Chen (customer)' }).click();
+  await expect(form.getByRole('textbox', { name: 'Title' })).toHaveValue('Refund not arrived');
+  await expect(form.getByRole('textbox', { name: 'Description' })).toHaveValue('Ten days since the return.');
+  await expect(form.getByRole('combobox', { name: 'Priority' })).toHaveValue('high');
 });

@@ -34,4 +34,9 @@ if (!('fonts' in document)) {
 // machine, not a wrong screen, never fails a test.
 configure({ asyncUtilTimeout: 10_000 });
 
-afterEach(() => cleanup());
+// Each test starts with empty web storage, as a new tab would (drafts live there).
+afterEach(() => {
+  cleanup();
+  sessionStorage.clear();
+  localStorage.clear();
+});

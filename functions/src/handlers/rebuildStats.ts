@@ -1,7 +1,7 @@
 import {
   STATS_COLLECTION,
   STATS_LEDGER_COLLECTION,
-  isReopenEvent,
+  isCountedEvent,
   rebuildStats,
   statsDocBase,
   ticketDocSchema,
@@ -31,11 +31,11 @@ export interface RebuildOutcome {
  */
 export async function rebuildStatsInStore(
   store: DocStore,
-  /** Every reopen in the audit trails at once, where the store can (a collection-group read); else ticket by ticket. */
-  allReopens?: () => Promise<RebuildEvent[]>,
+  /** Every counted event (isCountedEvent) of the audit trails at once, where the store can; else ticket by ticket. */
+  allCountedEvents?: () => Promise<RebuildEvent[]>,
 ): Promise<RebuildOutcome> {
   const tickets: RebuildTicket[] = [];
-  const events: RebuildEvent[] = allReopens ? await allReopens() : [];
+  const events: RebuildEvent[] = allCountedEvents ? await allCountedEvents() : [];
   let skipped = 0;
   for (const { id, data } of await store.find('tickets', [])) {
     const parsed = ticketDocSchema.safeParse(data);
@@ -44,10 +44,10 @@ export async function rebuildStatsInStore(
       continue;
     }
     tickets.push({ id, ticket: parsed.data });
-    if (allReopens) continue;
-    for (const found of await store.find(`tickets/${id}/events`, [['kind', '==', 'status']])) {
+    if (allCountedEvents) continue;
+    for (const found of await store.find(`tickets/${id}/events`, [])) {
       const event = ticketEventSchema.safeParse(found.data);
-      if (event.success && isReopenEvent(event.data)) events.push({ ticketId: id, id: found.id, event: event.data });
+      if (event.success && isCountedEvent(event.data)) events.push({ ticketId: id, id: found.id, event: event.data });
     }
   }
   const rebuilt = rebuildStats(tickets, events);

@@ -99,6 +99,30 @@ describe('updateTicketStats', () => {
     expect(summary(store)).toMatchObject({ total_tickets: 1, priority_breakdown: { low: 0, critical: 1 } });
   });
 
+  it('counts the tickets opened with a triage suggestion, and whether the customer or staff changed it', async () => {
+    const { store, sim } = desk();
+    const suggested = { suggestedCategory: 'billing', suggestedPriority: 'high', suggestionSource: 'rules' } as const;
+    await sim.create('kept', newTicket(store, 'kept', START, { category: 'billing', priority: 'high', ...suggested }));
+    await sim.create('customer', newTicket(store, 'customer', START, { category: 'billing', priority: 'low', ...suggested }));
+    await sim.create('staff', newTicket(store, 'staff', START, { category: 'billing', priority: 'high', ...suggested }));
+    await sim.create('none', newTicket(store, 'none', START, { category: 'billing', priority: 'high' }));
+    sim.now = new Date(START.getTime() + HOUR);
+    await sim.edit('staff', { priority: 'critical' }, 'agent-1');
+    sim.now = new Date(START.getTime() + 2 * HOUR);
+    await sim.edit('customer', { priority: 'medium' }, 'agent-1');
+    for (let i = 0; i < sim.delivered.length; i++) await sim.redeliver(i);
+
+    expect(day(store, '2024-05', '01').triage).toEqual({ suggested: 3, changedByCustomer: 1, changedByStaff: 2 });
+    expect(report(store, new Date(START.getTime() + 3 * HOUR)).triage).toEqual({ suggested: 3, changedByCustomer: 1, changedByStaff: 2 });
+    expect(heldStats(store)).toEqual(rebuiltStats(store));
+
+    // Staff put the priority back to what the customer chose: no longer changed by staff.
+    sim.now = new Date(START.getTime() + 4 * HOUR);
+    await sim.edit('staff', { priority: 'high' }, 'agent-2');
+    expect(day(store, '2024-05', '01').triage).toEqual({ suggested: 3, changedByCustomer: 1, changedByStaff: 1 });
+    expect(heldStats(store)).toEqual(rebuiltStats(store));
+  });
+
   it('a console edit that broke the ticket, put back by the repair, leaves the counts as they were', async () => {
     const { store, sim } = desk();
     await sim.create('t1', newTicket(store, 't1', START));
@@ -122,7 +146,7 @@ describe('updateTicketStats', () => {
 
 const STAFF = ['agent-1', 'agent-2', 'admin-1'] as const;
 type Step =
-  | { kind: 'create'; priority: (typeof priorities)[number]; category: (typeof categories)[number] }
+  | { kind: 'create'; priority: (typeof priorities)[number]; category: (typeof categories)[number]; suggestion?: Suggestion | null }
   | { kind: 'move'; ticket: number; choice: number; actor: number }
   | { kind: 'priority'; ticket: number; priority: (typeof priorities)[number] }
   | { kind: 'category'; ticket: number; category: (typeof categories)[number] }
@@ -132,8 +156,12 @@ type Step =
   | { kind: 'retry'; event: number }
   | { kind: 'wait'; hours: number };
 
+type Suggestion = { suggestedCategory: (typeof categories)[number]; suggestedPriority: (typeof priorities)[number] };
+const suggestion: fc.Arbitrary<Suggestion | null> = fc.option(
+  fc.record({ suggestedCategory: fc.constantFrom(...categories), suggestedPriority: fc.constantFrom(...priorities) }),
+);
 const step: fc.Arbitrary<Step> = fc.oneof(
-  fc.record({ kind: fc.constant('create' as const), priority: fc.constantFrom(...priorities), category: fc.constantFrom(...categories) }),
+  fc.record({ kind: fc.constant('create' as const), priority: fc.constantFrom(...priorities), category: fc.constantFrom(...categories), suggestion }),
   fc.record({ kind: fc.constant('move' as const), ticket: fc.nat(), choice: fc.nat(), actor: fc.nat() }),
   fc.record({ kind: fc.constant('move' as const), ticket: fc.nat(), choice: fc.nat(), actor: fc.nat() }),
   fc.record({ kind: fc.constant('priority' as const), ticket: fc.nat(), priority: fc.constantFrom(...priorities) }),
@@ -158,7 +186,8 @@ async function play(steps: readonly Step[]): Promise<MemoryStore> {
     if (s.kind === 'create') {
       const id = `t${ids.length + 1}`;
       ids.push(id);
-      await sim.create(id, newTicket(store, id, sim.now, { priority: s.priority, category: s.category }));
+      const suggested = s.suggestion ? { ...s.suggestion, suggestionSource: 'rules' as const } : {};
+      await sim.create(id, newTicket(store, id, sim.now, { priority: s.priority, category: s.category, ...suggested }));
       continue;
     }
     if (s.kind === 'wait') {
@@ -201,7 +230,8 @@ describe('stats kept by the triggers', () => {
 
   it('the rebuild in the store writes what the triggers keep, and the triggers carry on from it', async () => {
     const store = await play([
-      { kind: 'create', priority: 'low', category: 'general' },
+      { kind: 'create', priority: 'low', category: 'general', suggestion: { suggestedCategory: 'general', suggestedPriority: 'high' } },
+      { kind: 'priority', ticket: 0, priority: 'critical' },
       { kind: 'move', ticket: 0, choice: 0, actor: 0 },
       { kind: 'wait', hours: 3 },
       { kind: 'move', ticket: 0, choice: 0, actor: 0 },
@@ -213,6 +243,7 @@ describe('stats kept by the triggers', () => {
 
     expect(await rebuildStatsInStore(store)).toMatchObject({ tickets: 2, skipped: 0 });
     expect(heldStats(store)).toEqual(kept);
+    expect(report(store, new Date(START.getTime() + 10 * HOUR)).triage).toEqual({ suggested: 1, changedByCustomer: 1, changedByStaff: 1 });
 
     const sim = new DeskSimulation(store, new Date(START.getTime() + 10 * HOUR));
     sim.idPrefix = 'later';

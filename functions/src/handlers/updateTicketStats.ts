@@ -65,18 +65,22 @@ export async function updateTicketStats(store: DocStore, ticketId: string, write
 
     const reopens = { ...ledger.reopens };
     if (reopened && after.success) reopens[write.eventId] = after.data.updatedAt;
+    // The creation event carries what the customer submitted; until it is seen (events can
+    // come out of order), the oldest state seen stands in for it.
+    const submittedPriority =
+      write.before === undefined && after.success ? after.data.priority : (ledger.submittedPriority ?? (before.success ? before.data.priority : null));
     const counted = new Map(Object.entries(ledger.counted));
-    const now = ticket?.success ? ticketCells(ticket.data, Object.values(reopens)) : new Map<string, number>();
+    const now = ticket?.success ? ticketCells(ticket.data, { reopens: Object.values(reopens), submittedPriority }) : new Map<string, number>();
     const delta = cellsDelta(counted, now);
 
-    const newReopen = Object.keys(reopens).length !== Object.keys(ledger.reopens).length;
+    const ledgerMoved = Object.keys(reopens).length !== Object.keys(ledger.reopens).length || submittedPriority !== ledger.submittedPriority;
     const openedDay = ticket?.success ? dayKeyOf(ticket.data.createdAt) : null;
     const summaryBefore = summary.success ? summary.data : emptySummary();
     const summaryAfter = summaryWith(summaryBefore, delta, openedDay);
     const spanMoved = summaryAfter.first_day !== summaryBefore.first_day || summaryAfter.last_day !== summaryBefore.last_day;
     // Nothing to count (a chat message stamped the ticket, say): nothing written, and a
     // retry finds nothing to count either.
-    if (delta.size === 0 && !newReopen && !spanMoved) return 'counted';
+    if (delta.size === 0 && !ledgerMoved && !spanMoved) return 'counted';
 
     const byDoc = new Map<string, Record<string, number>>();
     for (const [key, n] of delta) {
@@ -85,7 +89,7 @@ export async function updateTicketStats(store: DocStore, ticketId: string, write
     }
     for (const [docId, deltas] of byDoc) tx.increment(statsPaths.doc(docId), statsDocBase(docId), deltas);
     tx.set(statsPaths.doc(statsDocIds.summary), summaryAfter);
-    tx.set(statsPaths.ledger(ticketId), { counted: Object.fromEntries(now), reopens });
+    tx.set(statsPaths.ledger(ticketId), { counted: Object.fromEntries(now), reopens, submittedPriority });
     tx.set(statsPaths.marker(write.eventId), { ticketId, at: write.now });
     return 'counted';
   });

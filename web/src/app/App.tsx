@@ -33,7 +33,8 @@ export function App() {
   }
   return (
     <Suspense fallback={<StartingShell />}>
-      <SignedInApp session={session.data} />
+      {/* Another account gets a fresh app: nothing of the last one's pages, cache or drafts. */}
+      <SignedInApp key={session.data.uid} session={session.data} />
     </Suspense>
   );
 }

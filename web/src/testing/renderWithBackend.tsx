@@ -1,7 +1,7 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { VirtuosoMockContext } from 'react-virtuoso';
 import { RoutedHeadingPlace } from '../app/RoutedHeadingPlace';
@@ -52,5 +52,6 @@ export function renderPage(backend: LocalBackend, routes: ReactNode, path: strin
  * that need a signed-in user are only routed to then).
  */
 export function WhenSignedIn({ children }: { children: ReactNode }) {
-  return useSession().data ? children : null;
+  const session = useSession().data;
+  return session ? <Fragment key={session.uid}>{children}</Fragment> : null;
 }

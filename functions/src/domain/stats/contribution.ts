@@ -1,4 +1,5 @@
 import type { TicketDoc } from '../ticket.js';
+import type { Priority } from '../ticketFields.js';
 import { durationBucketOf } from './durations.js';
 import { dayKeyOf, monthKeyOf, statsDocIds } from './statsDocs.js';
 
@@ -20,8 +21,26 @@ export function splitCellKey(key: string): { docId: string; field: string } {
 /** The ticket facts the stats read (a TicketDoc has them all). */
 export type CountedTicket = Pick<
   TicketDoc,
-  'status' | 'priority' | 'category' | 'assigneeUid' | 'createdAt' | 'updatedAt' | 'firstResponseAt' | 'resolvedAt' | 'closedAt'
+  | 'status'
+  | 'priority'
+  | 'category'
+  | 'assigneeUid'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'firstResponseAt'
+  | 'resolvedAt'
+  | 'closedAt'
+  | 'suggestedCategory'
+  | 'suggestedPriority'
 >;
+
+/** What a ticket's counts need beyond the ticket as it is now. */
+export interface TicketHistory {
+  /** When it was moved from resolved back to in progress. */
+  readonly reopens: readonly Date[];
+  /** The priority its customer submitted (null: the ticket's own, nobody changed it). */
+  readonly submittedPriority: Priority | null;
+}
 
 const inBacklog = (status: TicketDoc['status']) => status === 'open' || status === 'in_progress';
 
@@ -31,7 +50,7 @@ function leftAt(ticket: CountedTicket): Date {
   return ticket.closedAt ?? ticket.resolvedAt ?? ticket.updatedAt;
 }
 
-export function ticketCells(ticket: CountedTicket, reopens: readonly Date[]): Cells {
+export function ticketCells(ticket: CountedTicket, { reopens, submittedPriority }: TicketHistory): Cells {
   const cells: Cells = new Map();
   const add = (at: Date, field: string) => {
     const day = dayKeyOf(at);
@@ -60,6 +79,12 @@ export function ticketCells(ticket: CountedTicket, reopens: readonly Date[]): Ce
     add(ticket.firstResponseAt, `firstResponse.${durationBucketOf(opened, ticket.firstResponseAt)}`);
   }
   for (const at of reopens) add(at, 'reopened');
+  if (ticket.suggestedCategory !== null && ticket.suggestedPriority !== null) {
+    const submitted = submittedPriority ?? ticket.priority;
+    add(opened, 'triage.suggested');
+    if (ticket.category !== ticket.suggestedCategory || submitted !== ticket.suggestedPriority) add(opened, 'triage.changedByCustomer');
+    if (ticket.priority !== submitted) add(opened, 'triage.changedByStaff');
+  }
   return cells;
 }
 

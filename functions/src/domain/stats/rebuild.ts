@@ -1,4 +1,5 @@
 import type { TicketEvent } from '../ticketEvent.js';
+import { prioritySchema, type Priority } from '../ticketFields.js';
 import { addCells, splitCellKey, ticketCells, type Cells, type CountedTicket } from './contribution.js';
 import { emptySummary, summaryWith } from './summary.js';
 import { dayKeyOf, statsDocSchema, statsDocIds, type StatsDoc, type StatsLedgerDoc } from './statsDocs.js';
@@ -43,6 +44,16 @@ export function reopenKey(ticketId: string, auditEventId: string): string {
 }
 export const isReopenEvent = (event: Pick<TicketEvent, 'kind' | 'from' | 'to'>) =>
   event.kind === 'status' && event.from === 'resolved' && event.to === 'in_progress';
+/** The audit events the stats read: reopens, and priority changes (the first tells what the customer submitted). */
+export const isCountedEvent = (event: Pick<TicketEvent, 'kind' | 'from' | 'to'>) => isReopenEvent(event) || event.kind === 'priority';
+
+/** The priority a customer submitted: what the first recorded priority change moved it from (none: the ticket's own). */
+function submittedPriorityOf(events: readonly RebuildEvent[]): Priority | null {
+  const changes = events.filter(({ event }) => event.kind === 'priority');
+  const first = changes.reduce<RebuildEvent | undefined>((earliest, change) => (earliest === undefined || change.event.at < earliest.event.at ? change : earliest), undefined);
+  const parsed = prioritySchema.safeParse(first?.event.from);
+  return parsed.success ? parsed.data : null;
+}
 
 export interface RebuildTicket {
   readonly id: string;
@@ -67,22 +78,23 @@ export interface RebuiltStats {
  * change at a time; the property test holds the two equal.
  */
 export function rebuildStats(tickets: readonly RebuildTicket[], events: readonly RebuildEvent[]): RebuiltStats {
-  const reopensOf = new Map<string, Record<string, Date>>();
-  for (const { ticketId, id, event } of events) {
-    if (!isReopenEvent(event)) continue;
-    const reopens = reopensOf.get(ticketId) ?? {};
-    reopens[reopenKey(ticketId, id)] = event.at;
-    reopensOf.set(ticketId, reopens);
+  const eventsOf = new Map<string, RebuildEvent[]>();
+  for (const entry of events) {
+    const own = eventsOf.get(entry.ticketId) ?? [];
+    own.push(entry);
+    eventsOf.set(entry.ticketId, own);
   }
   const all: Cells = new Map();
   const ledgers: Record<string, StatsLedgerDoc> = {};
   let summary = emptySummary();
   for (const { id, ticket } of tickets) {
-    const reopens = reopensOf.get(id) ?? {};
-    const cells = ticketCells(ticket, Object.values(reopens));
+    const own = eventsOf.get(id) ?? [];
+    const reopens = Object.fromEntries(own.filter(({ event }) => isReopenEvent(event)).map(({ id: eventId, event }) => [reopenKey(id, eventId), event.at]));
+    const submittedPriority = submittedPriorityOf(own);
+    const cells = ticketCells(ticket, { reopens: Object.values(reopens), submittedPriority });
     addCells(all, cells);
     summary = summaryWith(summary, cells, dayKeyOf(ticket.createdAt));
-    ledgers[id] = { counted: Object.fromEntries(cells), reopens };
+    ledgers[id] = { counted: Object.fromEntries(cells), reopens, submittedPriority };
   }
   const stats: Record<string, StatsDoc> = {};
   for (const [docId, doc] of Object.entries(statsDocsOf(all))) stats[docId] = statsDocSchema.parse(doc);

@@ -17,6 +17,7 @@ import {
   type DayCounts,
   type DeskMonthDoc,
   type SummaryDoc,
+  type TriageCount,
 } from './statsDocs.js';
 
 export const statsRanges = ['7d', '30d', '90d', 'all'] as const;
@@ -70,6 +71,7 @@ function addCounts(a: DayCounts, b: DayCounts): DayCounts {
     category: sum(a.category, b.category),
     firstResponse: addHistograms(a.firstResponse, b.firstResponse),
     resolution: addHistograms(a.resolution, b.resolution),
+    triage: sum(a.triage, b.triage),
   };
 }
 const emptyCounts = (): DayCounts => dayCountsSchema.parse({});
@@ -135,6 +137,8 @@ export interface Report {
   readonly series: ReportPoint[];
   readonly firstResponse: DurationFigures;
   readonly resolution: DurationFigures;
+  /** Of the tickets opened in the range with a triage suggestion: how many, and how many had it changed, by whom. */
+  readonly triage: Record<TriageCount, number>;
   readonly agents: AgentRow[];
 }
 
@@ -199,6 +203,7 @@ export function reportOf(view: StatsView, range: StatsRange, today: Date): Repor
     series: range === 'all' ? byMonth(daily) : daily,
     firstResponse: durationFigures(totals.firstResponse ?? emptyHistogram()),
     resolution: durationFigures(totals.resolution ?? emptyHistogram()),
+    triage: totals.triage,
     agents,
   };
 }

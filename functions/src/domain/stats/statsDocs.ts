@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { docIdSchema } from '../ids.js';
-import { categories, priorities, ticketStatuses, type Category, type Priority, type TicketStatus } from '../ticketFields.js';
+import { categories, priorities, prioritySchema, ticketStatuses, type Category, type Priority, type TicketStatus } from '../ticketFields.js';
 import { histogramSchema } from './durations.js';
 
 /**
@@ -29,6 +29,15 @@ function tally<const K extends string>(keys: readonly K[]) {
   return z.object(Object.fromEntries(keys.map((key) => [key, counter])) as Record<K, typeof counter>).prefault({} as never);
 }
 
+/**
+ * suggested: tickets opened with a suggestion; changedByCustomer: the customer submitted
+ * another category or priority than suggested; changedByStaff: the priority now is not the
+ * one the customer submitted (staff, or the console, changed it; the category is the
+ * customer's: only the console can change it).
+ */
+export const triageCounts = ['suggested', 'changedByCustomer', 'changedByStaff'] as const;
+export type TriageCount = (typeof triageCounts)[number];
+
 export const dayCountsSchema = z
   .object({
     /** Tickets opened this day (in an agent's documents: of those, now assigned to the agent). */
@@ -49,6 +58,8 @@ export const dayCountsSchema = z
     firstResponse: histogramSchema,
     /** Resolutions counted this day (see resolved), by how long after opening. */
     resolution: histogramSchema,
+    /** Of the tickets opened this day with a triage suggestion: how many, and whose choice differed from it. */
+    triage: tally(triageCounts),
   })
   .prefault({});
 export type DayCounts = z.infer<typeof dayCountsSchema>;
@@ -113,6 +124,8 @@ export const statsLedgerDocSchema = z.object({
   counted: z.record(z.string(), z.number().int()).default({}),
   /** Trigger event id -> when the ticket was reopened. */
   reopens: z.record(z.string(), z.date()).default({}),
+  /** The priority the customer submitted (null: not seen yet; the ticket's priority then counts as it). */
+  submittedPriority: prioritySchema.nullable().default(null),
 });
 export type StatsLedgerDoc = z.infer<typeof statsLedgerDocSchema>;
 

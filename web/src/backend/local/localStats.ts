@@ -6,7 +6,7 @@ import {
   deskMonthDocSchema,
   firstMonthOfRange,
   isAdmin,
-  isReopenEvent,
+  isCountedEvent,
   mayRebuildStats,
   summaryDocSchema,
   ticketEventSchema,
@@ -94,13 +94,13 @@ export function watchLocalStats(
 
 /**
  * Admins: the local counterpart of the rebuildStats callable (the same handler), reading
- * the audit trails' reopens in one pass over the events table.
+ * the audit trails' counted events (reopens, priority changes) in one pass over the events table.
  */
 export async function rebuildLocalStats(db: LocalDatabase, viewer: Actor | null): Promise<RebuildOutcome> {
   const decision = mayRebuildStats(viewer);
   if (!decision.allowed) throw new DomainError('permission-denied', decision.reason);
   return rebuildStatsInStore(localStore(db), async () => {
-    const rows = await db.events.filter((row) => isReopenEvent(row)).toArray();
+    const rows = await db.events.filter((row) => isCountedEvent(row)).toArray();
     return rows.map((row) => ({ ticketId: row.ticketId, id: row.id, event: ticketEventSchema.parse(row) }));
   });
 }

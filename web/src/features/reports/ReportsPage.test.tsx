@@ -44,4 +44,24 @@ describe('Reports page', () => {
     await waitFor(() => expect(within(own).getByRole('rowheader', { name: 'Sam Rivera (you)' }).closest('tr')).toHaveTextContent(/^Sam Rivera \(you\)11/));
     expect(within(own).getAllByRole('row')).toHaveLength(2);
   });
+
+  it('shows how often customers and staff changed the triage suggestion', async () => {
+    const agent = await localBackendAs('demo-sam');
+    const customer = await otherTab(agent, 'demo-maya');
+    renderPage(agent, routes, '/reports?range=7d');
+    const section = await screen.findByRole('region', { name: 'Triage suggestions' }, { timeout: 10_000 });
+
+    const suggestion = { category: 'technical', priority: 'high', source: 'rules' } as const;
+    const kept = customer.createTicket({ ...ticket, suggestion });
+    const changed = customer.createTicket({ ...ticket, priority: 'low', suggestion });
+    await Promise.all([kept.committed, changed.committed]);
+    await agent.setPriority(kept.id, 'critical').committed;
+
+    await userEvent.click(within(section).getByRole('button', { name: 'Show table' }));
+    const table = within(section).getByRole('table', { name: 'Triage suggestions' });
+    const row = (name: string) => within(table).getByRole('rowheader', { name }).closest('tr');
+    await waitFor(() => expect(row('Suggested')).toHaveTextContent(/^Suggested2100%$/));
+    expect(row('Changed by the customer')).toHaveTextContent(/^Changed by the customer150%$/);
+    expect(row('Changed by staff')).toHaveTextContent(/^Changed by staff150%$/);
+  });
 });

@@ -188,6 +188,8 @@ function ReportBody({ report, staff, viewerIsAdmin, viewerUid }: { report: Repor
         <DurationSection title="Resolution time" figures={report.resolution} fileName={`resolution-${report.range}`} />
       </SimpleGrid>
 
+      <TriageSection triage={report.triage} fileName={`triage-${report.range}`} />
+
       <ChartSection
         title={viewerIsAdmin ? 'Agents' : 'Your figures'}
         description={viewerIsAdmin ? 'Every agent, by the tickets assigned to them now.' : 'Your row: the tickets assigned to you now.'}
@@ -207,6 +209,46 @@ function ReportBody({ report, staff, viewerIsAdmin, viewerUid }: { report: Repor
         tableFirst
       />
     </Stack>
+  );
+}
+
+const percentOf = (part: number, whole: number) => (whole === 0 ? '–' : `${Math.round((part / whole) * 100)}%`);
+
+/** How the triage suggestions fared: how often the customer, then staff, chose otherwise. */
+function TriageSection({ triage, fileName }: { triage: Report['triage']; fileName: string }) {
+  const rows = [
+    { name: 'Changed by the customer', tickets: triage.changedByCustomer },
+    { name: 'Changed by staff', tickets: triage.changedByStaff },
+  ];
+  return (
+    <ChartSection
+      title="Triage suggestions"
+      description={`Of the ${triage.suggested} tickets opened in the range with a suggested category and priority: how many customers submitted another category or priority, and how many staff have given another priority since.`}
+      columns={[{ label: 'Suggestion' }, { label: 'Tickets', numeric: true }, { label: 'Share of suggested', numeric: true }]}
+      rows={[
+        { cells: ['Suggested', triage.suggested, percentOf(triage.suggested, triage.suggested)] },
+        ...rows.map((row) => ({ cells: [row.name, row.tickets, percentOf(row.tickets, triage.suggested)] })),
+      ]}
+      fileName={fileName}
+    >
+      <Group gap="lg">
+        {rows.map((row) => (
+          <Text size="sm" key={row.name}>
+            {row.name} <b>{percentOf(row.tickets, triage.suggested)}</b>
+          </Text>
+        ))}
+      </Group>
+      <BarChart
+        h={CHART_HEIGHT / 2}
+        data={rows}
+        dataKey="name"
+        orientation="vertical"
+        yAxisProps={{ width: 170 }}
+        series={[{ name: 'tickets', label: 'Tickets', color: 'grape.6' }]}
+        barChartProps={noKeyboardLayer}
+        aria-hidden
+      />
+    </ChartSection>
   );
 }
 

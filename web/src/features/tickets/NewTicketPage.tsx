@@ -9,21 +9,32 @@ import {
   newTicketInputSchema,
   priorities,
   priorityLabels,
+  categorySchema,
+  prioritySchema,
   type AttachmentSlot,
   type NewTicketInput,
 } from '@domain';
+import { z } from 'zod';
 import { useEffect, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useNavigate, useSearchParams } from 'react-router';
 import { errorMessage } from '../../app/errorMessage';
 import { PageHeading } from '../../app/PageHeading';
 import { useBackend } from '../../backend/BackendContext';
+import { useFormDraft } from '../../session/useFormDraft';
 import { AttachmentPicker } from '../attachments/AttachmentPicker';
 import { useAttachmentPicker } from '../attachments/useAttachmentPicker';
 import { TriageHint } from '../triage/TriageHint';
 import { useTriageSuggestion } from '../triage/useTriageSuggestion';
 
 const defaults: NewTicketInput = { title: '', description: '', category: 'general', priority: 'medium' };
+/** What a kept draft may hold: the typed fields as typed, over-long ones too (the submit checks them). */
+const draftSchema = z.object({
+  title: z.string(),
+  description: z.string(),
+  category: categorySchema,
+  priority: prioritySchema,
+});
 
 /**
  * Opening a ticket. The write is not awaited: offline it would never resolve. Without files
@@ -39,20 +50,30 @@ export function NewTicketPage() {
   const [progress, setProgress] = useState<Partial<Record<AttachmentSlot, number>>>({});
   const [uploading, setUploading] = useState(false);
   const picker = useAttachmentPicker();
+  const draft = useFormDraft(followUpOf ? `new-ticket.follow-up.${followUpOf}` : 'new-ticket', draftSchema);
   const {
     register,
     handleSubmit,
     control,
     setValue,
+    getValues,
+    watch,
     formState: { errors },
   } = useForm<NewTicketInput>({
     resolver: zodResolver(newTicketInputSchema),
-    defaultValues: { ...defaults, title: params.get('title') ?? '' },
+    defaultValues: draft.restored ?? { ...defaults, title: params.get('title') ?? '' },
   });
+  useEffect(() => {
+    const watching = watch((values) => draft.keep(values));
+    return () => watching.unsubscribe();
+  }, [watch, draft.keep]);
   const [title, description] = useWatch({ control, name: ['title', 'description'] });
   const triage = useTriageSuggestion(title, description);
-  // A suggestion fills a field only until the customer picks one themself.
-  const [picked, setPicked] = useState({ category: false, priority: false });
+  // A suggestion fills a field only until the customer picks one themself (a kept draft's choices stay).
+  const [picked, setPicked] = useState({
+    category: draft.restored !== null && draft.restored.category !== defaults.category,
+    priority: draft.restored !== null && draft.restored.priority !== defaults.priority,
+  });
   const { status: triageStatus, suggestion: suggested } = triage;
   useEffect(() => {
     if (triageStatus !== 'ready' || !suggested) return;
@@ -68,6 +89,8 @@ export function NewTicketPage() {
       const creation = backend.createTicket({ ...values, followUpOf, suggestion }, picker.uploads, (slot, fraction) =>
         setProgress((current) => ({ ...current, [slot]: fraction })),
       );
+      // Sent (or queued offline): the ticket holds it now; a refusal keeps it in the form.
+      draft.discard();
       if (picker.uploads.length === 0) {
         creation.committed.catch((error: unknown) =>
           notifications.show({ color: 'red', title: 'Your ticket was not saved', message: errorMessage(error) }),
@@ -81,6 +104,7 @@ export function NewTicketPage() {
       creation.committed.catch((error: unknown) => {
         // Refused by the server: stay, with everything typed and chosen, and say why.
         refused = true;
+        draft.keep(getValues());
         setUploading(false);
         setProgress({});
         setRefusal(errorMessage(error));
@@ -155,7 +179,14 @@ export function NewTicketPage() {
             onRemove={picker.remove}
           />
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => navigate('/tickets')} disabled={uploading}>
+            <Button
+              variant="default"
+              onClick={() => {
+                draft.discard();
+                navigate('/tickets');
+              }}
+              disabled={uploading}
+            >
               Cancel
             </Button>
             <Button type="submit" loading={uploading}>
