@@ -41,6 +41,8 @@ import { RateLimitCounters } from '../../web/src/backend/rateLimitCounters.js';
 import {
   cannedReplyRemoval,
   cannedReplyWrite,
+  presenceRemoval,
+  presenceWrite,
   newMessageWrites,
   newNoteWrites,
   newProfileWrite,
@@ -600,6 +602,20 @@ export const operations = {
     data: { ...cannedGreeting, shortcut: 'hi' },
   }),
 
+  // ---- presence ----
+  'presence.read.ticket': (ctx) => ({ method: 'list', collection: `presence/${ctx.ticketId}/viewers`, where: [], limit: 100 }),
+  'presence.read.everyTicket': () => ({ method: 'list', collection: 'viewers', collectionGroup: true, where: [], limit: 1000 }),
+  'presence.beat.own': (ctx) =>
+    presenceWrite({ uid: ctx.actorUid, ticketId: ctx.ticketId, displayName: ctx.actorName, activity: 'replying', heartbeatAt: ctx.now }),
+  'presence.beat.asSomeoneElse': (ctx) =>
+    presenceWrite({ uid: someoneElse(ctx), ticketId: ctx.ticketId, displayName: ctx.actorName, activity: 'viewing', heartbeatAt: ctx.now }),
+  'presence.beat.ownWithClientTime': (ctx) => ({
+    method: 'set',
+    path: `presence/${ctx.ticketId}/viewers/${ctx.actorUid}`,
+    data: { uid: ctx.actorUid, ticketId: ctx.ticketId, displayName: ctx.actorName, activity: 'viewing', heartbeatAt: new Date(ctx.now.getTime() + 3_600_000) },
+  }),
+  'presence.leave.own': (ctx) => presenceRemoval(ctx.ticketId, ctx.actorUid),
+
   // ---- desk configuration ----
   'config.read': () => ({ method: 'get', path: 'config/assignment' }),
   'config.write': () => ({ method: 'update', path: 'config/assignment', data: { strategy: 'manual' } }),
@@ -911,6 +927,13 @@ export const matrix: readonly MatrixEntry[] = [
   refusedForAll('cannedReply.create.tooLong', 'a canned reply is at most as long as a message'),
   refusedForAll('cannedReply.create.blankTitle', 'a canned reply has a title that shows'),
   refusedForAll('cannedReply.create.unknownField', 'a canned reply has no fields beyond its schema'),
+
+  { operation: 'presence.read.ticket', states: ['open'], allowed: staff, because: 'staff see who else is on a ticket' },
+  { operation: 'presence.read.everyTicket', states: ['open'], allowed: staff, because: "the queue's viewing marker is for staff" },
+  { operation: 'presence.beat.own', states: ['open'], allowed: staff, because: 'staff write their own heartbeat, in server time' },
+  refusedForAll('presence.beat.asSomeoneElse', "nobody writes another person's presence"),
+  refusedForAll('presence.beat.ownWithClientTime', 'a heartbeat is the server\'s time, so no entry can outlive its expiry'),
+  { operation: 'presence.leave.own', states: ['open'], allowed: staff, because: 'staff leave a ticket by removing their own entry' },
 
   { operation: 'config.read', states: ['open'], allowed: staff, because: 'the desk configuration is for staff' },
   { operation: 'config.write', states: ['open'], allowed: ['admin'], because: 'admins change the desk configuration' },

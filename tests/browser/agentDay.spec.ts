@@ -192,3 +192,50 @@ test('bulk actions: an agent assigns two tickets to Priya at once, who sees them
   await expect(summary).toContainText('Resolved 0 tickets.');
   await expect(summary.getByRole('list', { name: 'Refused tickets' }).getByText(/Bulk one: An agent cannot move this ticket from Open to Resolved\./)).toBeVisible();
 });
+
+test('collision: two agent tabs see each other on a ticket and in the queue, typing shows, the marker goes, and a reply landed meanwhile asks first', async ({ context }) => {
+  const customer = await context.newPage();
+  await signInAs(customer, 'Maya Chen', 'customer');
+  await openTicket(customer, { title: 'Two agents one ticket', description: 'Who answers?', category: 'General', priority: 'Medium' });
+
+  const sam = await context.newPage();
+  await signInAs(sam, 'Sam Rivera', 'agent');
+  const priya = await context.newPage();
+  await signInAs(priya, 'Priya Nair', 'agent');
+
+  await priya.getByRole('link', { name: /Two agents one ticket/ }).click();
+  // Sam's queue shows Priya on the ticket.
+  const row = sam.getByRole('list', { name: 'Queue' }).getByRole('listitem').filter({ hasText: 'Two agents one ticket' });
+  await expect(row).toContainText('Priya Nair viewing');
+
+  await sam.getByRole('link', { name: /Two agents one ticket/ }).click();
+  const others = sam.getByRole('status', { name: 'Also on this ticket' });
+  await expect(others).toContainText('Priya Nair is viewing');
+  const priyaSees = priya.getByRole('status', { name: 'Also on this ticket' });
+  await expect(priyaSees).toContainText('Sam Rivera is viewing');
+
+  // Sam starts a reply; Priya sees him typing; Priya answers first.
+  const composer = sam.getByRole('textbox', { name: 'Message' });
+  await composer.fill('Let me check the logs for you.');
+  await expect(priyaSees).toContainText('Sam Rivera is typing a reply');
+  await priya.getByRole('textbox', { name: 'Message' }).fill('Fixed on our side, try again.');
+  await priya.getByRole('button', { name: 'Send' }).click();
+  await expect(sam.getByRole('list', { name: 'Messages' }).getByText('Fixed on our side, try again.')).toBeVisible();
+
+  await sam.getByRole('button', { name: 'Send' }).click();
+  const ask = sam.getByRole('dialog', { name: 'Someone else replied' });
+  await expect(ask).toContainText(/Priya Nair replied \d+ s ago: send anyway\?/);
+  await ask.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(ask).toBeHidden();
+  await expect(composer).toHaveValue('Let me check the logs for you.');
+  await sam.getByRole('button', { name: 'Send', exact: true }).click();
+  await ask.getByRole('button', { name: 'Send anyway' }).click();
+  await expect(customer.getByRole('list', { name: 'Messages' }).getByText('Let me check the logs for you.')).toBeVisible();
+
+  // Priya leaves the ticket: the marker goes from Sam's page and queue.
+  await priya.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queue' }).click();
+  await expect(others).not.toContainText('Priya Nair');
+  await sam.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queue' }).click();
+  await expect(row).toBeVisible();
+  await expect(row).not.toContainText('Priya Nair viewing');
+});

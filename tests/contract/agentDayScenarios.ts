@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultQueueFilter, type CannedReply, type Ticket } from '../../functions/src/domain/index.js';
+import { defaultQueueFilter, type CannedReply, type PresenceDoc, type Ticket } from '../../functions/src/domain/index.js';
 import { runBulkAction } from '../../web/src/backend/bulkActions.js';
 import type { QueuePage, Session, SupportBackend } from '../../web/src/backend/port.js';
 import type { ContractHarness } from './harness.js';
@@ -94,6 +94,28 @@ export function runAgentDayScenarios(makeHarness: () => Promise<ContractHarness>
       expect(page.items.map((t) => t.id)).toEqual([ticket.id]);
       // Every word must be held: the title's and the message's together still find it.
       await nextMatching(searched('printer zebracorn'), (p) => p.items.some((t) => t.id === ticket.id));
+      await harness.dispose();
+    });
+  });
+
+  describe('presence', () => {
+    it("another agent sees who is on a ticket and what they do, until they leave; customers cannot", async () => {
+      const harness = await makeHarness();
+      const customer = await harness.openTab('customer');
+      const agent = await harness.openTab('agent');
+      const admin = await harness.openTab('admin');
+      const me = await sessionOf(agent);
+      const ticket = await numberedTicket(customer, 'Who is here');
+      const presenceOf = (tab: SupportBackend) => (onData: (p: PresenceDoc[]) => void, onError: (e: Error) => void) =>
+        tab.subscribePresence(ticket.id, onData, onError);
+
+      await agent.beatPresence(ticket.id, 'replying').committed;
+      const seen = await nextMatching(presenceOf(admin), (entries) => entries.some((e) => e.uid === me.uid));
+      expect(seen.find((e) => e.uid === me.uid)).toMatchObject({ activity: 'replying', displayName: me.displayName, ticketId: ticket.id });
+      await nextMatching<PresenceDoc[]>((d, e) => admin.subscribeAllPresence(d, e), (entries) => entries.some((e) => e.ticketId === ticket.id));
+      await agent.leavePresence(ticket.id).committed;
+      await nextMatching(presenceOf(admin), (entries) => !entries.some((e) => e.uid === me.uid));
+      await expect(nextMatching(presenceOf(customer), () => true)).rejects.toMatchObject({ code: 'permission-denied' });
       await harness.dispose();
     });
   });

@@ -5,6 +5,8 @@ import {
   CANNED_CATEGORY_MAX,
   CANNED_TITLE_MAX,
   cannedReplyDocSchema,
+  presenceActivities,
+  presenceDocSchema,
   ATTACHMENT_UPLOAD_WINDOW_MS,
   BLANK_CHARACTERS,
   DESCRIPTION_MAX,
@@ -68,6 +70,14 @@ describe('firestore.rules follows the domain', () => {
     const canned = functionBody(firestore, 'isCannedReply');
     expect(sorted(listAfter(canned, 'hasOnly('))).toEqual(sorted(Object.keys(cannedReplyDocSchema.shape)));
     expect(canned).toContain(`reply.keys().size() == ${Object.keys(cannedReplyDocSchema.shape).length}`);
+  });
+
+  it("spells a presence entry's keys and activities", () => {
+    const presence = firestore.slice(firestore.indexOf('match /presence/{ticketId}/viewers/{uid}'));
+    expect(sorted(listAfter(presence, 'hasOnly('))).toEqual(sorted(Object.keys(presenceDocSchema.shape)));
+    expect(presence).toContain(`keys().size() == ${Object.keys(presenceDocSchema.shape).length}`);
+    expect(listAfter(presence, 'request.resource.data.activity in ')).toEqual([...presenceActivities]);
+    expect(presence).toContain(`isBoundedString(request.resource.data.displayName, 0, ${DISPLAY_NAME_MAX})`);
   });
 
   it("spells a canned reply's limits", () => {

@@ -13,6 +13,7 @@ export * from './user.js';
 export * from './assignment.js';
 export * from './cannedReply.js';
 export * from './bulk.js';
+export * from './presence.js';
 export * from './lifecycle.js';
 export * from './message.js';
 export * from './notification.js';

@@ -2,6 +2,8 @@ import type {
   AppNotification,
   CannedReply,
   CannedReplyInput,
+  PresenceActivity,
+  PresenceDoc,
   ChangePasswordInput,
   AttachmentContentType,
   AttachmentSlot,
@@ -244,6 +246,16 @@ export interface SupportBackend {
   /** Admins: removes a canned reply. */
   deleteCannedReply(id: string): PendingWrite;
 
+  // Presence (presence/{ticketId}/viewers/{uid}): who of the staff is on a ticket.
+  /** Staff entries on this ticket as stored, live; readers drop those past the expiry (domain livePresence). */
+  subscribePresence(ticketId: string, onData: (present: PresenceDoc[]) => void, onError: OnError): Unsubscribe;
+  /** Staff entries on every ticket, live (the queue's viewing marker); readers honour the expiry too. */
+  subscribeAllPresence(onData: (present: PresenceDoc[]) => void, onError: OnError): Unsubscribe;
+  /** The signed-in staff member's heartbeat on a ticket, with what they are doing. */
+  beatPresence(ticketId: string, activity: PresenceActivity): PendingWrite;
+  /** Leaves the ticket's presence at once. */
+  leavePresence(ticketId: string): PendingWrite;
+
   // Chat.
   /** The newest `MESSAGE_PAGE_SIZE` messages live, plus `olderPages` pages before them. */
   subscribeChat(
@@ -293,4 +305,6 @@ export type SupportReads = Pick<
   | 'subscribeNotes'
   | 'subscribeReadMarkers'
   | 'subscribeCannedReplies'
+  | 'subscribePresence'
+  | 'subscribeAllPresence'
 >;

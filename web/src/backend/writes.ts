@@ -1,4 +1,4 @@
-import { newUserDoc, type AttachmentRef, type CannedReplyDoc, type MessageDoc, type NoteDoc, type Priority, type Role, type TicketDoc, type TicketStatus } from '@domain';
+import { newUserDoc, type AttachmentRef, type CannedReplyDoc, type PresenceDoc, type MessageDoc, type NoteDoc, type Priority, type Role, type TicketDoc, type TicketStatus } from '@domain';
 import type { AttachmentUpload } from './port';
 import { serverTime, type BatchWrite, type DocumentWrite, type FieldTransforms } from './clientRequest';
 import type { RateLimitCounters } from './rateLimitCounters';
@@ -107,4 +107,19 @@ export function cannedReplyWrite(id: string, reply: CannedReplyDoc): DocumentWri
 /** An admin removes a canned reply. */
 export function cannedReplyRemoval(id: string): DocumentWrite {
   return { method: 'delete', path: `cannedReplies/${id}` };
+}
+
+/** A staff member's heartbeat on a ticket, in the server's time: readers drop it once it is older than the expiry. */
+export function presenceWrite(presence: PresenceDoc): DocumentWrite {
+  return {
+    method: 'set',
+    path: `presence/${presence.ticketId}/viewers/${presence.uid}`,
+    data: presence,
+    transforms: atServerTime('heartbeatAt'),
+  };
+}
+
+/** Leaving the ticket: the entry goes at once (a tab that cannot say so expires instead). */
+export function presenceRemoval(ticketId: string, uid: string): DocumentWrite {
+  return { method: 'delete', path: `presence/${ticketId}/viewers/${uid}` };
 }

@@ -18,6 +18,8 @@ import {
   cannedReplyRemoval,
   cannedReplyWrite,
   newNoteWrites,
+  presenceRemoval,
+  presenceWrite,
   newTicketWrites,
   notificationsSeenWrites,
   profileChangeWrite,
@@ -50,6 +52,8 @@ export type FirebaseCommands = Pick<
   | 'markNotificationsSeen'
   | 'saveCannedReply'
   | 'deleteCannedReply'
+  | 'beatPresence'
+  | 'leavePresence'
   | 'sendMessage'
   | 'retryMessage'
   | 'addNote'
@@ -200,6 +204,19 @@ export function firebaseCommands({ db, storage, session, chat, track }: Firebase
     deleteCannedReply(id) {
       session.require();
       return pendingWrite(id, commitRequest(db, cannedReplyRemoval(id)), cannedRepliesRefused);
+    },
+
+    // ---- presence ----
+
+    beatPresence(ticketId, activity) {
+      const me = session.require();
+      const beat = { uid: me.uid, ticketId, displayName: me.displayName, activity, heartbeatAt: new Date() };
+      return pendingWrite(ticketId, commitRequest(db, presenceWrite(beat)));
+    },
+
+    leavePresence(ticketId) {
+      const me = session.require();
+      return pendingWrite(ticketId, commitRequest(db, presenceRemoval(ticketId, me.uid)));
     },
 
     // ---- chat ----

@@ -3,6 +3,7 @@ import type { Firestore } from 'firebase/firestore';
 import type { SupportReads } from '../port';
 import type { AuthSession } from './authSession';
 import { cannedRepliesQuery } from './cannedRepliesCollection';
+import { allPresenceQuery, ticketPresenceQuery } from './presenceCollection';
 import type { ChatFeed } from './chatFeed';
 import { ticketEventsQuery } from './eventsCollection';
 import { itemsOf } from './documents';
@@ -127,6 +128,22 @@ export function firestoreReads(
       return session.withSession(onError, 'Sign in first.', () =>
         listenToQuery(cannedRepliesQuery(db), itemsOf, onData, onError, isOffline, {
           'permission-denied': 'Canned replies are for support staff.',
+        }),
+      );
+    },
+
+    subscribePresence(ticketId, onData, onError) {
+      return session.withSession(onError, 'Sign in first.', () =>
+        listenToQuery(ticketPresenceQuery(db, ticketId), itemsOf, onData, onError, isOffline, {
+          'permission-denied': 'Presence is for support staff.',
+        }),
+      );
+    },
+
+    subscribeAllPresence(onData, onError) {
+      return session.withSession(onError, 'Sign in first.', () =>
+        listenToQuery(allPresenceQuery(db), itemsOf, onData, onError, isOffline, {
+          'permission-denied': 'Presence is for support staff.',
         }),
       );
     },

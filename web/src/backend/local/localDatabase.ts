@@ -3,6 +3,7 @@ import { writesOf, type WriteRequest } from '../clientRequest';
 import type {
   AssignmentConfig,
   CannedReplyDoc,
+  PresenceDoc,
   MessageDoc,
   NoteDoc,
   NotificationDoc,
@@ -36,6 +37,8 @@ export interface MailRow {
 }
 export type TicketRow = TicketDoc & { id: string };
 export type CannedReplyRow = CannedReplyDoc & { id: string };
+/** `presence/{ticketId}/viewers/{uid}`, keyed `${ticketId}/${uid}`. */
+export type PresenceRow = PresenceDoc & { id: string };
 export type UserRow = UserDoc & { uid: string };
 export type CounterRow = TicketCounter & { id: string };
 export type ConfigRow = Partial<AssignmentConfig> & { id: string };
@@ -105,6 +108,7 @@ export class LocalDatabase extends Dexie {
   outbox!: EntityTable<OutboxRow, 'seq'>;
   mail!: EntityTable<MailRow, 'code'>;
   cannedReplies!: EntityTable<CannedReplyRow, 'id'>;
+  presence!: EntityTable<PresenceRow, 'id'>;
 
   constructor(name: string) {
     super(name);
@@ -169,6 +173,8 @@ export class LocalDatabase extends Dexie {
     this.version(8).stores({ mail: '&code, sentAt' });
     // Canned replies for the composer, by title (the picker lists them in that order).
     this.version(9).stores({ cannedReplies: '&id, title' });
+    // Who of the staff is on which ticket (heartbeats; readers honour the expiry).
+    this.version(10).stores({ presence: '&id, ticketId' });
   }
 }
 
@@ -222,6 +228,9 @@ export function tableFor(db: LocalDatabase, path: string): Located {
           // One marker per (ticket, reader): the reader's uid is the document id.
           return { table: table(db.reads), keyField: 'id', id: `${parentId}_${id}`, parent: {} };
       }
+    }
+    if (parentCollection === 'presence' && collection === 'viewers') {
+      return { table: table(db.presence), keyField: 'id', id: `${parentId}/${id}`, parent: {} };
     }
     if (parentCollection === 'users' && collection === 'notifications') {
       return { table: table(db.notifications), keyField: 'id', id, parent: { uid: parentId } };

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Loader, Modal, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import {
   TITLE_MAX,
   isStaff,
@@ -6,6 +6,7 @@ import {
   lockedChatReason,
   type ChatMessage,
   type Note,
+  type PresenceActivity,
   type Ticket,
 } from '@domain';
 import {
@@ -29,6 +30,7 @@ import { useRealtimeQuery } from '../../realtime/useRealtimeQuery';
 import { useSignedInSession } from '../../session/useSession';
 import { CannedReplyPicker } from '../cannedReplies/CannedReplyPicker';
 import { useCannedReplyInsertion } from '../cannedReplies/useCannedReplyInsertion';
+import { repliedAgo, useReplyCollision } from '../presence/useReplyCollision';
 import { useShortcuts } from '../shortcuts/useShortcuts';
 import { useReadMarkers } from '../unread/useUnread';
 import { ChatMessageItem, NoteItem } from './ChatMessageItem';
@@ -74,7 +76,7 @@ function usePageVisible(): boolean {
  * (react-virtuoso), so however many older pages are loaded, only what is on screen is in
  * the DOM.
  */
-export function ChatPanel({ ticket }: { ticket: Ticket }) {
+export function ChatPanel({ ticket, onActivity }: { ticket: Ticket; onActivity?: (activity: PresenceActivity) => void }) {
   const backend = useBackend();
   const session = useSignedInSession();
   const staff = isStaff(session.role);
@@ -199,16 +201,25 @@ export function ChatPanel({ ticket }: { ticket: Ticket }) {
           }
         />
       )}
-      <Composer ticket={ticket} staff={staff} />
+      <Composer ticket={ticket} staff={staff} messages={messages} onActivity={onActivity} />
     </Stack>
   );
 }
 
-function Composer({ ticket, staff }: { ticket: Ticket; staff: boolean }) {
+interface ComposerProps {
+  readonly ticket: Ticket;
+  readonly staff: boolean;
+  /** The chat as shown: a staff reply that landed while this one was typed asks first. */
+  readonly messages: readonly ChatMessage[];
+  /** What the writer is doing, for the ticket's presence (viewing, typing a reply or a note). */
+  readonly onActivity?: (activity: PresenceActivity) => void;
+}
+
+function Composer({ ticket, staff, messages, onActivity }: ComposerProps) {
   const backend = useBackend();
   const session = useSignedInSession();
   const navigate = useNavigate();
-  const [draft, setDraft] = useDraft(ticket.id);
+  const [draft, setDraft] = useDraft(session.uid, ticket.id);
   const [mode, setMode] = useState<'reply' | 'note'>('reply');
   const [problem, setProblem] = useState<string | null>(null);
   const locked = ticket.chatLocked || locksChat(ticket.status);
@@ -223,6 +234,10 @@ function Composer({ ticket, staff }: { ticket: Ticket; staff: boolean }) {
     cannedInputRef.current?.focus();
   };
   useShortcuts({ r: staff && !locked ? writeAs('reply') : undefined, n: staff ? writeAs('note') : undefined });
+  const collision = useReplyCollision(messages, draft, session.uid);
+  const [landed, setLanded] = useState<ChatMessage | null>(null);
+  const activity: PresenceActivity = draft.trim() === '' ? 'viewing' : writingNote ? 'noting' : 'replying';
+  useEffect(() => onActivity?.(activity), [onActivity, activity]);
 
   if (locked && !staff) {
     const followUpTitle = `Follow-up: ${ticket.title}`.slice(0, TITLE_MAX);
@@ -244,9 +259,12 @@ function Composer({ ticket, staff }: { ticket: Ticket; staff: boolean }) {
     );
   }
 
-  const submit = (event?: FormEvent) => {
+  const submit = (event?: FormEvent, anyway = false) => {
     event?.preventDefault();
     setProblem(null);
+    const other = staff && !writingNote && !anyway ? collision.landedSinceTyping() : undefined;
+    if (other) return setLanded(other);
+    setLanded(null);
     try {
       const write = writingNote
         ? backend.addNote(ticket.id, { text: draft })
@@ -307,6 +325,20 @@ function Composer({ ticket, staff }: { ticket: Ticket; staff: boolean }) {
           styles={writingNote ? { input: { background: 'var(--mantine-color-yellow-light)' } } : undefined}
         />
         {canned.picker && <CannedReplyPicker {...canned.picker} />}
+        <Modal opened={landed !== null} onClose={() => setLanded(null)} title="Someone else replied">
+          <Stack>
+            <Text>{landed && `${repliedAgo(landed)}: send anyway?`}</Text>
+            <Text size="sm" c="dimmed" lineClamp={3}>
+              {landed?.text}
+            </Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setLanded(null)} data-autofocus>
+                Keep editing
+              </Button>
+              <Button onClick={() => submit(undefined, true)}>Send anyway</Button>
+            </Group>
+          </Stack>
+        </Modal>
         <Group justify="flex-end">
           <Button type="submit" color={writingNote ? 'yellow' : undefined}>
             {writingNote ? 'Add note' : 'Send'}

@@ -29,6 +29,7 @@ import {
   withFilterParam,
   withoutFilters,
 } from './queueFilterParams';
+import { useViewersByTicket } from '../presence/usePresence';
 import { QueueBulkBar } from './QueueBulkBar';
 import { QueueList } from './QueueList';
 import { QueueRowSelect } from './QueueRowSelect';
@@ -60,6 +61,7 @@ export function QueuePage() {
   const staff = useStaff();
   const unread = useUnreadTicketIds(tickets.data?.items);
   const selection = useQueueSelection(tickets.data?.items ?? []);
+  const viewers = useViewersByTicket(true);
   const rows = useQueueKeyboard<HTMLDivElement>(selection.toggle);
 
   const setField = (key: keyof QueueFilter, value: string) => setParams((prev) => withFilterParam(prev, key, value));
@@ -97,6 +99,7 @@ export function QueuePage() {
             unread={unread}
             staffName={staffName}
             selectFor={(ticket) => <QueueRowSelect ticket={ticket} selection={selection} />}
+            viewers={viewers}
             empty={
               page > 1
                 ? 'No more tickets on this page.'

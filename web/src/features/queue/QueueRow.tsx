@@ -14,6 +14,8 @@ export interface QueueRowProps {
   readonly staffName: (uid: string) => string | undefined;
   /** A control of its own at the row's start (the bulk-selection box), above the row's link. */
   readonly select?: ReactNode;
+  /** Other staff on the ticket now (presence): the viewing marker. */
+  readonly viewers?: readonly string[];
 }
 
 /**
@@ -21,7 +23,7 @@ export interface QueueRowProps {
  * the whole row), the last message's first words and who wrote them, status, priority,
  * requester, age and the assignee's avatar, and the unread dot.
  */
-export function QueueRow({ ticket, unread, staffName, select }: QueueRowProps) {
+export function QueueRow({ ticket, unread, staffName, select, viewers = [] }: QueueRowProps) {
   return (
     <li className={classes.row}>
       {select && <div className={classes.select}>{select}</div>}
@@ -32,7 +34,7 @@ export function QueueRow({ ticket, unread, staffName, select }: QueueRowProps) {
         </Text>{' '}
         {ticket.title}
       </Link>
-      <LastMessage ticket={ticket} staffName={staffName} />
+      <LastMessage ticket={ticket} staffName={staffName} viewers={viewers} />
       <span className={classes.status}>
         <StatusBadge status={ticket.status} />
       </span>
@@ -53,10 +55,16 @@ export function QueueRow({ ticket, unread, staffName, select }: QueueRowProps) {
 }
 
 /** Who wrote last decides who waits: the customer (for staff) or staff (for the customer). */
-function LastMessage({ ticket, staffName }: Pick<QueueRowProps, 'ticket' | 'staffName'>) {
+function LastMessage({ ticket, staffName, viewers }: Pick<QueueRowProps, 'ticket' | 'staffName'> & { viewers: readonly string[] }) {
+  const viewing = viewers.length > 0 && (
+    <Text span className={classes.viewing} inherit>
+      {viewers.join(', ')} viewing
+    </Text>
+  );
   if (ticket.lastMessageBy === null || ticket.lastMessagePreview === null) {
     return (
       <Text span c="dimmed" className={classes.preview}>
+        {viewing}
         No messages yet
       </Text>
     );
@@ -65,6 +73,7 @@ function LastMessage({ ticket, staffName }: Pick<QueueRowProps, 'ticket' | 'staf
   const author = byCustomer ? ticket.customerName : (staffName(ticket.lastMessageBy) ?? 'Staff');
   return (
     <Text span className={classes.preview} title={`${author}: ${ticket.lastMessagePreview}`}>
+      {viewing}
       <Text span className={classes.waiting} data-who={byCustomer ? 'customer' : 'staff'} inherit>
         {byCustomer ? 'Customer waiting' : 'Staff waiting'}
       </Text>
