@@ -239,3 +239,40 @@ test('collision: two agent tabs see each other on a ticket and in the queue, typ
   await expect(row).toBeVisible();
   await expect(row).not.toContainText('Priya Nair viewing');
 });
+
+test("alerts for messages: the assignee gets one notification for a burst of the customer's messages, the customer one for the reply", async ({ context }) => {
+  const customer = await context.newPage();
+  await signInAs(customer, 'Maya Chen', 'customer');
+  await openTicket(customer, { title: 'Burst of messages', description: 'Several at once.', category: 'General', priority: 'Low' });
+
+  const sam = await context.newPage();
+  await signInAs(sam, 'Sam Rivera', 'agent');
+  await sam.getByRole('link', { name: /Burst of messages/ }).click();
+  await sam.getByRole('combobox', { name: 'Assignee' }).click();
+  await sam.getByRole('option', { name: 'Sam Rivera (agent)' }).click();
+  await expect(sam.getByRole('combobox', { name: 'Assignee' })).toHaveValue('Sam Rivera (agent)');
+  // Sam looks at the queue, his bell seen: from now on only the messages count.
+  await sam.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queue' }).click();
+  const bell = sam.getByRole('button', { name: /^Notifications, \d+ unseen$/ });
+  await bell.click();
+  const drawer = sam.getByRole('dialog', { name: 'Notifications' });
+  await expect(drawer.getByRole('switch', { name: 'Alert me while this tab is hidden' })).toBeVisible();
+  await sam.keyboard.press('Escape');
+  await expect(sam.getByRole('button', { name: 'Notifications, 0 unseen' })).toBeVisible();
+
+  for (const text of ['First of three', 'Second of three', 'Third of three']) {
+    await customer.getByRole('textbox', { name: 'Message' }).fill(text);
+    await customer.getByRole('button', { name: 'Send' }).click();
+    await expect(customer.getByRole('list', { name: 'Messages' }).getByText(text)).toBeVisible();
+  }
+  await expect(sam.getByRole('listitem').filter({ hasText: 'Burst of messages' })).toContainText('Third of three');
+  await expect(sam.getByRole('button', { name: 'Notifications, 1 unseen' })).toBeVisible();
+  // One toast for the burst, naming the first message; the bell counts one.
+  await expect(sam.getByText(/Maya Chen wrote on #\d+ \("Burst of messages"\): First of three/)).toHaveCount(1);
+  await expect(sam.getByText(/wrote on #\d+ \("Burst of messages"\): (Second|Third) of three/)).toHaveCount(0);
+
+  await sam.getByRole('list', { name: 'Queue' }).getByRole('link', { name: /Burst of messages/ }).click();
+  await sam.getByRole('textbox', { name: 'Message' }).fill('Reading them now.');
+  await sam.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(customer.getByText(/Support replied on your ticket #\d+ \("Burst of messages"\): Reading them now\./)).toBeVisible();
+});
