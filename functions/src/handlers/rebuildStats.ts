@@ -2,6 +2,7 @@ import {
   STATS_COLLECTION,
   STATS_LEDGER_COLLECTION,
   isCountedEvent,
+  statsEventKinds,
   rebuildStats,
   statsDocBase,
   ticketDocSchema,
@@ -45,7 +46,8 @@ export async function rebuildStatsInStore(
     }
     tickets.push({ id, ticket: parsed.data });
     if (allCountedEvents) continue;
-    for (const found of await store.find(`tickets/${id}/events`, [])) {
+    const counted = await Promise.all(statsEventKinds.map((kind) => store.find(`tickets/${id}/events`, [['kind', '==', kind]])));
+    for (const found of counted.flat()) {
       const event = ticketEventSchema.safeParse(found.data);
       if (event.success && isCountedEvent(event.data)) events.push({ ticketId: id, id: found.id, event: event.data });
     }

@@ -152,6 +152,11 @@ export async function reviewTicketChange(
       const to = statusLabels[after.status];
       // Later than the ticket's own updatedAt (never backwards), and so unique to this revert.
       const at = new Date(Math.max(now.getTime(), current.updatedAt.getTime() + 1));
+      // Only the move is put back: a new priority in the same write stays, and is recorded as
+      // any other (the audit trail holds every priority change; the reports read them).
+      const priorityChangeId = ids.change(ticketId, 'priority', changeKey);
+      const priorityToRecord =
+        before.priority !== after.priority && (await tx.get(paths.event(ticketId, priorityChangeId))) === undefined;
       const event: TicketEvent = {
         kind: 'reverted',
         actorUid: actor.uid,
@@ -167,6 +172,11 @@ export async function reviewTicketChange(
         updatedAt: at,
       });
       tx.set(paths.event(ticketId, ids.revertedEvent(ticketId, at)), event);
+      if (priorityToRecord) {
+        const change: TicketEvent = { kind: 'priority', actorUid: actor.uid, actorName, from: before.priority, to: after.priority, note: null, at: now };
+        tx.set(paths.event(ticketId, priorityChangeId), change);
+        tx.set(paths.message(ticketId, priorityChangeId), systemMessageDoc(priorityChangeText(before.priority, after.priority, actorName), now));
+      }
       return 'reverted';
     }
 

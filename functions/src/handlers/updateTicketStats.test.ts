@@ -123,6 +123,18 @@ describe('updateTicketStats', () => {
     expect(heldStats(store)).toEqual(rebuiltStats(store));
   });
 
+  it('a new priority in an illegal console move is recorded and counted as changed by staff, by the triggers and the rebuild alike', async () => {
+    const { store, sim } = desk();
+    const suggested = { suggestedCategory: 'billing', suggestedPriority: 'high', suggestionSource: 'rules' } as const;
+    await sim.create('t1', newTicket(store, 't1', START, { category: 'billing', priority: 'high', ...suggested }));
+    sim.now = new Date(START.getTime() + HOUR);
+    await sim.edit('t1', { status: 'closed', priority: 'low' }, null);
+
+    expect(ticketDocSchema.parse(store.read('tickets/t1'))).toMatchObject({ status: 'open', priority: 'low' });
+    expect(day(store, '2024-05', '01').triage).toEqual({ suggested: 1, changedByCustomer: 0, changedByStaff: 1 });
+    expect(heldStats(store)).toEqual(rebuiltStats(store));
+  });
+
   it('a console edit that broke the ticket, put back by the repair, leaves the counts as they were', async () => {
     const { store, sim } = desk();
     await sim.create('t1', newTicket(store, 't1', START));
@@ -151,7 +163,7 @@ type Step =
   | { kind: 'priority'; ticket: number; priority: (typeof priorities)[number] }
   | { kind: 'category'; ticket: number; category: (typeof categories)[number] }
   | { kind: 'assign'; ticket: number; actor: number }
-  | { kind: 'consoleStatus'; ticket: number; status: TicketDoc['status'] }
+  | { kind: 'consoleStatus'; ticket: number; status: TicketDoc['status']; priority?: (typeof priorities)[number] | null }
   | { kind: 'brokenEdit'; ticket: number }
   | { kind: 'retry'; event: number }
   | { kind: 'wait'; hours: number };
@@ -171,6 +183,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     kind: fc.constant('consoleStatus' as const),
     ticket: fc.nat(),
     status: fc.constantFrom('open', 'in_progress', 'resolved', 'closed', 'rejected' as const),
+    // A console write may change the priority with the status, a legal move or not.
+    priority: fc.option(fc.constantFrom(...priorities)),
   }),
   fc.record({ kind: fc.constant('brokenEdit' as const), ticket: fc.nat() }),
   fc.record({ kind: fc.constant('retry' as const), event: fc.nat() }),
@@ -211,7 +225,7 @@ async function play(steps: readonly Step[]): Promise<MemoryStore> {
     } else if (s.kind === 'priority') await sim.edit(id, { priority: s.priority }, 'agent-1');
     else if (s.kind === 'category') await sim.edit(id, { category: s.category }, null);
     else if (s.kind === 'assign') await sim.edit(id, { assigneeUid: STAFF[s.actor % STAFF.length]! }, 'admin-1');
-    else if (s.kind === 'consoleStatus') await sim.edit(id, { status: s.status }, null);
+    else if (s.kind === 'consoleStatus') await sim.edit(id, { status: s.status, ...(s.priority ? { priority: s.priority } : {}) }, null);
     else await sim.edit(id, { priority: 'urgent' }, null);
   }
   return store;

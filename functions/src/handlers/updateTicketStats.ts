@@ -65,8 +65,10 @@ export async function updateTicketStats(store: DocStore, ticketId: string, write
 
     const reopens = { ...ledger.reopens };
     if (reopened && after.success) reopens[write.eventId] = after.data.updatedAt;
-    // The creation event carries what the customer submitted; until it is seen (events can
-    // come out of order), the oldest state seen stands in for it.
+    // The creation event carries what the customer submitted. Until it is seen (events can
+    // come out of order; the local backend's create carries no document), the state before
+    // the first event delivered stands in: right whenever events arrive in order, and
+    // corrected when the creation event arrives.
     const submittedPriority =
       write.before === undefined && after.success ? after.data.priority : (ledger.submittedPriority ?? (before.success ? before.data.priority : null));
     const counted = new Map(Object.entries(ledger.counted));

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { z } from 'zod';
 import { useSignedInSession } from './useSession';
 
@@ -6,11 +6,13 @@ import { useSignedInSession } from './useSession';
  * What a person has typed in a form, kept in this tab's sessionStorage under their uid, so
  * that a session that ends (expired, revoked, signed out elsewhere) loses none of it: after
  * signing in again the form opens as they left it. Another account in the same tab never
- * sees it, and closing the tab drops it.
+ * sees it; signing out on purpose or closing the tab drops it.
  */
 export function useFormDraft<T>(form: string, schema: z.ZodType<T>) {
   const { uid } = useSignedInSession();
-  const key = `support-desk.form.${form}.${uid}`;
+  const key = `${draftPrefix(uid)}${form}`;
+  // Once the form is sent, nothing typed or filled in after it is kept (uploads keep the page open).
+  const sent = useRef(false);
   const [restored] = useState<T | null>(() => {
     try {
       const stored = sessionStorage.getItem(key);
@@ -21,7 +23,8 @@ export function useFormDraft<T>(form: string, schema: z.ZodType<T>) {
     }
   });
   const keep = useCallback(
-    (values: unknown) => {
+    (values: T) => {
+      if (sent.current) return;
       try {
         sessionStorage.setItem(key, JSON.stringify(values));
       } catch {
@@ -31,11 +34,31 @@ export function useFormDraft<T>(form: string, schema: z.ZodType<T>) {
     [key],
   );
   const discard = useCallback(() => {
+    sent.current = true;
     try {
       sessionStorage.removeItem(key);
     } catch {
       // nothing kept
     }
   }, [key]);
-  return { restored, keep, discard };
+  /** The form was refused after all: keep what it holds again. */
+  const reopen = useCallback(
+    (values: T) => {
+      sent.current = false;
+      keep(values);
+    },
+    [keep],
+  );
+  return { restored, keep, discard, reopen };
+}
+
+const draftPrefix = (uid: string) => `support-desk.form.${uid}.`;
+
+/** A sign-out the person chose: what they typed goes with them (a session that ends keeps it). */
+export function discardFormDrafts(uid: string): void {
+  try {
+    for (const key of Object.keys(sessionStorage)) if (key.startsWith(draftPrefix(uid))) sessionStorage.removeItem(key);
+  } catch {
+    // no storage: nothing kept
+  }
 }

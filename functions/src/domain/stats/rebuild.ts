@@ -45,6 +45,8 @@ export function reopenKey(ticketId: string, auditEventId: string): string {
 export const isReopenEvent = (event: Pick<TicketEvent, 'kind' | 'from' | 'to'>) =>
   event.kind === 'status' && event.from === 'resolved' && event.to === 'in_progress';
 /** The audit events the stats read: reopens, and priority changes (the first tells what the customer submitted). */
+/** The kinds of the counted events, for stores that can only select by one kind at a time. */
+export const statsEventKinds = ['status', 'priority'] as const satisfies readonly TicketEvent['kind'][];
 export const isCountedEvent = (event: Pick<TicketEvent, 'kind' | 'from' | 'to'>) => isReopenEvent(event) || event.kind === 'priority';
 
 /** The priority a customer submitted: what the first recorded priority change moved it from (none: the ticket's own). */

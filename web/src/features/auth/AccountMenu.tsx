@@ -5,6 +5,7 @@ import { errorMessage } from '../../app/errorMessage';
 import { initials } from '../../app/initials';
 import { useBackend } from '../../backend/BackendContext';
 import type { Session } from '../../backend/port';
+import { discardFormDrafts } from '../../session/useFormDraft';
 
 /**
  * Who is signed in, and the visible account switcher of the local backend. The button's name
@@ -48,7 +49,12 @@ export function AccountMenu({ session }: { session: Session }) {
         <Menu.Item component={Link} to="/profile">
           Your profile
         </Menu.Item>
-        <Menu.Item onClick={() => backend.signOut().catch(fail)}>
+        <Menu.Item
+          onClick={() => {
+            discardFormDrafts(session.uid);
+            backend.signOut().catch(fail);
+          }}
+        >
           Sign out
         </Menu.Item>
       </Menu.Dropdown>

@@ -60,8 +60,11 @@ describe('Reports page', () => {
     await userEvent.click(within(section).getByRole('button', { name: 'Show table' }));
     const table = within(section).getByRole('table', { name: 'Triage suggestions' });
     const row = (name: string) => within(table).getByRole('rowheader', { name }).closest('tr');
-    await waitFor(() => expect(row('Suggested')).toHaveTextContent(/^Suggested2100%$/));
-    expect(row('Changed by the customer')).toHaveTextContent(/^Changed by the customer150%$/);
-    expect(row('Changed by staff')).toHaveTextContent(/^Changed by staff150%$/);
+    // The stats triggers run after each write has committed: wait for all three rows together.
+    await waitFor(() => {
+      expect(row('Suggested')).toHaveTextContent(/^Suggested2100%$/);
+      expect(row('Changed by the customer')).toHaveTextContent(/^Changed by the customer150%$/);
+      expect(row('Changed by staff')).toHaveTextContent(/^Changed by staff150%$/);
+    });
   });
 });

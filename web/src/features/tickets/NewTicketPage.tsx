@@ -28,12 +28,10 @@ import { TriageHint } from '../triage/TriageHint';
 import { useTriageSuggestion } from '../triage/useTriageSuggestion';
 
 const defaults: NewTicketInput = { title: '', description: '', category: 'general', priority: 'medium' };
-/** What a kept draft may hold: the typed fields as typed, over-long ones too (the submit checks them). */
+/** What a kept draft holds: the fields as typed, over-long ones too (the submit checks them), and which were the customer's own pick. */
 const draftSchema = z.object({
-  title: z.string(),
-  description: z.string(),
-  category: categorySchema,
-  priority: prioritySchema,
+  values: z.object({ title: z.string(), description: z.string(), category: categorySchema, priority: prioritySchema }),
+  picked: z.object({ category: z.boolean(), priority: z.boolean() }),
 });
 
 /**
@@ -57,23 +55,18 @@ export function NewTicketPage() {
     control,
     setValue,
     getValues,
-    watch,
     formState: { errors },
   } = useForm<NewTicketInput>({
     resolver: zodResolver(newTicketInputSchema),
-    defaultValues: draft.restored ?? { ...defaults, title: params.get('title') ?? '' },
+    defaultValues: draft.restored?.values ?? { ...defaults, title: params.get('title') ?? '' },
   });
-  useEffect(() => {
-    const watching = watch((values) => draft.keep(values));
-    return () => watching.unsubscribe();
-  }, [watch, draft.keep]);
   const [title, description] = useWatch({ control, name: ['title', 'description'] });
   const triage = useTriageSuggestion(title, description);
-  // A suggestion fills a field only until the customer picks one themself (a kept draft's choices stay).
-  const [picked, setPicked] = useState({
-    category: draft.restored !== null && draft.restored.category !== defaults.category,
-    priority: draft.restored !== null && draft.restored.priority !== defaults.priority,
-  });
+  // A suggestion fills a field only until the customer picks one themself.
+  const [picked, setPicked] = useState(draft.restored?.picked ?? { category: false, priority: false });
+  const typed = useWatch({ control });
+  const { keep } = draft;
+  useEffect(() => keep({ values: { ...defaults, ...typed }, picked }), [typed, picked, keep]);
   const { status: triageStatus, suggestion: suggested } = triage;
   useEffect(() => {
     if (triageStatus !== 'ready' || !suggested) return;
@@ -89,12 +82,13 @@ export function NewTicketPage() {
       const creation = backend.createTicket({ ...values, followUpOf, suggestion }, picker.uploads, (slot, fraction) =>
         setProgress((current) => ({ ...current, [slot]: fraction })),
       );
-      // Sent (or queued offline): the ticket holds it now; a refusal keeps it in the form.
+      // Sent (or queued offline): the ticket holds it now; a refusal keeps it again.
       draft.discard();
       if (picker.uploads.length === 0) {
-        creation.committed.catch((error: unknown) =>
-          notifications.show({ color: 'red', title: 'Your ticket was not saved', message: errorMessage(error) }),
-        );
+        creation.committed.catch((error: unknown) => {
+          draft.reopen({ values, picked });
+          notifications.show({ color: 'red', title: 'Your ticket was not saved', message: errorMessage(error) });
+        });
         navigate(`/tickets/${creation.id}`);
         return;
       }
@@ -104,7 +98,7 @@ export function NewTicketPage() {
       creation.committed.catch((error: unknown) => {
         // Refused by the server: stay, with everything typed and chosen, and say why.
         refused = true;
-        draft.keep(getValues());
+        draft.reopen({ values: getValues(), picked });
         setUploading(false);
         setProgress({});
         setRefusal(errorMessage(error));
