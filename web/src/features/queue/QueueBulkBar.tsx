@@ -47,9 +47,10 @@ export function QueueBulkBar({ selection, staff }: { selection: QueueSelection; 
 
   return (
     <>
-      <Paper withBorder p="xs" radius="md" role="toolbar" aria-label="Bulk actions">
-        <Group gap="sm" wrap="wrap" align="flex-end">
+      <Paper withBorder px="xs" py={4} radius="md" role="toolbar" aria-label="Bulk actions">
+        <Group gap="sm" wrap="wrap" align="center">
           <Checkbox
+            size="xs"
             label="Select all on this page"
             checked={selection.allShown}
             indeterminate={count > 0 && !selection.allShown}

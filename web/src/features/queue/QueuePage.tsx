@@ -77,7 +77,11 @@ export function QueuePage() {
 
   return (
     <Stack>
-      <PageHeading>Queue</PageHeading>
+      {/* The bulk bar sits beside the heading: no line of its own before a ticket is selected. */}
+      <Group justify="space-between" align="center" gap="sm">
+        <PageHeading>Queue</PageHeading>
+        {tickets.data && tickets.data.items.length > 0 && <QueueBulkBar selection={selection} staff={staff.data ?? []} />}
+      </Group>
       <QueueFilters
         filter={filter}
         params={params}
@@ -91,7 +95,6 @@ export function QueuePage() {
           {errorMessage(tickets.error)}
         </Alert>
       )}
-      {tickets.data && tickets.data.items.length > 0 && <QueueBulkBar selection={selection} staff={staff.data ?? []} />}
       {tickets.data && (
         <div ref={rows}>
           <QueueList
