@@ -4,10 +4,9 @@ import { statusLabels, type TicketStatus } from './ticketFields.js';
 
 /**
  * `users/{uid}/notifications/{id}`: written by the functions; agents get one per new ticket,
- * customers one per status change of their tickets, and both one per burst of messages on a
- * ticket (messageNotice). The drawer marks them seen.
+ * customers one per status change of their tickets. The drawer marks them seen.
  */
-export const notificationKinds = ['new_ticket', 'status_changed', 'assigned', 'new_message'] as const;
+export const notificationKinds = ['new_ticket', 'status_changed', 'assigned'] as const;
 
 export const notificationDocSchema = z.object({
   kind: z.enum(notificationKinds),
@@ -67,26 +66,4 @@ export function autoAssignmentNotice(ticket: TicketFacts, assigneeUid: string): 
     recipientUid: assigneeUid,
     text: `Ticket ${formatTicketNumber(ticket.number)} was assigned to you: ${ticket.title}`,
   };
-}
-
-/**
- * Who hears of a chat message: staff of a customer's message on a ticket assigned to them
- * (every active staff member when it is unassigned), the customer of a staff reply. One
- * notification per ticket and recipient stands for a whole burst: while it is unseen, more
- * messages add none.
- */
-export function messageRecipients(
-  ticket: Pick<TicketFacts, 'customerUid'> & { assigneeUid: string | null },
-  authorUid: string,
-  authorIsStaff: boolean,
-  activeStaffUids: readonly string[],
-): string[] {
-  const recipients = authorIsStaff ? [ticket.customerUid] : ticket.assigneeUid !== null ? [ticket.assigneeUid] : activeStaffUids;
-  return recipients.filter((uid) => uid !== authorUid);
-}
-
-export function messageNoticeText(ticket: TicketFacts, authorName: string, preview: string, toCustomer: boolean): string {
-  return toCustomer
-    ? `Support replied on your ticket ${ticketName(ticket)}: ${preview}`
-    : `${authorName} wrote on ${ticketName(ticket)}: ${preview}`;
 }

@@ -7,7 +7,7 @@ import {
   type TicketDoc,
   type TicketEvent,
 } from '../domain/index.js';
-import type { DocData, DocStore, StoreTransaction } from '../store/port.js';
+import type { DocData, StoreTransaction } from '../store/port.js';
 
 /**
  * Where the handlers read and write, and the ids of what they write. Every id a handler
@@ -43,8 +43,6 @@ export const ids = {
    */
   change: (ticketId: string, field: string, changeKey: string) => `${ticketId}-${field}-${changeKey}`,
   notification: (uid: string, ticketId: string, what: string) => `${ticketId}-${what}-${uid}`,
-  /** A ticket's messages for one recipient: one notification per burst, re-armed once seen. */
-  messageNotification: (uid: string, ticketId: string) => `${ticketId}-messages-${uid}`,
   /** The removal of a stored file that was not what the ticket lists: one per slot. */
   removedAttachmentEvent: (ticketId: string, slot: string) => `${ticketId}-removed-${slot}`,
 };
@@ -66,17 +64,6 @@ export function userFacts(uid: string, data: DocData | undefined): UserFacts | n
     role: role.success ? role.data : null,
     active: data.active !== false,
   };
-}
-
-/** Every agent and admin whose account is on: who hears of new tickets and of messages on unassigned ones. */
-export async function activeStaff(store: DocStore): Promise<UserFacts[]> {
-  const found = [
-    ...(await store.find('users', [['role', '==', 'agent']])),
-    ...(await store.find('users', [['role', '==', 'admin']])),
-  ];
-  return found
-    .map(({ id, data }) => userFacts(id, data))
-    .filter((user): user is UserFacts => user !== null && user.active);
 }
 
 export async function readUser(tx: StoreTransaction, uid: string): Promise<UserFacts | null> {

@@ -11,7 +11,7 @@ import {
 } from '../domain/index.js';
 import type { DocData, DocStore } from '../store/port.js';
 import { allocateTicketNumber } from './allocateTicketNumber.js';
-import { activeStaff, ids, notification, paths, readTicket, type UserFacts } from './docs.js';
+import { ids, notification, paths, readTicket, userFacts, type UserFacts } from './docs.js';
 
 export interface TicketCreatedDeps {
   readonly now: Date;
@@ -52,6 +52,16 @@ export async function handleTicketCreated(
 }
 
 /** Every active agent and admin: who hears of new tickets, and the default assignment pool. */
+async function activeStaff(store: DocStore): Promise<UserFacts[]> {
+  const found = [
+    ...(await store.find('users', [['role', '==', 'agent']])),
+    ...(await store.find('users', [['role', '==', 'admin']])),
+  ];
+  return found
+    .map(({ id, data }) => userFacts(id, data))
+    .filter((user): user is UserFacts => user !== null && user.active);
+}
+
 const strategyNotes: Record<AssignmentConfig['strategy'], string | null> = {
   round_robin: 'Round robin',
   random: 'Random pick',

@@ -1,7 +1,6 @@
 import { roleSchema, ticketDocSchema, type Ticket } from '@domain';
 import type { AppliedWrite, DocData } from '../clientRequest';
 import { handleTicketCreated } from '@functions/handlers/handleTicketCreated';
-import { notifyOfMessage } from '@functions/handlers/notifyOfMessage';
 import { recordMessage } from '@functions/handlers/recordMessage';
 import { recordRead } from '@functions/handlers/recordRead';
 import { refuseUnverifiedStaff } from '@functions/handlers/refuseUnverifiedStaff';
@@ -51,11 +50,8 @@ export function localTriggers(db: LocalDatabase) {
       await reviewTicketChange(stores.ticketUpdated, ticketId, before, after, { uid: actorUid }, { ...deps(), changeKey });
       await countTicket(ticketId, changeKey, before, after);
     },
-    messageCreated: async (ticketId: string, messageId: string, event?: EventDocument) => {
-      const store = localStore(db, scopes.messageCreated, event);
-      await recordMessage(store, ticketId, messageId, deps());
-      await notifyOfMessage(store, ticketId, messageId);
-    },
+    messageCreated: async (ticketId: string, messageId: string, event?: EventDocument) =>
+      void (await recordMessage(localStore(db, scopes.messageCreated, event), ticketId, messageId, deps())),
     readWritten: async (ticketId: string, uid: string, event?: EventDocument) =>
       void (await recordRead(localStore(db, scopes.readWritten, event), ticketId, uid, deps())),
     /** A staff role given to an unverified account goes back to customer (on Firebase: the claims trigger). */

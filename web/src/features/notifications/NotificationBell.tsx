@@ -7,8 +7,6 @@ import { ago, exactTime } from '../../app/dates';
 import { errorMessage } from '../../app/errorMessage';
 import { useBackend } from '../../backend/BackendContext';
 import { useNotifications } from './useNotifications';
-import { BrowserAlertsSwitch } from './BrowserAlertsSwitch';
-import { useBrowserAlertsOptIn } from './browserAlerts';
 import { useNotificationToasts } from './useNotificationToasts';
 
 const noIds: ReadonlySet<string> = new Set();
@@ -20,8 +18,7 @@ const noIds: ReadonlySet<string> = new Set();
 export function NotificationBell() {
   const backend = useBackend();
   const { uid, items, isPending, isError, error } = useNotifications();
-  const [browserAlerts, setBrowserAlerts] = useBrowserAlertsOptIn();
-  useNotificationToasts(uid, items, browserAlerts);
+  useNotificationToasts(uid, items);
   const [opened, setOpened] = useState(false);
   // Unseen when the drawer opened: still shown as new while it is open.
   const [fresh, setFresh] = useState<ReadonlySet<string>>(noIds);
@@ -73,7 +70,6 @@ export function NotificationBell() {
         </ActionIcon>
       </Indicator>
       <Drawer opened={opened} onClose={close} title="Notifications" position="right" size="md">
-        <BrowserAlertsSwitch optedIn={browserAlerts} setOptedIn={setBrowserAlerts} />
         {isPending && <Loader aria-label="Loading notifications" />}
         {isError && (
           <Alert color="red" role="alert">

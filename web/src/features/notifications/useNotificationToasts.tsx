@@ -3,21 +3,12 @@ import { notifications } from '@mantine/notifications';
 import type { AppNotification } from '@domain';
 import { useEffect, useRef } from 'react';
 import { useHref, useNavigate } from 'react-router';
-import { showBrowserAlert } from './browserAlerts';
-
-/** Toasts of one delivery at most: a tab back online after a while shows these, the bell counts the rest. */
-const TOASTS_PER_DELIVERY = 3;
-
-/** A notification as it was when it arrived: the functions set a ticket's message notification again once it was seen. */
-const arrivalKey = (item: AppNotification) => `${item.id}@${item.createdAt.getTime()}`;
 
 /**
- * A toast for each notification that arrives while the app is open (and a system
- * notification while the tab is hidden, on opt-in): at most one per ticket and a few per
- * delivery, so a tab coming back online is not flooded. What the listener delivers first
- * for a user (the backlog) is not toasted: the bell counts it instead.
+ * A toast for each notification that arrives while the app is open. What the listener
+ * delivers first for a user (the backlog) is not toasted: the bell counts it instead.
  */
-export function useNotificationToasts(uid: string | undefined, items: readonly AppNotification[] | undefined, browserAlerts = false) {
+export function useNotificationToasts(uid: string | undefined, items: readonly AppNotification[] | undefined) {
   const navigate = useNavigate();
   const ticketsHref = useHref('/tickets');
   const known = useRef<{ uid: string; ids: Set<string> } | null>(null);
@@ -25,19 +16,15 @@ export function useNotificationToasts(uid: string | undefined, items: readonly A
   useEffect(() => {
     if (uid === undefined || items === undefined) return;
     if (known.current?.uid !== uid) {
-      known.current = { uid, ids: new Set(items.map(arrivalKey)) };
+      known.current = { uid, ids: new Set(items.map((item) => item.id)) };
       return;
     }
     const { ids } = known.current;
-    const arrived = items.filter((item) => !ids.has(arrivalKey(item)));
-    for (const item of arrived) ids.add(arrivalKey(item));
-    // The newest of each ticket, a few at most; oldest first, so the newest toast ends up on top.
-    const tickets = new Set<string>();
-    const shown = arrived
-      .filter((item) => !item.seen && !tickets.has(item.ticketId) && tickets.add(item.ticketId))
-      .slice(0, TOASTS_PER_DELIVERY);
-    for (const item of shown.reverse()) {
-      showBrowserAlert(browserAlerts, item.ticketId, item.text);
+    // Oldest first, so the newest toast ends up on top.
+    for (const item of [...items].reverse()) {
+      if (ids.has(item.id)) continue;
+      ids.add(item.id);
+      if (item.seen) continue;
       const toastId = `notification-${item.id}`;
       const to = `/tickets/${item.ticketId}`;
       notifications.show({
@@ -65,5 +52,5 @@ export function useNotificationToasts(uid: string | undefined, items: readonly A
         ),
       });
     }
-  }, [uid, items, navigate, ticketsHref, browserAlerts]);
+  }, [uid, items, navigate, ticketsHref]);
 }
