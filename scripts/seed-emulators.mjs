@@ -4,6 +4,7 @@ import { initializeApp } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
 import { FieldValue, getFirestore } from 'firebase-admin/firestore';
 import demo from '../web/src/backend/demoAccounts.json' with { type: 'json' };
+import demoCanned from '../web/src/backend/demoCannedReplies.json' with { type: 'json' };
 
 process.env.FIREBASE_AUTH_EMULATOR_HOST ??= '127.0.0.1:9099';
 process.env.FIRESTORE_EMULATOR_HOST ??= '127.0.0.1:8080';
@@ -30,4 +31,6 @@ for (const account of demo.accounts) {
   });
   console.log(`${displayName} <${email}> (${role})`);
 }
+for (const { id, ...reply } of demoCanned.replies) await db.doc(`cannedReplies/${id}`).set(reply);
+console.log(`${demoCanned.replies.length} canned replies ready.`);
 console.log(`Demo accounts ready; the password of each is "${demo.password}".`);

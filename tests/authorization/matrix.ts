@@ -2,6 +2,8 @@ import {
   ASSIGNMENT_POOL_MAX,
   AUTO_CLOSE_DAYS_MAX,
   SLA_HOURS_MAX,
+  CANNED_BODY_MAX,
+  CANNED_TITLE_MAX,
   DESCRIPTION_MAX,
   DISPLAY_NAME_MAX,
   EMAIL_MAX,
@@ -12,6 +14,7 @@ import {
   TITLE_MAX,
   attachmentKinds,
   locksChat,
+  newCannedReplyDoc,
   newMessageDoc,
   newNoteDoc,
   newTicketDoc,
@@ -39,6 +42,10 @@ import {
 } from '../../functions/src/domain/index.js';
 import { RateLimitCounters } from '../../web/src/backend/rateLimitCounters.js';
 import {
+  cannedReplyRemoval,
+  cannedReplyWrite,
+  presenceRemoval,
+  presenceWrite,
   newMessageWrites,
   newNoteWrites,
   newProfileWrite,
@@ -246,6 +253,7 @@ export const seeded = {
   noteId: 'matrix-note',
   eventId: 'matrix-event',
   notificationId: 'matrix-notification',
+  cannedReplyId: 'matrix-canned',
 } as const;
 
 /**
@@ -319,6 +327,7 @@ export function seedDocuments(ticketId: string, state: TicketStatus, now: Date):
     { path: `tickets/${ticketId}/notes/${seeded.noteId}`, data: note },
     { path: `tickets/${ticketId}/events/${seeded.eventId}`, data: event },
     { path: `users/${owner.uid}/notifications/${seeded.notificationId}`, data: notification },
+    { path: `cannedReplies/${seeded.cannedReplyId}`, data: cannedGreeting },
     // The reports' stats as the functions keep them: the desk's month, the summary, the
     // agent's own row and another agent's.
     ...Object.entries(seededStats(ticket)).map(([id, data]) => ({ path: `stats/${id}`, data })),
@@ -339,6 +348,7 @@ function seededStats(ticket: TicketDoc): Record<string, DocData> {
   addCells(counted, ticketCells({ ...ticket, assigneeUid: retiredAgent.uid }, noHistory));
   return { ...statsDocsOf(counted), summary: { scope: 'summary', total_tickets: 2, open_tickets: 2 } };
 }
+const cannedGreeting = newCannedReplyDoc({ title: 'Greeting', body: 'Hello {{customer.name}}, {{agent.name}} here.' });
 const statsMonth = (ctx: { now: Date }) => monthKeyOf(dayKeyOf(ctx.now));
 
 export const operations = {
@@ -604,6 +614,39 @@ export const operations = {
     data: { to: 'someone@example.com', message: { subject: 'Free money', text: 'Click here', html: '<p>Click here</p>' } },
   }),
   'mail.log.read': (ctx) => ({ method: 'get', path: `mailLog/${ctx.ticketId}` }),
+  // ---- canned replies ----
+  'cannedReply.read': () => ({ method: 'get', path: `cannedReplies/${seeded.cannedReplyId}` }),
+  'cannedReply.list': () => ({ method: 'list', collection: 'cannedReplies', where: [], limit: 200 }),
+  'cannedReply.create.largest': (ctx) =>
+    cannedReplyWrite(ctx.newId, {
+      title: 't'.repeat(CANNED_TITLE_MAX),
+      body: 'b'.repeat(CANNED_BODY_MAX),
+      category: 'c'.repeat(60),
+    }),
+  'cannedReply.edit': () => cannedReplyWrite(seeded.cannedReplyId, { ...cannedGreeting, body: 'Hi {{customer.name}}!' }),
+  'cannedReply.remove': () => cannedReplyRemoval(seeded.cannedReplyId),
+  'cannedReply.create.tooLong': (ctx) =>
+    cannedReplyWrite(ctx.newId, { ...cannedGreeting, body: 'b'.repeat(CANNED_BODY_MAX + 1) }),
+  'cannedReply.create.blankTitle': (ctx) => cannedReplyWrite(ctx.newId, { ...cannedGreeting, title: BLANK }),
+  'cannedReply.create.unknownField': (ctx) => ({
+    method: 'set',
+    path: `cannedReplies/${ctx.newId}`,
+    data: { ...cannedGreeting, shortcut: 'hi' },
+  }),
+
+  // ---- presence ----
+  'presence.read.ticket': (ctx) => ({ method: 'list', collection: `presence/${ctx.ticketId}/viewers`, where: [], limit: 100 }),
+  'presence.read.everyTicket': () => ({ method: 'list', collection: 'viewers', collectionGroup: true, where: [], limit: 1000 }),
+  'presence.beat.own': (ctx) =>
+    presenceWrite({ uid: ctx.actorUid, ticketId: ctx.ticketId, displayName: ctx.actorName, activity: 'replying', heartbeatAt: ctx.now }),
+  'presence.beat.asSomeoneElse': (ctx) =>
+    presenceWrite({ uid: someoneElse(ctx), ticketId: ctx.ticketId, displayName: ctx.actorName, activity: 'viewing', heartbeatAt: ctx.now }),
+  'presence.beat.ownWithClientTime': (ctx) => ({
+    method: 'set',
+    path: `presence/${ctx.ticketId}/viewers/${ctx.actorUid}`,
+    data: { uid: ctx.actorUid, ticketId: ctx.ticketId, displayName: ctx.actorName, activity: 'viewing', heartbeatAt: new Date(ctx.now.getTime() + 3_600_000) },
+  }),
+  'presence.leave.own': (ctx) => presenceRemoval(ctx.ticketId, ctx.actorUid),
 
   // ---- desk configuration ----
   'config.read': () => ({ method: 'get', path: 'config/assignment' }),
@@ -934,6 +977,27 @@ export const matrix: readonly MatrixEntry[] = [
   refusedForAll('mail.list', "outgoing email holds customers' addresses: functions only"),
   refusedForAll('mail.create', 'the desk would send whatever a client wrote: only the functions queue email'),
   refusedForAll('mail.log.read', "when each ticket was last emailed is the functions' own bookkeeping"),
+  { operation: 'cannedReply.read', states: ['open'], allowed: staff, because: 'staff read canned replies in the composer' },
+  { operation: 'cannedReply.list', states: ['open'], allowed: staff, because: "the composer's picker lists every canned reply" },
+  {
+    operation: 'cannedReply.create.largest',
+    states: ['open'],
+    allowed: ['admin'],
+    because: 'admins write canned replies, up to the longest title, body and category',
+  },
+  { operation: 'cannedReply.edit', states: ['open'], allowed: ['admin'], because: 'admins edit canned replies' },
+  { operation: 'cannedReply.remove', states: ['open'], allowed: ['admin'], because: 'admins remove canned replies' },
+  refusedForAll('cannedReply.create.tooLong', 'a canned reply is at most as long as a message'),
+  refusedForAll('cannedReply.create.blankTitle', 'a canned reply has a title that shows'),
+  refusedForAll('cannedReply.create.unknownField', 'a canned reply has no fields beyond its schema'),
+
+  { operation: 'presence.read.ticket', states: ['open'], allowed: staff, because: 'staff see who else is on a ticket' },
+  { operation: 'presence.read.everyTicket', states: ['open'], allowed: staff, because: "the queue's viewing marker is for staff" },
+  { operation: 'presence.beat.own', states: ['open'], allowed: staff, because: 'staff write their own heartbeat, in server time' },
+  refusedForAll('presence.beat.asSomeoneElse', "nobody writes another person's presence"),
+  refusedForAll('presence.beat.ownWithClientTime', 'a heartbeat is the server\'s time, so no entry can outlive its expiry'),
+  { operation: 'presence.leave.own', states: ['open'], allowed: staff, because: 'staff leave a ticket by removing their own entry' },
+
   { operation: 'config.read', states: ['open'], allowed: staff, because: 'the desk configuration is for staff' },
   { operation: 'config.write', states: ['open'], allowed: ['admin'], because: 'admins change the desk configuration' },
   {

@@ -50,7 +50,7 @@ test("at phone width the queue's filters fold behind a Filters button that count
   await expect(filters).toHaveAttribute('aria-expanded', 'false');
   await expect(status).toBeHidden();
   // The first screen shows tickets, under the search box and the button.
-  await expect(agent.getByRole('searchbox', { name: 'Search title and description' })).toBeInViewport();
+  await expect(agent.getByRole('searchbox', { name: 'Search titles, descriptions and messages' })).toBeInViewport();
   await expect(queue.getByRole('listitem').last()).toBeInViewport();
 
   await filters.click();

@@ -1,4 +1,5 @@
 import { firebaseHarness } from '../firebase-emulators/firebaseHarness.js';
+import { runAgentDayScenarios } from './agentDayScenarios.js';
 import { runBadInputScenarios } from './badInputScenarios.js';
 import { runLifecycleScenarios } from './lifecycleScenarios.js';
 import { runContractScenarios } from './scenarios.js';
@@ -16,3 +17,4 @@ runLifecycleScenarios(firebaseHarness);
 runBadInputScenarios(firebaseHarness);
 runServiceLevelScenarios(firebaseHarness);
 runSatisfactionScenarios(firebaseHarness);
+runAgentDayScenarios(firebaseHarness);

@@ -1,3 +1,4 @@
+import { runAgentDayScenarios } from './agentDayScenarios.js';
 import { runBadInputScenarios } from './badInputScenarios.js';
 import { runLifecycleScenarios } from './lifecycleScenarios.js';
 import { localHarness } from './localHarness.js';
@@ -10,3 +11,4 @@ runLifecycleScenarios(localHarness);
 runBadInputScenarios(localHarness);
 runServiceLevelScenarios(localHarness);
 runSatisfactionScenarios(localHarness);
+runAgentDayScenarios(localHarness);

@@ -8,6 +8,12 @@ import {
   SLA_HOURS_MAX,
   satisfactionFields,
   slaConfigSchema,
+  CANNED_BODY_MAX,
+  CANNED_CATEGORY_MAX,
+  CANNED_TITLE_MAX,
+  cannedReplyDocSchema,
+  presenceActivities,
+  presenceDocSchema,
   ATTACHMENT_UPLOAD_WINDOW_MS,
   BLANK_CHARACTERS,
   DESCRIPTION_MAX,
@@ -71,6 +77,9 @@ describe('firestore.rules follows the domain', () => {
     expect(sorted(listAfter(functionBody(firestore, 'isRateLimitStep'), 'hasOnly('))).toEqual(keysOf(rateLimitDocSchema));
     expect(sorted(listAfter(functionBody(firestore, 'isAttachmentRef'), 'hasOnly('))).toEqual(keysOf(attachmentRefSchema));
     expect(sorted(listAfter(functionBody(firestore, 'isAssignmentConfig'), 'hasOnly('))).toEqual(keysOf(assignmentConfigSchema));
+    const canned = functionBody(firestore, 'isCannedReply');
+    expect(sorted(listAfter(canned, 'hasOnly('))).toEqual(sorted(Object.keys(cannedReplyDocSchema.shape)));
+    expect(canned).toContain(`reply.keys().size() == ${Object.keys(cannedReplyDocSchema.shape).length}`);
     expect(sorted(listAfter(functionBody(firestore, 'isSlaConfig'), 'hasOnly('))).toEqual(keysOf(slaConfigSchema));
     expect(sorted(listAfter(functionBody(firestore, 'isHoursByPriority'), 'hasOnly('))).toEqual(sorted(priorities));
   });
@@ -88,6 +97,21 @@ describe('firestore.rules follows the domain', () => {
     expect(functionBody(firestore, 'isSlaConfig')).toContain(`config.autoCloseDays <= ${AUTO_CLOSE_DAYS_MAX}`);
     const hours = functionBody(firestore, 'isHoursByPriority');
     for (const priority of priorities) expect(hours).toContain(`isTargetHours(targets.${priority})`);
+  });
+
+  it("spells a presence entry's keys and activities", () => {
+    const presence = firestore.slice(firestore.indexOf('match /presence/{ticketId}/viewers/{uid}'));
+    expect(sorted(listAfter(presence, 'hasOnly('))).toEqual(sorted(Object.keys(presenceDocSchema.shape)));
+    expect(presence).toContain(`keys().size() == ${Object.keys(presenceDocSchema.shape).length}`);
+    expect(listAfter(presence, 'request.resource.data.activity in ')).toEqual([...presenceActivities]);
+    expect(presence).toContain(`isBoundedString(request.resource.data.displayName, 0, ${DISPLAY_NAME_MAX})`);
+  });
+
+  it("spells a canned reply's limits", () => {
+    const canned = functionBody(firestore, 'isCannedReply');
+    expect(canned).toContain(`isText(reply.title, ${CANNED_TITLE_MAX})`);
+    expect(canned).toContain(`isText(reply.body, ${CANNED_BODY_MAX})`);
+    expect(canned).toContain(`isBoundedString(reply.category, 0, ${CANNED_CATEGORY_MAX})`);
   });
 
   it('spells the enums: categories, priorities, assignment strategies', () => {

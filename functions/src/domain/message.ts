@@ -6,6 +6,18 @@ import { DISPLAY_NAME_MAX } from './user.js';
 
 /** Chat limits, mirrored in firestore.rules. */
 export const MESSAGE_MAX = 4000;
+/** The first characters of the newest message that the ticket keeps for the queue's row. */
+export const MESSAGE_PREVIEW_MAX = 80;
+
+/** A message's first words as one line, cut at a word where it can be, with an ellipsis when cut. */
+export function messagePreview(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (line.length <= MESSAGE_PREVIEW_MAX) return line;
+  const cut = line.slice(0, MESSAGE_PREVIEW_MAX - 1);
+  const atWord = cut.lastIndexOf(' ');
+  return `${atWord > MESSAGE_PREVIEW_MAX / 2 ? cut.slice(0, atWord) : cut}…`;
+}
+
 /** The chat listens to this many newest messages; older pages load on scrolling up. */
 export const MESSAGE_PAGE_SIZE = 50;
 

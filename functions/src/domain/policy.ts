@@ -1,6 +1,8 @@
 import { assignmentConfigSchema } from './assignment.js';
 import { satisfactionFields } from './satisfaction.js';
 import { slaConfigSchema } from './sla.js';
+import { cannedReplyDocSchema } from './cannedReply.js';
+import { presenceDocSchema } from './presence.js';
 import { attachmentsProblem } from './attachments.js';
 import { messageDocSchema, noteDocSchema, readMarkerSchema, type MessageDoc, type NoteDoc, type ReadMarker } from './message.js';
 import { notificationDocSchema, type NotificationDoc } from './notification.js';
@@ -80,6 +82,7 @@ export function checkNewTicketDoc(actor: Actor | null, doc: TicketDoc): Decision
     doc.chatLocked === false &&
     doc.lastMessageAt === null &&
     doc.lastMessageBy === null &&
+    doc.lastMessagePreview === null &&
     doc.firstResponseAt === null &&
     doc.resolvedAt === null &&
     doc.closedAt === null &&
@@ -371,6 +374,41 @@ export function mayWriteConfig(actor: Actor | null, configId: string, after: Rec
   if (configId === 'sla' && !slaConfigSchema.safeParse(after).success) {
     return deny('The service-level configuration is not valid.');
   }
+  return allow;
+}
+
+/** Canned replies: every staff member reads them (the composer's picker). firestore.rules: match /cannedReplies */
+export function mayReadCannedReplies(actor: Actor | null): Decision {
+  if (!actor) return deny('Sign in first.');
+  return isStaff(actor.role) ? allow : deny('Canned replies are for support staff.');
+}
+
+/** Admins write canned replies, each whole and within its limits; they also remove them. */
+export function mayWriteCannedReply(actor: Actor | null, after: Record<string, unknown> | null): Decision {
+  if (!actor) return deny('Sign in first.');
+  if (actor.role !== 'admin') return deny('Only admins edit canned replies.');
+  if (after !== null && !cannedReplyDocSchema.safeParse(after).success) return deny('The canned reply is not valid.');
+  return allow;
+}
+
+/** Presence on a ticket (who of the staff views or types): staff read it. firestore.rules: match /presence */
+export function mayReadPresence(actor: Actor | null): Decision {
+  if (!actor) return deny('Sign in first.');
+  return isStaff(actor.role) ? allow : deny('Presence is for support staff.');
+}
+
+/**
+ * Staff write (or remove, `doc` null) only their own entry, whole, under their uid and the
+ * ticket's id, its heartbeat the request's (server) time, so no entry outlives its expiry.
+ */
+export function mayWritePresence(actor: Actor | null, ticketId: string, uid: string, doc: unknown, requestTime: Date): Decision {
+  const read = mayReadPresence(actor);
+  if (!read.allowed) return read;
+  if (actor?.uid !== uid) return deny('Only your own presence.');
+  if (doc === null) return allow;
+  const parsed = presenceDocSchema.safeParse(doc);
+  if (!parsed.success || parsed.data.uid !== uid || parsed.data.ticketId !== ticketId) return deny('The presence entry is not valid.');
+  if (parsed.data.heartbeatAt.getTime() !== requestTime.getTime()) return deny("A heartbeat is the server's time.");
   return allow;
 }
 

@@ -1,10 +1,17 @@
 /**
  * Queue search. Firestore has no full-text search, so the functions store the distinct
- * words of a ticket's title and description in `searchTokens`; the queue asks the server
+ * words of a ticket's title and description, and of its chat's messages (kept by the
+ * message trigger, never read in the browser), in `searchTokens`; the queue asks the server
  * for tickets holding the search's longest word (array-contains) and keeps those holding
- * every other word too.
+ * every other word too. Internal notes stay out: customers can read their ticket's tokens.
  */
+/** The distinct words kept of one text (a title and description, a message). */
 export const SEARCH_TOKENS_MAX = 200;
+/**
+ * The words a ticket keeps in all: its own first, then its conversation's until full (a
+ * document's index entries and size stay far below Firestore's limits).
+ */
+export const TICKET_SEARCH_TOKENS_MAX = 1000;
 const MIN_TOKEN_LENGTH = 2;
 
 export function searchTokens(text: string): string[] {
@@ -19,6 +26,11 @@ export function searchTokens(text: string): string[] {
 
 export function ticketSearchTokens(ticket: { title: string; description: string }): string[] {
   return searchTokens(`${ticket.title} ${ticket.description}`);
+}
+
+/** The ticket's tokens with those of more text (a new message) after them, each once, up to the ticket's cap. */
+export function withSearchTokens(kept: readonly string[], more: readonly string[]): string[] {
+  return [...new Set([...kept, ...more])].slice(0, TICKET_SEARCH_TOKENS_MAX);
 }
 
 /** The word the server filters on: the longest, as the most selective. */

@@ -5,7 +5,8 @@ import { SATISFACTION_COMMENT_MAX, satisfactionScoreSchema } from './satisfactio
 import { storedText, typedText } from './text.js';
 import { DISPLAY_NAME_MAX } from './user.js';
 import { suggestionSourceSchema } from './triage/suggestion.js';
-import { SEARCH_TOKENS_MAX } from './search.js';
+import { TICKET_SEARCH_TOKENS_MAX } from './search.js';
+import { MESSAGE_PREVIEW_MAX } from './message.js';
 import {
   DESCRIPTION_MAX,
   REJECTION_REASON_MAX,
@@ -74,14 +75,16 @@ export const ticketDocSchema = z.object({
   updatedBy: docIdSchema.nullable().default(null),
   lastMessageAt: z.date().nullable(),
   lastMessageBy: docIdSchema.nullable(),
+  /** The first words of the newest message, for the queue's row; set by the functions. */
+  lastMessagePreview: z.string().max(MESSAGE_PREVIEW_MAX).nullable().default(null),
   firstResponseAt: z.date().nullable(),
   resolvedAt: z.date().nullable(),
   closedAt: z.date().nullable(),
   /** Why staff rejected the ticket; set together with the move to rejected. */
   rejectionReason: storedText(REJECTION_REASON_MAX).nullable(),
   followUpOf: docIdSchema.nullable(),
-  /** Words of title and description for the queue's search; set by the functions. */
-  searchTokens: z.array(z.string()).max(SEARCH_TOKENS_MAX),
+  /** Words of title, description and messages for the queue's search; set by the functions. */
+  searchTokens: z.array(z.string()).max(TICKET_SEARCH_TOKENS_MAX),
   /** When staff last opened the chat: the customer's "Seen"; set by the functions. */
   staffLastReadAt: z.date().nullable(),
   /**
@@ -168,6 +171,7 @@ export function newTicketDoc(
     updatedBy: customer.uid,
     lastMessageAt: null,
     lastMessageBy: null,
+    lastMessagePreview: null,
     firstResponseAt: null,
     resolvedAt: null,
     closedAt: null,

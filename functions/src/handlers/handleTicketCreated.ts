@@ -5,6 +5,7 @@ import {
   chooseAssignee,
   newTicketText,
   ticketSearchTokens,
+  withSearchTokens,
   type AssignmentConfig,
   type TicketEvent,
 } from '../domain/index.js';
@@ -89,7 +90,8 @@ async function assignAndIndex(
     const autoAssigned = await tx.get(paths.event(ticketId, ids.autoAssignedEvent(ticketId)));
 
     const patch: DocData = {};
-    const tokens = ticketSearchTokens(ticket);
+    // The title's and description's words first; a message's, if one was counted already, stay.
+    const tokens = withSearchTokens(ticketSearchTokens(ticket), ticket.searchTokens);
     if (JSON.stringify(tokens) !== JSON.stringify(ticket.searchTokens)) patch.searchTokens = tokens;
     // The service-level clocks start with the ticket.
     Object.assign(patch, slaPatch(ticket, policy));

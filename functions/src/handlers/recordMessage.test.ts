@@ -23,9 +23,32 @@ describe('recordMessage', () => {
     expect(ticket(store)).toMatchObject({
       lastMessageAt: at(5),
       lastMessageBy: CUSTOMER.uid,
+      lastMessagePreview: 'Any news?',
       updatedAt: at(5),
       firstResponseAt: null,
     });
+  });
+
+  it("a message's words join the ticket's search tokens, each once, after the title's", async () => {
+    const store = new MemoryStore();
+    givenTicket(store, 't1', { number: 1, searchTokens: ['printer', 'fire'] });
+    await post(store, 'm1', newMessageDoc({ text: 'The toner smells of fire.' }, customer, at(5)));
+    await post(store, 'm2', newMessageDoc({ text: 'Toner replaced.' }, agent, at(6)));
+    expect(ticket(store).searchTokens).toEqual(['printer', 'fire', 'the', 'toner', 'smells', 'of', 'replaced']);
+    const writes = store.writeCount;
+    await recordMessage(store, 't1', 'm2', { now: at(6) });
+    expect(store.writeCount).toBe(writes);
+  });
+
+  it("the ticket keeps the newest message's first words on one line, for the queue row", async () => {
+    const store = new MemoryStore();
+    givenTicket(store, 't1', { number: 1 });
+    const long = `The printer\nstill ${'prints nothing but smoke '.repeat(6)}`;
+    await post(store, 'm1', newMessageDoc({ text: long }, customer, at(5)));
+    const preview = ticket(store).lastMessagePreview ?? '';
+    expect(preview.startsWith('The printer still prints nothing but smoke')).toBe(true);
+    expect(preview.endsWith('…')).toBe(true);
+    expect(preview.length).toBeLessThanOrEqual(80);
   });
 
   it("the first staff reply stamps firstResponseAt; later replies do not move it", async () => {
@@ -41,7 +64,12 @@ describe('recordMessage', () => {
     givenTicket(store, 't1', { number: 1 });
     await post(store, 'm2', newMessageDoc({ text: 'Second' }, customer, at(20)));
     await post(store, 'm1', newMessageDoc({ text: 'First' }, agent, at(10)));
-    expect(ticket(store)).toMatchObject({ lastMessageAt: at(20), lastMessageBy: CUSTOMER.uid, firstResponseAt: at(10) });
+    expect(ticket(store)).toMatchObject({
+      lastMessageAt: at(20),
+      lastMessageBy: CUSTOMER.uid,
+      lastMessagePreview: 'Second',
+      firstResponseAt: at(10),
+    });
   });
 
   it('a system message changes nothing', async () => {

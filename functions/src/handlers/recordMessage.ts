@@ -1,12 +1,13 @@
-import { firstResponseByMessage, messageDocSchema } from '../domain/index.js';
+import { firstResponseByMessage, messageDocSchema, messagePreview, searchTokens, withSearchTokens } from '../domain/index.js';
 import type { DocData, DocStore } from '../store/port.js';
 import { paths, readWellFormedTicket } from './docs.js';
 import { readSlaPolicy, slaPatch } from './slaStamps.js';
 
 /**
- * "Message posted": the ticket learns of its newest message (for the unread dot and the
- * "recently updated" queue), and the first staff reply stamps firstResponseAt (which stops
- * the first-reply clock). System
+ * "Message posted": the ticket learns the message's words (searchTokens, for search in
+ * conversations) and of its newest message (for the unread dot, the "recently updated"
+ * queue and the queue row's preview: its first words and who wrote it), and the first staff
+ * reply stamps firstResponseAt (which stops the first-reply clock). System
  * messages change nothing (status changes notify on their own). Safe to run twice: a
  * message no newer than the stored one moves nothing. A ticket an edit has broken is left
  * to the repair of that edit.
@@ -30,7 +31,11 @@ export async function recordMessage(
     if (ticket.lastMessageAt === null || ticket.lastMessageAt.getTime() < message.createdAt.getTime()) {
       patch.lastMessageAt = message.createdAt;
       patch.lastMessageBy = message.authorUid;
+      patch.lastMessagePreview = messagePreview(message.text);
     }
+    // The message's words join the ticket's, for staff search in conversations.
+    const tokens = withSearchTokens(ticket.searchTokens, searchTokens(message.text));
+    if (tokens.length !== ticket.searchTokens.length) patch.searchTokens = tokens;
     const firstResponse = firstResponseByMessage(ticket, message);
     if (firstResponse) {
       patch.firstResponseAt = firstResponse;

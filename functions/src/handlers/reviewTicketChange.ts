@@ -32,6 +32,7 @@ export const functionOwnedTicketFields = [
   'closedAt',
   'lastMessageAt',
   'lastMessageBy',
+  'lastMessagePreview',
   'staffLastReadAt',
   'assigneeName',
   'updatedAt',

@@ -8,6 +8,7 @@ import { VerifyEmailBanner } from '../features/account/VerifyEmailBanner';
 import { AccountMenu } from '../features/auth/AccountMenu';
 import { ConnectionIndicator } from '../features/chat/ConnectionIndicator';
 import { NotificationBell } from '../features/notifications/NotificationBell';
+import { ShortcutsDialog } from '../features/shortcuts/ShortcutsDialog';
 import { useHeadingFocusOnNavigation } from './headingFocus';
 import { SkipToContent } from './SkipToContent';
 
@@ -23,7 +24,7 @@ function navFor(session: Session): NavItem[] {
       { to: '/tickets/new', label: 'New ticket' },
     ];
   }
-  return [{ to: '/queue', label: 'Queue' }, { to: '/reports', label: 'Reports' }, ...(isAdmin(session.role) ? [{ to: '/users', label: 'Users' }] : [])];
+  return [{ to: '/queue', label: 'Queue' }, { to: '/reports', label: 'Reports' }, ...(isAdmin(session.role) ? [{ to: '/users', label: 'Users' }, { to: '/canned-replies', label: 'Canned replies' }] : [])];
 }
 
 /** Header with the account menu; the navigation folds behind a burger at phone width. */
@@ -52,6 +53,7 @@ export function AppLayout({ session, children }: { session: Session | null; chil
           {session && (
             <Group gap="xs" wrap="nowrap">
               <ConnectionIndicator />
+              {isStaff(session.role) && <ShortcutsDialog />}
               <NotificationBell />
               <AccountMenu session={session} />
             </Group>

@@ -1,4 +1,5 @@
-// The CSS of the signed-in frame: app shell, navigation, account menu, notifications drawer, toasts.
+// The CSS of the signed-in frame: app shell, navigation, account menu, notifications drawer,
+// toasts, the keyboard-shortcuts dialog.
 import '@mantine/core/styles/AppShell.css';
 import '@mantine/core/styles/Burger.css';
 import '@mantine/core/styles/NavLink.css';
@@ -9,6 +10,9 @@ import '@mantine/core/styles/Menu.css';
 import '@mantine/core/styles/ModalBase.css';
 import '@mantine/core/styles/Overlay.css';
 import '@mantine/core/styles/Drawer.css';
+import '@mantine/core/styles/Modal.css';
+import '@mantine/core/styles/Table.css';
+import '@mantine/core/styles/Kbd.css';
 import '@mantine/core/styles/Notification.css';
 import '@mantine/notifications/styles.css';
 import { Center, Loader } from '@mantine/core';
@@ -30,6 +34,7 @@ const pages = {
   ticket: () => import('./routes/TicketRoute'),
   queue: () => import('./routes/QueueRoute'),
   users: () => import('./routes/UsersRoute'),
+  cannedReplies: () => import('./routes/CannedRepliesRoute'),
   profile: () => import('./routes/ProfileRoute'),
   reports: () => import('./routes/ReportsRoute'),
 };
@@ -38,13 +43,14 @@ const NewTicketPage = lazy(pages.newTicket);
 const TicketPage = lazy(pages.ticket);
 const QueuePage = lazy(pages.queue);
 const UsersPage = lazy(pages.users);
+const CannedRepliesPage = lazy(pages.cannedReplies);
 const ProfilePage = lazy(pages.profile);
 const ReportsPage = lazy(pages.reports);
 
 /** The pages a role can open, fetched after the first screen has settled. */
 function usePagesPrefetched(role: Session['role']) {
   useEffect(() => {
-    const wanted = [pages.ticket, ...(isStaff(role) ? [pages.queue, pages.reports] : [pages.myTickets, pages.newTicket]), ...(isAdmin(role) ? [pages.users] : [])];
+    const wanted = [pages.ticket, ...(isStaff(role) ? [pages.queue, pages.reports] : [pages.myTickets, pages.newTicket]), ...(isAdmin(role) ? [pages.users, pages.cannedReplies] : [])];
     const fetchAll = () => wanted.forEach((load) => void load().catch(() => {}));
     const idle = window.requestIdleCallback?.(fetchAll, { timeout: 5_000 }) ?? window.setTimeout(fetchAll, 2_000);
     return () => (window.cancelIdleCallback ? window.cancelIdleCallback(idle) : window.clearTimeout(idle));
@@ -98,6 +104,7 @@ function SignedInFrame({ session }: { session: Session }) {
               <Route path="/queue" element={isStaff(session.role) ? <QueuePage /> : <Navigate to="/tickets" replace />} />
               <Route path="/reports" element={isStaff(session.role) ? <ReportsPage /> : <Navigate to="/tickets" replace />} />
               <Route path="/users" element={isAdmin(session.role) ? <UsersPage /> : <Navigate to="/" replace />} />
+              <Route path="/canned-replies" element={isAdmin(session.role) ? <CannedRepliesPage /> : <Navigate to="/" replace />} />
               <Route path="/profile" element={<ProfilePage />} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>

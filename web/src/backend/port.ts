@@ -1,5 +1,9 @@
 import type {
   AppNotification,
+  CannedReply,
+  CannedReplyInput,
+  PresenceActivity,
+  PresenceDoc,
   ChangePasswordInput,
   AttachmentContentType,
   AttachmentSlot,
@@ -245,6 +249,24 @@ export interface SupportBackend {
   subscribeNotifications(onData: (notifications: AppNotification[]) => void, onError: OnError): Unsubscribe;
   markNotificationsSeen(ids: readonly string[]): PendingWrite;
 
+  // Canned replies (cannedReplies/{id}): staff read them, admins write them.
+  /** Every canned reply of the desk, by title, live. */
+  subscribeCannedReplies(onData: (replies: CannedReply[]) => void, onError: OnError): Unsubscribe;
+  /** Admins: saves a new canned reply (id null) or replaces one; throws a DomainError for bad input. */
+  saveCannedReply(id: string | null, input: CannedReplyInput): PendingWrite;
+  /** Admins: removes a canned reply. */
+  deleteCannedReply(id: string): PendingWrite;
+
+  // Presence (presence/{ticketId}/viewers/{uid}): who of the staff is on a ticket.
+  /** Staff entries on this ticket as stored, live; readers drop those past the expiry (domain livePresence). */
+  subscribePresence(ticketId: string, onData: (present: PresenceDoc[]) => void, onError: OnError): Unsubscribe;
+  /** Staff entries on every ticket, live (the queue's viewing marker); readers honour the expiry too. */
+  subscribeAllPresence(onData: (present: PresenceDoc[]) => void, onError: OnError): Unsubscribe;
+  /** The signed-in staff member's heartbeat on a ticket, with what they are doing. */
+  beatPresence(ticketId: string, activity: PresenceActivity): PendingWrite;
+  /** Leaves the ticket's presence at once. */
+  leavePresence(ticketId: string): PendingWrite;
+
   // Chat.
   /** The newest `MESSAGE_PAGE_SIZE` messages live, plus `olderPages` pages before them. */
   subscribeChat(
@@ -293,4 +315,7 @@ export type SupportReads = Pick<
   | 'subscribeChat'
   | 'subscribeNotes'
   | 'subscribeReadMarkers'
+  | 'subscribeCannedReplies'
+  | 'subscribePresence'
+  | 'subscribeAllPresence'
 >;

@@ -1,4 +1,4 @@
-import { newTicketWriteData, newUserDoc, type AttachmentRef, type MessageDoc, type NoteDoc, type Priority, type Role, type TicketDoc, type TicketStatus } from '@domain';
+import { newTicketWriteData, newUserDoc, type AttachmentRef, type CannedReplyDoc, type PresenceDoc, type MessageDoc, type NoteDoc, type Priority, type Role, type TicketDoc, type TicketStatus } from '@domain';
 import type { AttachmentUpload } from './port';
 import { serverTime, type BatchWrite, type DocumentWrite, type FieldTransforms } from './clientRequest';
 import type { RateLimitCounters } from './rateLimitCounters';
@@ -101,4 +101,29 @@ export function renameSelfWrite(uid: string, displayName: string): DocumentWrite
 /** The profile a new account writes at sign-up: always a customer, with the email it signed in with. */
 export function newProfileWrite(uid: string, profile: { email: string; displayName: string }, now: Date): DocumentWrite {
   return { method: 'create', path: `users/${uid}`, data: newUserDoc(profile, now), transforms: atServerTime('createdAt') };
+}
+
+/** An admin's canned reply, new or edited: the whole document, as the rules check it whole. */
+export function cannedReplyWrite(id: string, reply: CannedReplyDoc): DocumentWrite {
+  return { method: 'set', path: `cannedReplies/${id}`, data: reply };
+}
+
+/** An admin removes a canned reply. */
+export function cannedReplyRemoval(id: string): DocumentWrite {
+  return { method: 'delete', path: `cannedReplies/${id}` };
+}
+
+/** A staff member's heartbeat on a ticket, in the server's time: readers drop it once it is older than the expiry. */
+export function presenceWrite(presence: PresenceDoc): DocumentWrite {
+  return {
+    method: 'set',
+    path: `presence/${presence.ticketId}/viewers/${presence.uid}`,
+    data: presence,
+    transforms: atServerTime('heartbeatAt'),
+  };
+}
+
+/** Leaving the ticket: the entry goes at once (a tab that cannot say so expires instead). */
+export function presenceRemoval(ticketId: string, uid: string): DocumentWrite {
+  return { method: 'delete', path: `presence/${ticketId}/viewers/${uid}` };
 }

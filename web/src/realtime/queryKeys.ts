@@ -18,6 +18,9 @@ export const queryKeys = {
   readMarkers: (uid: string | undefined) => ['readMarkers', uid] as const,
   chat: (uid: string, ticketId: string, olderPages: number) => ['chat', uid, ticketId, olderPages] as const,
   notes: (uid: string, ticketId: string) => ['notes', uid, ticketId] as const,
+  cannedReplies: (uid: string | undefined) => ['cannedReplies', uid] as const,
+  presence: (uid: string, ticketId: string) => ['presence', uid, ticketId] as const,
+  allPresence: (uid: string | undefined) => ['allPresence', uid] as const,
   stats: (uid: string | undefined, range: StatsRange) => ['stats', uid, range] as const,
   /** An attachment's object URL (an ordinary query: a stored file never changes). */
   attachmentUrl: (ticketId: string, slot: AttachmentSlot) => ['attachmentUrl', ticketId, slot] as const,

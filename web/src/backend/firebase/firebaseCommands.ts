@@ -1,5 +1,6 @@
 import {
   DomainError,
+  cannedReplyInputSchema,
   checkNewTicketDoc,
   messageInputSchema,
   newMessageDoc,
@@ -15,7 +16,11 @@ import type { FirebaseStorage } from 'firebase/storage';
 import type { PendingWrite, SupportBackend } from '../port';
 import {
   attachmentRefsOf,
+  cannedReplyRemoval,
+  cannedReplyWrite,
   newNoteWrites,
+  presenceRemoval,
+  presenceWrite,
   newTicketWrites,
   notificationsSeenWrites,
   profileChangeWrite,
@@ -25,6 +30,7 @@ import {
 } from '../writes';
 import { attachmentObjectUrl, uploadAttachment } from './attachmentsStorage';
 import type { AuthSession } from './authSession';
+import { newCannedReplyId } from './cannedRepliesCollection';
 import type { ChatFeed } from './chatFeed';
 import { commitRequest } from './commitRequest';
 import { toDomainError } from './errors';
@@ -46,6 +52,10 @@ export type FirebaseCommands = Pick<
   | 'setUserRole'
   | 'setUserActive'
   | 'markNotificationsSeen'
+  | 'saveCannedReply'
+  | 'deleteCannedReply'
+  | 'beatPresence'
+  | 'leavePresence'
   | 'sendMessage'
   | 'retryMessage'
   | 'addNote'
@@ -65,6 +75,8 @@ const refusedChange = {
   'permission-denied':
     'The desk refused this change: the ticket may have moved on meanwhile, or your role does not allow it.',
 };
+
+const cannedRepliesRefused = { 'permission-denied': 'Only admins edit canned replies.' };
 
 /**
  * Every command of the port on Firebase: the request writes.ts builds, committed as one batch
@@ -184,6 +196,33 @@ export function firebaseCommands({ db, storage, session, chat, track }: Firebase
     markNotificationsSeen(ids) {
       const me = session.require();
       return pendingWrite(me.uid, commitRequest(db, notificationsSeenWrites(me.uid, ids)));
+    },
+
+    // ---- canned replies ----
+
+    saveCannedReply(id, input) {
+      const reply = parseInput(cannedReplyInputSchema, input);
+      session.require();
+      const replyId = id ?? newCannedReplyId(db);
+      return pendingWrite(replyId, commitRequest(db, cannedReplyWrite(replyId, reply)), cannedRepliesRefused);
+    },
+
+    deleteCannedReply(id) {
+      session.require();
+      return pendingWrite(id, commitRequest(db, cannedReplyRemoval(id)), cannedRepliesRefused);
+    },
+
+    // ---- presence ----
+
+    beatPresence(ticketId, activity) {
+      const me = session.require();
+      const beat = { uid: me.uid, ticketId, displayName: me.displayName, activity, heartbeatAt: new Date() };
+      return pendingWrite(ticketId, commitRequest(db, presenceWrite(beat)));
+    },
+
+    leavePresence(ticketId) {
+      const me = session.require();
+      return pendingWrite(ticketId, commitRequest(db, presenceRemoval(ticketId, me.uid)));
     },
 
     // ---- chat ----

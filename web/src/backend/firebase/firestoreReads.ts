@@ -2,6 +2,8 @@ import { DomainError, queueFilterSchema } from '@domain';
 import type { Firestore } from 'firebase/firestore';
 import type { SupportReads } from '../port';
 import type { AuthSession } from './authSession';
+import { cannedRepliesQuery } from './cannedRepliesCollection';
+import { allPresenceQuery, ticketPresenceQuery } from './presenceCollection';
 import type { ChatFeed } from './chatFeed';
 import { ticketEventsQuery } from './eventsCollection';
 import { itemsOf } from './documents';
@@ -118,6 +120,30 @@ export function firestoreReads(
       return session.withSession(onError, 'Sign in first.', () =>
         listenToQuery(notesQuery(db, ticketId), itemsOf, onData, onError, isOffline, {
           'permission-denied': 'Internal notes are for support staff only.',
+        }),
+      );
+    },
+
+    subscribeCannedReplies(onData, onError) {
+      return session.withSession(onError, 'Sign in first.', () =>
+        listenToQuery(cannedRepliesQuery(db), itemsOf, onData, onError, isOffline, {
+          'permission-denied': 'Canned replies are for support staff.',
+        }),
+      );
+    },
+
+    subscribePresence(ticketId, onData, onError) {
+      return session.withSession(onError, 'Sign in first.', () =>
+        listenToQuery(ticketPresenceQuery(db, ticketId), itemsOf, onData, onError, isOffline, {
+          'permission-denied': 'Presence is for support staff.',
+        }),
+      );
+    },
+
+    subscribeAllPresence(onData, onError) {
+      return session.withSession(onError, 'Sign in first.', () =>
+        listenToQuery(allPresenceQuery(db), itemsOf, onData, onError, isOffline, {
+          'permission-denied': 'Presence is for support staff.',
         }),
       );
     },

@@ -1,10 +1,11 @@
-import { newUserDoc } from '@domain';
+import { newCannedReplyDoc, newUserDoc } from '@domain';
+import demoCanned from '../demoCannedReplies.json';
 import { DEMO_PASSWORD, demoAccounts } from '../demoAccounts';
 import type { LocalDatabase } from './localDatabase';
 
 /**
  * The demo desk a new local database starts with: the demo accounts (two customers, two
- * agents, an admin) with their profiles, and the assignment configuration.
+ * agents, an admin) with their profiles, the assignment configuration and a few canned replies.
  */
 export function seedDemoAccounts(db: LocalDatabase): void {
   db.on('populate', async (tx) => {
@@ -14,5 +15,6 @@ export function seedDemoAccounts(db: LocalDatabase): void {
       await tx.table('users').add({ ...newUserDoc(account, now), role: account.role, uid: account.uid });
     }
     await tx.table('config').add({ id: 'assignment', strategy: 'round_robin', agentUids: [], lastAssignedUid: null });
+    for (const { id, ...reply } of demoCanned.replies) await tx.table('cannedReplies').add({ ...newCannedReplyDoc(reply), id });
   });
 }

@@ -1,6 +1,7 @@
 import {
   DomainError,
   checkNewTicketDoc,
+  cannedReplyInputSchema,
   messageDocSchema,
   messageInputSchema,
   newMessageDoc,
@@ -12,6 +13,8 @@ import {
   satisfactionChange,
   renameInputSchema,
   type AttachmentSlot,
+  type CannedReplyInput,
+  type PresenceActivity,
   type ChangePasswordInput,
   type MessageInput,
   type NewTicketInput,
@@ -46,7 +49,11 @@ import { LocalClient } from './localClient';
 import { isEmailVerified } from './localAccounts';
 import {
   attachmentRefsOf,
+  cannedReplyRemoval,
+  cannedReplyWrite,
   newMessageWrites,
+  presenceRemoval,
+  presenceWrite,
   newNoteWrites,
   newTicketWrites,
   notificationsSeenWrites,
@@ -222,6 +229,9 @@ export class LocalBackend implements SupportBackend {
   subscribeChat: LocalReads['subscribeChat'] = (...args) => this.reads.subscribeChat(...args);
   subscribeNotes: LocalReads['subscribeNotes'] = (...args) => this.reads.subscribeNotes(...args);
   subscribeReadMarkers: LocalReads['subscribeReadMarkers'] = (...args) => this.reads.subscribeReadMarkers(...args);
+  subscribeCannedReplies: LocalReads['subscribeCannedReplies'] = (...args) => this.reads.subscribeCannedReplies(...args);
+  subscribePresence: LocalReads['subscribePresence'] = (...args) => this.reads.subscribePresence(...args);
+  subscribeAllPresence: LocalReads['subscribeAllPresence'] = (...args) => this.reads.subscribeAllPresence(...args);
   subscribeStats: SupportBackend['subscribeStats'] = (range, onData, onError) =>
     watchLocalStats(this.client, this.db, this.session.actor(), range, onData, onError, (n) => (this.stats.statsDocsRead += n));
   /** Admins: recompute the reports' stats from the tickets (the rebuildStats callable, locally; localStats.ts). */
@@ -304,6 +314,35 @@ export class LocalBackend implements SupportBackend {
   markNotificationsSeen(ids: readonly string[]): PendingWrite {
     const uid = this.session.requireUser().uid;
     return this.pending(uid, this.write(notificationsSeenWrites(uid, ids)));
+  }
+
+  // ---- canned replies ----
+
+  saveCannedReply(id: string | null, input: CannedReplyInput): PendingWrite {
+    const reply = parseInput(cannedReplyInputSchema, input);
+    this.session.requireUser();
+    const replyId = id ?? autoId();
+    return this.pending(replyId, this.write(cannedReplyWrite(replyId, reply)));
+  }
+
+  deleteCannedReply(id: string): PendingWrite {
+    this.session.requireUser();
+    return this.pending(id, this.write(cannedReplyRemoval(id)));
+  }
+
+  // ---- presence ----
+
+  beatPresence(ticketId: string, activity: PresenceActivity): PendingWrite {
+    const user = this.session.requireUser();
+    const beat = { uid: user.uid, ticketId, displayName: user.displayName, activity, heartbeatAt: this.now() };
+    // One heartbeat in line per ticket: a newer one replaces a queued one (offline, a queue of them would be noise).
+    const request = presenceWrite(beat);
+    return this.pending(ticketId, this.outbox.submitOrReplace(request, user.uid, (queued) => queued.method === 'set' && queued.path === request.path));
+  }
+
+  leavePresence(ticketId: string): PendingWrite {
+    const uid = this.session.requireUser().uid;
+    return this.pending(ticketId, this.write(presenceRemoval(ticketId, uid)));
   }
 
   // ---- chat ----

@@ -179,8 +179,10 @@ export class LocalClient {
 
   /** Documents of any other collection (a subcollection, or the `reads` collection group). */
   private async listDocuments(collection: string, where: readonly WhereEquals[], limit: number) {
-    const located = collection === 'reads' ? tableFor(this.db, 'tickets/_/reads/_') : tableFor(this.db, `${collection}/_`);
-    const parent = collection === 'reads' ? {} : located.parent;
+    const group: Record<string, string> = { reads: 'tickets/_/reads/_', viewers: 'presence/_/viewers/_' };
+    const groupPath = group[collection];
+    const located = tableFor(this.db, groupPath ?? `${collection}/_`);
+    const parent = groupPath ? {} : located.parent;
     const rows = await located.table
       .filter(
         (row) =>

@@ -2,6 +2,8 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import { writesOf, type WriteRequest } from '../clientRequest';
 import type {
   AssignmentConfig,
+  CannedReplyDoc,
+  PresenceDoc,
   MessageDoc,
   NoteDoc,
   NotificationDoc,
@@ -34,6 +36,9 @@ export interface MailRow {
   usedAt: Date | null;
 }
 export type TicketRow = TicketDoc & { id: string };
+export type CannedReplyRow = CannedReplyDoc & { id: string };
+/** `presence/{ticketId}/viewers/{uid}`, keyed `${ticketId}/${uid}`. */
+export type PresenceRow = PresenceDoc & { id: string };
 export type UserRow = UserDoc & { uid: string };
 export type CounterRow = TicketCounter & { id: string };
 export type ConfigRow = Partial<AssignmentConfig> & { id: string };
@@ -108,6 +113,8 @@ export class LocalDatabase extends Dexie {
    */
   customerMail!: EntityTable<{ id: string } & Record<string, unknown>, 'id'>;
   mailLog!: EntityTable<{ id: string } & Record<string, unknown>, 'id'>;
+  cannedReplies!: EntityTable<CannedReplyRow, 'id'>;
+  presence!: EntityTable<PresenceRow, 'id'>;
 
   constructor(name: string) {
     super(name);
@@ -177,6 +184,10 @@ export class LocalDatabase extends Dexie {
       customerMail: '&id',
       mailLog: '&id',
     });
+    // Canned replies for the composer, by title (the picker lists them in that order).
+    this.version(10).stores({ cannedReplies: '&id, title' });
+    // Who of the staff is on which ticket (heartbeats; readers honour the expiry).
+    this.version(11).stores({ presence: '&id, ticketId' });
   }
 }
 
@@ -215,6 +226,8 @@ export function tableFor(db: LocalDatabase, path: string): Located {
         return { table: table(db.customerMail), keyField: 'id', id, parent: {} };
       case 'mailLog':
         return { table: table(db.mailLog), keyField: 'id', id, parent: {} };
+      case 'cannedReplies':
+        return { table: table(db.cannedReplies), keyField: 'id', id, parent: {} };
     }
   }
   if (segments.length === 4) {
@@ -232,6 +245,9 @@ export function tableFor(db: LocalDatabase, path: string): Located {
           // One marker per (ticket, reader): the reader's uid is the document id.
           return { table: table(db.reads), keyField: 'id', id: `${parentId}_${id}`, parent: {} };
       }
+    }
+    if (parentCollection === 'presence' && collection === 'viewers') {
+      return { table: table(db.presence), keyField: 'id', id: `${parentId}/${id}`, parent: {} };
     }
     if (parentCollection === 'users' && collection === 'notifications') {
       return { table: table(db.notifications), keyField: 'id', id, parent: { uid: parentId } };

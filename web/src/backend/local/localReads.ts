@@ -1,6 +1,9 @@
 import Dexie from 'dexie';
 import {
+  CANNED_REPLIES_MAX,
   MESSAGE_PAGE_SIZE,
+  cannedReplyDocSchema,
+  presenceDocSchema,
   NOTIFICATIONS_SHOWN,
   PEOPLE_QUERY_MAX,
   noteDocSchema,
@@ -152,6 +155,33 @@ export function localReads(db: LocalDatabase, client: LocalClient, viewerUid: ()
         { method: 'list', collection: `tickets/${ticketId}/notes`, where: [], limit: 500 },
         () => db.notes.where('[ticketId+createdAt]').between(...everyTimeOf(ticketId)).toArray(),
         (rows) => onData(rows.map((row) => ({ ...noteDocSchema.parse(row), id: row.id }))),
+        onError,
+      );
+    },
+
+    subscribeCannedReplies(onData, onError) {
+      return client.watch(
+        { method: 'list', collection: 'cannedReplies', where: [], limit: CANNED_REPLIES_MAX },
+        () => db.cannedReplies.orderBy('title').limit(CANNED_REPLIES_MAX).toArray(),
+        (rows) => onData(rows.map(({ id, ...row }) => ({ ...cannedReplyDocSchema.parse(row), id }))),
+        onError,
+      );
+    },
+
+    subscribePresence(ticketId, onData, onError) {
+      return client.watch(
+        { method: 'list', collection: `presence/${ticketId}/viewers`, where: [], limit: 100 },
+        () => db.presence.where('ticketId').equals(ticketId).toArray(),
+        (rows) => onData(rows.map(({ id: _id, ...row }) => presenceDocSchema.parse(row))),
+        onError,
+      );
+    },
+
+    subscribeAllPresence(onData, onError) {
+      return client.watch(
+        { method: 'list', collection: 'viewers', collectionGroup: true, where: [], limit: 1000 },
+        () => db.presence.toArray(),
+        (rows) => onData(rows.map(({ id: _id, ...row }) => presenceDocSchema.parse(row))),
         onError,
       );
     },

@@ -1,5 +1,9 @@
 import {
   isStaff,
+  mayReadCannedReplies,
+  mayReadPresence,
+  mayWritePresence,
+  mayWriteCannedReply,
   roleNow,
   mayCreateProfile,
   mayListPeople,
@@ -75,6 +79,10 @@ export async function checkRequest(
   if (segments.length === 4 && collection === 'users' && segments[2] === 'notifications') {
     return checkNotification(actor, request, id, existing);
   }
+  if (segments.length === 4 && collection === 'presence' && segments[2] === 'viewers') {
+    if (request.method === 'get') return mayReadPresence(actor);
+    return mayWritePresence(actor, id, segments[3] ?? '', request.method === 'delete' ? null : request.data, docs.now);
+  }
   if (segments.length === 4 && collection === 'users' && segments[2] === 'limits') {
     if (request.method === 'get') return actor?.uid === id ? allow : deny('Rate limits are private.');
     if (request.method === 'delete') return deny('Rate limits are never removed.');
@@ -89,6 +97,9 @@ export async function checkRequest(
       return checkUser(actor, request, id, existing);
     case 'config':
       return checkConfig(actor, request, id, existing);
+    case 'cannedReplies':
+      if (request.method === 'get') return mayReadCannedReplies(actor);
+      return mayWriteCannedReply(actor, request.method === 'delete' ? null : request.method === 'update' ? { ...existing, ...request.data } : request.data);
     case 'stats':
       // Written only by the functions; read as mayReadStats says of the stored document.
       return request.method === 'get'
@@ -108,6 +119,7 @@ function filtersTo(request: ListRequest, field: string, value: unknown): boolean
 function checkList(actor: Actor | null, request: ListRequest, parent: DocData | undefined): Decision {
   const segments = request.collection.split('/');
   if (request.collectionGroup) {
+    if (request.collection === 'viewers') return mayReadPresence(actor);
     if (request.collection !== 'reads') return deny('That list is not open to clients.');
     return checkOwnMarkersQuery(actor, request);
   }
@@ -126,6 +138,8 @@ function checkList(actor: Actor | null, request: ListRequest, parent: DocData | 
         return checkOwnMarkersQuery(actor, request);
       case 'config':
         return mayReadConfig(actor);
+      case 'cannedReplies':
+        return mayReadCannedReplies(actor);
       case 'stats':
         return checkStatsQuery(actor, request);
       default:
@@ -143,6 +157,7 @@ function checkList(actor: Actor | null, request: ListRequest, parent: DocData | 
         return checkOwnMarkersQuery(actor, request);
     }
   }
+  if (segments.length === 3 && segments[0] === 'presence' && segments[2] === 'viewers') return mayReadPresence(actor);
   if (segments.length === 3 && segments[0] === 'users' && segments[2] === 'notifications') {
     return mayReadNotifications(actor, segments[1] ?? '');
   }

@@ -2,17 +2,10 @@ import { Avatar, Button, Group, Menu, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Link } from 'react-router';
 import { errorMessage } from '../../app/errorMessage';
+import { initials } from '../../app/initials';
 import { useBackend } from '../../backend/BackendContext';
 import type { Session } from '../../backend/port';
 import { discardFormDrafts } from '../../session/useFormDraft';
-
-const initials = (name: string) =>
-  name
-    .split(/\s+/)
-    .map((part) => part[0] ?? '')
-    .join('')
-    .slice(0, 2)
-    .toUpperCase();
 
 /**
  * Who is signed in, and the visible account switcher of the local backend. The button's name

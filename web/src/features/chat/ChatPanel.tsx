@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Loader, Modal, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import {
   TITLE_MAX,
   asksForSatisfaction,
@@ -7,6 +7,7 @@ import {
   lockedChatReason,
   type ChatMessage,
   type Note,
+  type PresenceActivity,
   type Ticket,
 } from '@domain';
 import {
@@ -29,6 +30,10 @@ import { queryKeys } from '../../realtime/queryKeys';
 import { useRealtimeQuery } from '../../realtime/useRealtimeQuery';
 import { useSignedInSession } from '../../session/useSession';
 import { SatisfactionSurvey } from '../satisfaction/SatisfactionSurvey';
+import { CannedReplyPicker } from '../cannedReplies/CannedReplyPicker';
+import { useCannedReplyInsertion } from '../cannedReplies/useCannedReplyInsertion';
+import { repliedAgo, useReplyCollision } from '../presence/useReplyCollision';
+import { useShortcuts } from '../shortcuts/useShortcuts';
 import { useReadMarkers } from '../unread/useUnread';
 import { ChatMessageItem, NoteItem } from './ChatMessageItem';
 import { useDraft } from './useDraft';
@@ -73,7 +78,7 @@ function usePageVisible(): boolean {
  * (react-virtuoso), so however many older pages are loaded, only what is on screen is in
  * the DOM.
  */
-export function ChatPanel({ ticket }: { ticket: Ticket }) {
+export function ChatPanel({ ticket, onActivity }: { ticket: Ticket; onActivity?: (activity: PresenceActivity) => void }) {
   const backend = useBackend();
   const session = useSignedInSession();
   const staff = isStaff(session.role);
@@ -199,19 +204,43 @@ export function ChatPanel({ ticket }: { ticket: Ticket }) {
         />
       )}
       {!staff && asksForSatisfaction(ticket) && <SatisfactionSurvey ticket={ticket} />}
-      <Composer ticket={ticket} staff={staff} />
+      <Composer ticket={ticket} staff={staff} messages={messages} onActivity={onActivity} />
     </Stack>
   );
 }
 
-function Composer({ ticket, staff }: { ticket: Ticket; staff: boolean }) {
+interface ComposerProps {
+  readonly ticket: Ticket;
+  readonly staff: boolean;
+  /** The chat as shown: a staff reply that landed while this one was typed asks first. */
+  readonly messages: readonly ChatMessage[];
+  /** What the writer is doing, for the ticket's presence (viewing, typing a reply or a note). */
+  readonly onActivity?: (activity: PresenceActivity) => void;
+}
+
+function Composer({ ticket, staff, messages, onActivity }: ComposerProps) {
   const backend = useBackend();
+  const session = useSignedInSession();
   const navigate = useNavigate();
-  const [draft, setDraft] = useDraft(ticket.id);
+  const [draft, setDraft] = useDraft(session.uid, ticket.id);
   const [mode, setMode] = useState<'reply' | 'note'>('reply');
   const [problem, setProblem] = useState<string | null>(null);
   const locked = ticket.chatLocked || locksChat(ticket.status);
   const writingNote = staff && (mode === 'note' || locked);
+  const { inputRef: cannedInputRef, ...canned } = useCannedReplyInsertion(staff, draft, setDraft, {
+    customerName: ticket.customerName,
+    ticketNumber: ticket.number,
+    agentName: session.displayName,
+  });
+  const writeAs = (next: 'reply' | 'note') => () => {
+    setMode(next);
+    cannedInputRef.current?.focus();
+  };
+  useShortcuts({ r: staff && !locked ? writeAs('reply') : undefined, n: staff ? writeAs('note') : undefined });
+  const collision = useReplyCollision(messages, draft, session.uid);
+  const [landed, setLanded] = useState<ChatMessage | null>(null);
+  const activity: PresenceActivity = draft.trim() === '' ? 'viewing' : writingNote ? 'noting' : 'replying';
+  useEffect(() => onActivity?.(activity), [onActivity, activity]);
 
   if (locked && !staff) {
     const followUpTitle = `Follow-up: ${ticket.title}`.slice(0, TITLE_MAX);
@@ -233,9 +262,12 @@ function Composer({ ticket, staff }: { ticket: Ticket; staff: boolean }) {
     );
   }
 
-  const submit = (event?: FormEvent) => {
+  const submit = (event?: FormEvent, anyway = false) => {
     event?.preventDefault();
     setProblem(null);
+    const other = staff && !writingNote && !anyway ? collision.landedSinceTyping() : undefined;
+    if (other) return setLanded(other);
+    setLanded(null);
     try {
       const write = writingNote
         ? backend.addNote(ticket.id, { text: draft })
@@ -248,6 +280,7 @@ function Composer({ ticket, staff }: { ticket: Ticket; staff: boolean }) {
     }
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (canned.onKeyDown(event)) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) submit(event);
   };
 
@@ -273,16 +306,42 @@ function Composer({ ticket, staff }: { ticket: Ticket; staff: boolean }) {
         )}
         <Textarea
           label={writingNote ? 'Internal note' : 'Message'}
-          placeholder={writingNote ? 'Only staff see this' : 'Write a message; Enter sends, Shift+Enter adds a line'}
+          placeholder={
+            writingNote
+              ? 'Only staff see this'
+              : staff
+                ? 'Write a message; :: or / inserts a canned reply; Enter sends'
+                : 'Write a message; Enter sends, Shift+Enter adds a line'
+          }
           autosize
           minRows={2}
           maxRows={8}
           value={draft}
-          onChange={(event) => setDraft(event.currentTarget.value)}
+          ref={cannedInputRef}
+          {...canned.inputProps}
+          onChange={(event) => {
+            setDraft(event.currentTarget.value);
+            canned.onDraftChange(event.currentTarget.selectionStart);
+          }}
           onKeyDown={onKeyDown}
           error={problem}
           styles={writingNote ? { input: { background: 'var(--mantine-color-yellow-light)' } } : undefined}
         />
+        {canned.picker && <CannedReplyPicker {...canned.picker} />}
+        <Modal opened={landed !== null} onClose={() => setLanded(null)} title="Someone else replied">
+          <Stack>
+            <Text>{landed && `${repliedAgo(landed)}: send anyway?`}</Text>
+            <Text size="sm" c="dimmed" lineClamp={3}>
+              {landed?.text}
+            </Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setLanded(null)} data-autofocus>
+                Keep editing
+              </Button>
+              <Button onClick={() => submit(undefined, true)}>Send anyway</Button>
+            </Group>
+          </Stack>
+        </Modal>
         <Group justify="flex-end">
           <Button type="submit" color={writingNote ? 'yellow' : undefined}>
             {writingNote ? 'Add note' : 'Send'}

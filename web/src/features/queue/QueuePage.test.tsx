@@ -44,7 +44,7 @@ describe('Queue page', () => {
     await seedTicket(backend, { title: 'Printer jam' });
     await renderQueue(backend);
 
-    expect(screen.getByRole('searchbox', { name: 'Search title and description' })).toBeVisible();
+    expect(screen.getByRole('searchbox', { name: 'Search titles, descriptions and messages' })).toBeVisible();
     const status = screen.getByRole('combobox', { name: 'Status' });
     expect(within(status).getAllByRole('option').map((o) => o.textContent)).toEqual([
       'All',
@@ -70,16 +70,16 @@ describe('Queue page', () => {
     );
   });
 
-  it("shows each ticket's assignee by name, or Unassigned", async () => {
+  it("shows each ticket's assignee as a named avatar, or Unassigned", async () => {
     const backend = await localBackendAs('demo-sam');
     await seedTicket(backend, { title: 'Waiting for someone' });
     await seedTicket(backend, { title: 'Priya has it', assigneeUid: 'demo-priya', status: 'in_progress' });
     await renderQueue(backend);
     const queue = screen.getByRole('list', { name: 'Queue' });
     const items = within(queue).getAllByRole('listitem');
-    await waitFor(() => expect(items[0]).toHaveTextContent('Assigned to Priya Nair'));
+    await waitFor(() => expect(within(items[0]!).getByRole('img', { name: 'Assigned to Priya Nair' })).toHaveTextContent('PN'));
     expect(items[0]).toHaveTextContent('Priya has it');
-    expect(items[1]).toHaveTextContent('Unassigned');
+    expect(within(items[1]!).getByRole('img', { name: 'Unassigned' })).toBeVisible();
   });
 
   it('narrows by status, priority and category, and keeps the filter in the URL', async () => {
@@ -151,14 +151,14 @@ describe('Queue page', () => {
     await renderQueue(backend);
     const user = userEvent.setup();
 
-    await user.type(screen.getByRole('searchbox', { name: 'Search title and description' }), 'printer');
+    await user.type(screen.getByRole('searchbox', { name: 'Search titles, descriptions and messages' }), 'printer');
     await waitFor(() => expect(queueTitles()).toEqual(['Invoice twice', 'Printer on fire']));
     expect(queryString()).toBe('?q=printer');
 
-    await user.type(screen.getByRole('searchbox', { name: 'Search title and description' }), ' fire');
+    await user.type(screen.getByRole('searchbox', { name: 'Search titles, descriptions and messages' }), ' fire');
     await waitFor(() => expect(queueTitles()).toEqual(['Printer on fire']));
 
-    await user.clear(screen.getByRole('searchbox', { name: 'Search title and description' }));
+    await user.clear(screen.getByRole('searchbox', { name: 'Search titles, descriptions and messages' }));
     await waitFor(() => expect(queueTitles()).toHaveLength(3));
     expect(queryString()).toBe('');
   });
@@ -224,5 +224,21 @@ describe('Queue page', () => {
     );
     expect(within(item('Already read')).queryByRole('img', { name: 'Unread messages' })).toBeNull();
     expect(within(item('Sam wrote last')).queryByRole('img', { name: 'Unread messages' })).toBeNull();
+  });
+
+  it("shows the last message's first words, who wrote them and so who waits, the requester and the age", async () => {
+    const backend = await localBackendAs('demo-sam');
+    const at = new Date('2024-06-01T10:00:00Z');
+    await seedTicket(backend, { title: 'Customer last', lastMessageAt: at, lastMessageBy: 'demo-maya', lastMessagePreview: 'Still broken' });
+    await seedTicket(backend, { title: 'Staff last', lastMessageAt: at, lastMessageBy: 'demo-priya', lastMessagePreview: 'Try again now' });
+    await seedTicket(backend, { title: 'Quiet one' });
+    await renderQueue(backend);
+    const item = (title: string) =>
+      screen.getAllByRole('listitem').find((li) => li.textContent?.includes(title)) as HTMLElement;
+    await waitFor(() => expect(item('Staff last')).toHaveTextContent('Staff waitingPriya Nair: Try again now'));
+    expect(item('Customer last')).toHaveTextContent('Customer waitingMaya Chen: Still broken');
+    expect(item('Quiet one')).toHaveTextContent('No messages yet');
+    expect(item('Quiet one')).toHaveTextContent('Requester: Maya Chen');
+    expect(item('Quiet one')).toHaveTextContent(/Opened .+ ago/);
   });
 });

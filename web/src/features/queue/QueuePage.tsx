@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Flex, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import {
   QUEUE_PAGE_SIZE,
@@ -16,14 +16,12 @@ import {
   ticketStatuses,
   type QueueCursor,
   type QueueFilter,
-  type Ticket,
 } from '@domain';
 import { useEffect, useId, useMemo, useState, type ChangeEvent } from 'react';
 import { useSearchParams, type SetURLSearchParams } from 'react-router';
 import { errorMessage } from '../../app/errorMessage';
 import { PageHeading } from '../../app/PageHeading';
 import { useMinute } from '../../app/useNow';
-import { TicketList } from '../tickets/TicketList';
 import { useUnreadTicketIds } from '../unread/useUnread';
 import { useStaff } from '../users/useStaff';
 import classes from './QueueFilters.module.css';
@@ -35,12 +33,16 @@ import {
   withFilterParam,
   withoutFilters,
 } from './queueFilterParams';
+import { useViewersByTicket } from '../presence/usePresence';
+import { QueueBulkBar } from './QueueBulkBar';
+import { QueueList } from './QueueList';
+import { QueueRowSelect } from './QueueRowSelect';
+import { useQueueSelection } from './useQueueSelection';
+import { useQueueKeyboard } from './useQueueKeyboard';
 import { useQueuePage } from './useQueuePage';
 
 const SEARCH_DEBOUNCE_MS = 300;
 const SEARCH_MAX = queueFilterSchema.shape.search.unwrap().maxLength ?? 100;
-
-const noLoadMore = () => {};
 
 /**
  * The queue for staff: filters in the URL (bookmarkable), one live page at a time with
@@ -68,6 +70,9 @@ export function QueuePage() {
   const tickets = useQueuePage(query);
   const staff = useStaff();
   const unread = useUnreadTicketIds(tickets.data?.items);
+  const selection = useQueueSelection(tickets.data?.items ?? []);
+  const viewers = useViewersByTicket(true);
+  const rows = useQueueKeyboard<HTMLDivElement>(selection.toggle);
 
   const setField = (key: keyof QueueFilter, value: string) => setParams((prev) => withFilterParam(prev, key, value));
 
@@ -75,19 +80,18 @@ export function QueuePage() {
     () => new Map((staff.data ?? []).map((person) => [person.uid, person.displayName])),
     [staff.data],
   );
-  const assigneeLabel = (ticket: Ticket) => {
-    if (ticket.assigneeUid === null) return 'Unassigned';
-    const name = staffNames.get(ticket.assigneeUid);
-    if (name) return `Assigned to ${name}`;
-    return staff.data ? 'Assigned to a former staff member' : 'Assigned';
-  };
+  const staffName = (uid: string) => staffNames.get(uid);
 
   const nextCursor = tickets.data?.nextCursor ?? null;
   const filtered = isFiltered(filter);
 
   return (
     <Stack>
-      <PageHeading>Queue</PageHeading>
+      {/* The bulk bar sits beside the heading: no line of its own before a ticket is selected. */}
+      <Group justify="space-between" align="center" gap="sm">
+        <PageHeading>Queue</PageHeading>
+        {tickets.data && tickets.data.items.length > 0 && <QueueBulkBar selection={selection} staff={staff.data ?? []} />}
+      </Group>
       <QueueFilters
         filter={filter}
         params={params}
@@ -102,22 +106,22 @@ export function QueuePage() {
         </Alert>
       )}
       {tickets.data && (
-        <TicketList
-          label="Queue"
-          tickets={tickets.data.items}
-          hasMore={false}
-          onLoadMore={noLoadMore}
-          unread={unread}
-          assigneeLabel={assigneeLabel}
-          deadlines
-          empty={
-            page > 1
-              ? 'No more tickets on this page.'
-              : filtered
-                ? 'No tickets match these filters.'
-                : 'The queue is empty. New tickets appear here as customers open them.'
-          }
-        />
+        <div ref={rows}>
+          <QueueList
+            tickets={tickets.data.items}
+            unread={unread}
+            staffName={staffName}
+            selectFor={(ticket) => <QueueRowSelect ticket={ticket} selection={selection} />}
+            viewers={viewers}
+            empty={
+              page > 1
+                ? 'No more tickets on this page.'
+                : filtered
+                  ? 'No tickets match these filters.'
+                  : 'The queue is empty. New tickets appear here as customers open them.'
+            }
+          />
+        </div>
       )}
       {tickets.data && tickets.data.items.length === 0 && filtered && page === 1 && (
         <Group>
@@ -182,8 +186,9 @@ function QueueFilters({ filter, params, setField, setParams, staff }: QueueFilte
 
   return (
     <Paper withBorder p="sm" radius="md" role="search" aria-label="Filter the queue">
-      <Stack gap="sm">
-        <Group gap="sm" align="flex-end" wrap="nowrap">
+      {/* On a wide screen, search and lists share one line: the queue's rows start higher. */}
+      <Flex direction={{ base: 'column', lg: 'row' }} gap="sm" align={{ base: 'stretch', lg: 'flex-end' }}>
+        <Group gap="sm" align="flex-end" wrap="nowrap" style={{ flex: '1 1 14rem' }}>
           <SearchBox urlValue={params.get(queueParamNames.search) ?? ''} setParams={setParams} />
           <Button
             hiddenFrom="sm"
@@ -202,6 +207,7 @@ function QueueFilters({ filter, params, setField, setParams, staff }: QueueFilte
           cols={{ base: 2, sm: 3, lg: 6 }}
           spacing="sm"
           verticalSpacing="xs"
+          style={{ flex: '3 1 0' }}
         >
           <NativeSelect
             label="Status"
@@ -237,7 +243,7 @@ function QueueFilters({ filter, params, setField, setParams, staff }: QueueFilte
             data={queueSorts.map((value) => ({ value, label: queueSortLabels[value] }))}
           />
         </SimpleGrid>
-      </Stack>
+      </Flex>
     </Paper>
   );
 }
@@ -263,7 +269,7 @@ function SearchBox({ urlValue, setParams }: { urlValue: string; setParams: SetUR
   return (
     <TextInput
       style={{ flex: 1, minWidth: 0 }}
-      label="Search title and description"
+      label="Search titles, descriptions and messages"
       type="search"
       value={text}
       maxLength={SEARCH_MAX}

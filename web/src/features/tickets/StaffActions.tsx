@@ -9,12 +9,15 @@ import {
   transitionsFrom,
   type Role,
   type Ticket,
+  type TicketStatus,
   type UserProfile,
 } from '@domain';
 import { useRef, useState } from 'react';
 import { ChoiceSelect } from '../../app/ChoiceSelect';
 import { useFocusRescue } from '../../app/useFocusRescue';
 import { useBackend } from '../../backend/BackendContext';
+import { ShortcutHint } from '../shortcuts/ShortcutHint';
+import { useShortcuts } from '../shortcuts/useShortcuts';
 import { runAction } from './useTicketAction';
 import { z } from 'zod';
 import { useFormDraft } from '../../session/useFormDraft';
@@ -45,6 +48,13 @@ export function StaffActions({ ticket, role, staff }: { ticket: Ticket; role: Ro
   const priority = useRef<HTMLInputElement>(null);
   const actions = useFocusRescue<HTMLDivElement>((container) => firstButton(container) ?? priority.current);
   const moves = transitionsFrom(role, ticket.status);
+  const accept = () => runAction(() => backend.acceptTicket(ticket.id), 'Accepting the ticket');
+  const change = (to: TicketStatus, label: string) => () => runAction(() => backend.changeStatus(ticket.id, to), label);
+  const resolve = moves.find((move) => move.action === 'resolve');
+  useShortcuts({
+    a: moves.some((move) => move.action === 'accept') ? accept : undefined,
+    e: resolve ? change(resolve.to, actionLabels.resolve) : undefined,
+  });
   return (
     <Stack gap="sm" aria-label="Staff actions" component="section">
       <Group gap="xs" wrap="wrap" ref={actions} role="group" aria-label="Ticket actions">
@@ -56,12 +66,16 @@ export function StaffActions({ ticket, role, staff }: { ticket: Ticket; role: Ro
               </Button>
             );
           }
-          const onClick =
-            move.action === 'accept'
-              ? () => runAction(() => backend.acceptTicket(ticket.id), 'Accepting the ticket')
-              : () => runAction(() => backend.changeStatus(ticket.id, move.to), actionLabels[move.action]);
+          const onClick = move.action === 'accept' ? accept : change(move.to, actionLabels[move.action]);
+          const key = move.action === 'accept' ? 'a' : move.action === 'resolve' ? 'e' : undefined;
           return (
-            <Button key={move.action} variant={move.action === 'accept' ? 'filled' : 'light'} onClick={onClick}>
+            <Button
+              key={move.action}
+              variant={move.action === 'accept' ? 'filled' : 'light'}
+              onClick={onClick}
+              aria-keyshortcuts={key}
+              rightSection={key && <ShortcutHint shortcut={key} />}
+            >
               {actionLabels[move.action]}
             </Button>
           );

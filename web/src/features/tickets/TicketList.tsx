@@ -2,7 +2,6 @@ import { Box, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { formatTicketNumber, type Ticket } from '@domain';
 import { Link } from 'react-router';
 import { ago, exactTime } from '../../app/dates';
-import { SlaBadge } from '../sla/SlaBadge';
 import { PriorityBadge, StatusBadge } from './TicketBadges';
 
 interface TicketListProps {
@@ -13,17 +12,13 @@ interface TicketListProps {
   readonly empty: string;
   /** Ids of tickets with unread messages: they get a red dot. */
   readonly unread?: ReadonlySet<string>;
-  /** Who has the ticket, shown on its card (e.g. "Assigned to Sam Rivera", "Unassigned"). */
-  readonly assigneeLabel?: (ticket: Ticket) => string;
-  /** Show each ticket's next service-level deadline (staff's lists). */
-  readonly deadlines?: boolean;
 }
 
 /**
  * Tickets as cards in a list: reads the same at phone width and on a desktop, and each
  * card is one link named by number and title.
  */
-export function TicketList({ label, tickets, hasMore, onLoadMore, empty, unread, assigneeLabel, deadlines = false }: TicketListProps) {
+export function TicketList({ label, tickets, hasMore, onLoadMore, empty, unread }: TicketListProps) {
   if (tickets.length === 0) return <Text c="dimmed">{empty}</Text>;
   return (
     <Stack gap="xs">
@@ -44,12 +39,6 @@ export function TicketList({ label, tickets, hasMore, onLoadMore, empty, unread,
                 <Group gap={6} wrap="wrap">
                   <StatusBadge status={ticket.status} />
                   <PriorityBadge priority={ticket.priority} />
-                  {deadlines && <SlaBadge ticket={ticket} />}
-                  {assigneeLabel && (
-                    <Text size="xs" c="dimmed">
-                      {assigneeLabel(ticket)}
-                    </Text>
-                  )}
                   <Text size="xs" c="dimmed" title={exactTime(ticket.updatedAt)}>
                     updated {ago(ticket.updatedAt)}
                   </Text>

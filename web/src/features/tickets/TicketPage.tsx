@@ -1,7 +1,7 @@
 import { Alert, Anchor, Grid, Group, Loader, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { categoryLabels, formatTicketNumber, isStaff, type Ticket, type UserProfile } from '@domain';
-import { useId } from 'react';
+import { categoryLabels, formatTicketNumber, isStaff, type PresenceActivity, type Ticket, type UserProfile } from '@domain';
+import { useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { exactTime } from '../../app/dates';
 import { errorMessage } from '../../app/errorMessage';
@@ -11,6 +11,8 @@ import { queryKeys } from '../../realtime/queryKeys';
 import { useRealtimeQuery } from '../../realtime/useRealtimeQuery';
 import { useSignedInSession } from '../../session/useSession';
 import { ChatPanel } from '../chat/ChatPanel';
+import { PresenceBar } from '../presence/PresenceBar';
+import { useOthersOnTicket, useOwnPresence } from '../presence/usePresence';
 import { AttachmentGallery } from './AttachmentGallery';
 import { CustomerActions, StaffActions } from './StaffActions';
 import { satisfactionText } from '../satisfaction/SatisfactionSurvey';
@@ -37,6 +39,10 @@ export function TicketPage() {
     (onData, onError) => backend.subscribeStaff(onData, onError),
     { enabled: staff },
   );
+  // Staff say they are here, and what they are writing; they see who else is.
+  const [activity, setActivity] = useState<PresenceActivity>('viewing');
+  useOwnPresence(ticketId, activity, staff);
+  const others = useOthersOnTicket(ticketId, staff);
   if (ticket.isPending) return <Loader aria-label="Loading the ticket" />;
   if (ticket.isError || !ticket.data) {
     return (
@@ -65,7 +71,7 @@ export function TicketPage() {
       {staff && <TicketHistory ticketId={t.id} staff={people} />}
     </Stack>
   );
-  const chat = <ChatPanel ticket={t} />;
+  const chat = <ChatPanel ticket={t} onActivity={setActivity} />;
 
   return (
     <Stack maw={1280}>
@@ -86,6 +92,7 @@ export function TicketPage() {
           <SlaBadge ticket={t} />
         </Group>
       )}
+      {staff && <PresenceBar others={others} />}
       {wide ? (
         <Grid gap="lg">
           <Grid.Col span={5}>{details}</Grid.Col>

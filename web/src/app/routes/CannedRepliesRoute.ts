@@ -1,0 +1,2 @@
+// Admins: the desk's canned replies.
+export { CannedRepliesPage as default } from '../../features/cannedReplies/CannedRepliesPage';
