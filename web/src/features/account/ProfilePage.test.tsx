@@ -2,8 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { Route } from 'react-router';
-import { LocalBackend } from '../../backend/local/localBackend';
-import { memorySessionSlot } from '../../backend/local/sessionSlot';
+import { endSessionElsewhere } from '../../testing/endSessionElsewhere';
 import { localBackendAs, renderPage } from '../../testing/renderWithBackend';
 import { ProfilePage } from './ProfilePage';
 
@@ -18,10 +17,7 @@ describe('Profile page', () => {
     await user.clear(name);
     await user.type(name, 'Maya Chen-Okafor');
 
-    const elsewhere = new LocalBackend({ databaseName: backend.db.name, sessionSlot: memorySessionSlot() });
-    await elsewhere.ready;
-    await elsewhere.switchAccount('demo-maya');
-    await elsewhere.signOutEverywhere();
+    await endSessionElsewhere(backend, 'demo-maya');
     await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Your name' })).toBeNull());
     await backend.switchAccount('demo-maya');
     expect(await screen.findByRole('textbox', { name: 'Your name' })).toHaveValue('Maya Chen-Okafor');

@@ -19,6 +19,18 @@ function useNow(everyMs: number): Date {
 }
 
 /**
+ * Presence is a courtesy to the others: a write refused (or refused at once, as after the
+ * session ended, when the page leaves) is dropped, and the entry expires on its own.
+ */
+function bestEffort(write: () => Promise<unknown>): void {
+  try {
+    write().catch(() => {});
+  } catch {
+    // signed out already: nothing to say
+  }
+}
+
+/**
  * This staff member's presence on a ticket: a heartbeat at once, on every change of what
  * they do, and every PRESENCE_HEARTBEAT_MS while the tab is on screen; the entry goes when
  * they leave the page (a tab that cannot say so expires).
@@ -28,7 +40,7 @@ export function useOwnPresence(ticketId: string, activity: PresenceActivity, ena
   useEffect(() => {
     if (!enabled) return;
     const beat = () => {
-      if (document.visibilityState === 'visible') backend.beatPresence(ticketId, activity).committed.catch(() => {});
+      if (document.visibilityState === 'visible') bestEffort(() => backend.beatPresence(ticketId, activity).committed);
     };
     beat();
     const timer = setInterval(beat, PRESENCE_HEARTBEAT_MS);
@@ -40,7 +52,7 @@ export function useOwnPresence(ticketId: string, activity: PresenceActivity, ena
   }, [backend, ticketId, activity, enabled]);
   useEffect(() => {
     if (!enabled) return;
-    return () => void backend.leavePresence(ticketId).committed.catch(() => {});
+    return () => bestEffort(() => backend.leavePresence(ticketId).committed);
   }, [backend, ticketId, enabled]);
 }
 

@@ -2,8 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { Route } from 'react-router';
-import { LocalBackend } from '../../backend/local/localBackend';
-import { memorySessionSlot } from '../../backend/local/sessionSlot';
+import { endSessionElsewhere } from '../../testing/endSessionElsewhere';
 import { localBackendAs, renderPage } from '../../testing/renderWithBackend';
 import { NewTicketPage } from './NewTicketPage';
 
@@ -58,11 +57,7 @@ describe('New ticket form', () => {
     await user.type(screen.getByRole('textbox', { name: 'Description' }), 'I was charged twice in May.');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Priority' }), 'High');
 
-    // Signed out of every device from another tab: this tab's session ends.
-    const elsewhere = new LocalBackend({ databaseName: backend.db.name, sessionSlot: memorySessionSlot() });
-    await elsewhere.ready;
-    await elsewhere.switchAccount('demo-maya');
-    await elsewhere.signOutEverywhere();
+    await endSessionElsewhere(backend, 'demo-maya');
     await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Title' })).toBeNull());
     await backend.switchAccount('demo-leo');
     expect(await screen.findByRole('textbox', { name: 'Title' })).toHaveValue('');

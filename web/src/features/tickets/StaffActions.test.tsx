@@ -2,8 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { Route } from 'react-router';
-import { LocalBackend } from '../../backend/local/localBackend';
-import { memorySessionSlot } from '../../backend/local/sessionSlot';
+import { endSessionElsewhere } from '../../testing/endSessionElsewhere';
 import { localBackendAs, renderPage } from '../../testing/renderWithBackend';
 import { seedTicket } from '../../testing/seedTicket';
 import { TicketPage } from './TicketPage';
@@ -65,10 +64,7 @@ describe('Staff actions', () => {
     await user.click(await screen.findByRole('button', { name: 'Reject' }));
     await user.type(await screen.findByRole('textbox', { name: 'Reason' }), 'Not a product we sell');
 
-    const elsewhere = new LocalBackend({ databaseName: backend.db.name, sessionSlot: memorySessionSlot() });
-    await elsewhere.ready;
-    await elsewhere.switchAccount('demo-sam');
-    await elsewhere.signOutEverywhere();
+    await endSessionElsewhere(backend, 'demo-sam');
     await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Reason' })).toBeNull());
     await backend.switchAccount('demo-sam');
     await user.click(await screen.findByRole('tab', { name: 'Details' }));
