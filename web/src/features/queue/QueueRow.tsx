@@ -1,4 +1,4 @@
-import { Avatar, Box, Text, VisuallyHidden } from '@mantine/core';
+import { Avatar, Text, VisuallyHidden } from '@mantine/core';
 import { formatTicketNumber, type Ticket } from '@domain';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -7,6 +7,7 @@ import { initials } from '../../app/initials';
 import { SlaBadge } from '../sla/SlaBadge';
 import { PriorityBadge, StatusBadge } from '../tickets/TicketBadges';
 import classes from './QueueRow.module.css';
+import { UnreadDot } from '../unread/UnreadDot';
 
 export interface QueueRowProps {
   readonly ticket: Ticket;
@@ -108,21 +109,5 @@ function AssigneeAvatar({ ticket, staffName }: Pick<QueueRowProps, 'ticket' | 's
     >
       {name === null ? '–' : initials(name)}
     </Avatar>
-  );
-}
-
-/** The red dot: a message someone else wrote that the reader has not opened yet. */
-function UnreadDot() {
-  return (
-    <Box
-      component="span"
-      role="img"
-      aria-label="Unread messages"
-      display="block"
-      w={10}
-      h={10}
-      bg="red.6"
-      style={{ borderRadius: '50%' }}
-    />
   );
 }

@@ -1,8 +1,9 @@
-import { Box, Button, Card, Group, Stack, Text } from '@mantine/core';
+import { Button, Card, Group, Stack, Text } from '@mantine/core';
 import { formatTicketNumber, type Ticket } from '@domain';
 import { Link } from 'react-router';
 import { ago, exactTime } from '../../app/dates';
 import { PriorityBadge, StatusBadge } from './TicketBadges';
+import { UnreadDot } from '../unread/UnreadDot';
 
 interface TicketListProps {
   readonly label: string;
@@ -54,20 +55,5 @@ export function TicketList({ label, tickets, hasMore, onLoadMore, empty, unread 
         </Button>
       )}
     </Stack>
-  );
-}
-
-/** The red dot: a message someone else wrote that the reader has not opened yet. */
-function UnreadDot() {
-  return (
-    <Box
-      component="span"
-      role="img"
-      aria-label="Unread messages"
-      w={10}
-      h={10}
-      bg="red.6"
-      style={{ borderRadius: '50%', flex: '0 0 auto' }}
-    />
   );
 }
