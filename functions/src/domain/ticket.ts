@@ -120,13 +120,8 @@ export const ticketDocSchema = z.object({
 export type TicketDoc = z.infer<typeof ticketDocSchema>;
 export type Ticket = TicketDoc & { readonly id: string };
 
-/**
- * Fields a new ticket's document leaves out (they read as their defaults until the functions
- * or the customer set them): the service levels' and the satisfaction's. firestore.rules
- * refuses them on create (one `hasAny` instead of a comparison each, within the rules'
- * expression budget of the largest ticket).
- */
-export const fieldsSetAfterCreation = [
+/** The service levels' clocks and breaches on a ticket: kept by the functions only. */
+export const slaTicketFields = [
   'firstResponseDueAt',
   'resolutionDueAt',
   'resolutionPausedMs',
@@ -134,7 +129,15 @@ export const fieldsSetAfterCreation = [
   'slaWatchAt',
   'firstResponseBreachedAt',
   'resolutionBreachedAt',
-  'satisfaction',
+] as const satisfies readonly (keyof TicketDoc)[];
+
+/**
+ * Fields a new ticket's document leaves out (they read as their defaults until the functions
+ * or the customer set them): the service levels' and the satisfaction's. firestore.rules
+ * refuses them on create (one `hasAny` instead of a comparison each, within the rules'
+ * expression budget of the largest ticket).
+ */
+export const fieldsSetAfterCreation = [...slaTicketFields, 'satisfaction',
   'satisfactionComment',
   'satisfactionFor',
 ] as const satisfies readonly (keyof TicketDoc)[];

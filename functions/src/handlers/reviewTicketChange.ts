@@ -1,4 +1,5 @@
 import {
+  slaTicketFields,
   assigneeChangeText,
   assignmentNotice,
   canTransition,
@@ -36,13 +37,7 @@ export const functionOwnedTicketFields = [
   'staffLastReadAt',
   'assigneeName',
   'updatedAt',
-  'firstResponseDueAt',
-  'resolutionDueAt',
-  'resolutionPausedMs',
-  'slaDueAt',
-  'slaWatchAt',
-  'firstResponseBreachedAt',
-  'resolutionBreachedAt',
+  ...slaTicketFields,
 ] as const satisfies readonly (keyof TicketDoc)[];
 
 /**
