@@ -2,20 +2,11 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { Route } from 'react-router';
-import { LocalBackend } from '../../backend/local/localBackend';
-import { memorySessionSlot } from '../../backend/local/sessionSlot';
+import { otherTab } from '../../testing/otherTab';
 import { localBackendAs, renderPage } from '../../testing/renderWithBackend';
 import { ReportsPage } from './ReportsPage';
 
 const routes = <Route path="/reports" element={<ReportsPage />} />;
-
-/** Another tab of the same browser, signed in as someone else. */
-async function otherTab(of: LocalBackend, uid: string) {
-  const tab = new LocalBackend({ databaseName: of.db.name, sessionSlot: memorySessionSlot() });
-  await tab.ready;
-  await tab.switchAccount(uid);
-  return tab;
-}
 
 const ticket = { title: 'Printer on fire', description: 'Smoke from the tray.', category: 'technical', priority: 'high' } as const;
 

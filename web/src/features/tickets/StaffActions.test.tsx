@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { Route } from 'react-router';
-import { endSessionElsewhere } from '../../testing/endSessionElsewhere';
+import { endSessionElsewhere } from '../../testing/otherTab';
 import { localBackendAs, renderPage } from '../../testing/renderWithBackend';
 import { seedTicket } from '../../testing/seedTicket';
 import { TicketPage } from './TicketPage';
