@@ -27,6 +27,10 @@ function stylesheetAfterFirstPaint(): Plugin {
   };
 }
 
+/** Modules in this checkout's functions/src/domain (and no other path that merely contains it). */
+const domainDirectory = fileURLToPath(new URL('../functions/src/domain/', import.meta.url));
+const domainModules = new RegExp(`^${domainDirectory.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+
 // The domain lives in functions/src/domain and is shared, not copied: one source of truth.
 export default defineConfig({
   plugins: [react(), stylesheetAfterFirstPaint()],
@@ -43,7 +47,7 @@ export default defineConfig({
   build: {
     sourcemap: true,
     // The domain's modules only declare (schemas, rules, tables): a page takes the modules it
-    // uses, not every module the barrel names (the sign-in page needs five of them).
-    rolldownOptions: { treeshake: { moduleSideEffects: [{ test: /\/functions\/src\/domain\//, sideEffects: false }] } },
+    // uses, not every module the barrel names.
+    rolldownOptions: { treeshake: { moduleSideEffects: [{ test: domainModules, sideEffects: false }] } },
   },
 });
