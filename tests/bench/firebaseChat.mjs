@@ -1,9 +1,11 @@
 // The chat on the Firebase backend, run by the bench inside `firebase emulators:exec` (Auth,
 // Firestore and Functions emulators): the app's two pages (customer and agent, each in a
 // browser context of its own, as Auth is per browser), and the plain SDK's write-to-listener
-// time for comparison (two Node clients, no app). Writes its figures as JSON to RESULT_FILE.
+// time for comparison: two pages of tests/bench/plainSdkPage in the same browser (the app's
+// own overhead is the ratio to this), and two Node clients. Writes its figures as JSON to
+// RESULT_FILE.
 import { spawn, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { initializeApp } from 'firebase/app';
 import { connectAuthEmulator, getAuth, signInWithEmailAndPassword } from 'firebase/auth';
 import {
@@ -28,6 +30,7 @@ import { chatBurst, chatLatency } from './chatLatency.mjs';
 const { RESULT_FILE, BENCH_FIREBASE_PORT, CHROMIUM, MESSAGES, BURST, PROJECT_ID } = process.env;
 const base = `http://127.0.0.1:${BENCH_FIREBASE_PORT}`;
 const account = (role) => demo.accounts.find((a) => a.role === role);
+const { emulators } = JSON.parse(readFileSync('firebase.json', 'utf8'));
 
 const seeded = spawnSync(process.execPath, ['scripts/seed-emulators.mjs'], { encoding: 'utf8' });
 if (seeded.status !== 0) throw new Error(`seeding the demo accounts failed: ${seeded.stderr}`);
@@ -56,26 +59,45 @@ const customer = await (await browser.newContext()).newPage();
 const agent = await (await browser.newContext()).newPage();
 await signIn(customer, account('customer'));
 await signIn(agent, account('agent'));
-const ticketId = await customer.evaluate(async () => {
-  const write = window.__supportDesk.createTicket({ title: 'Latency bench', description: 'Two browsers.', category: 'general', priority: 'low' });
-  await write.committed;
-  return write.id;
-});
+const newTicket = (title) =>
+  customer.evaluate(async (title) => {
+    const write = window.__supportDesk.createTicket({ title, description: 'Two browsers.', category: 'general', priority: 'low' });
+    await write.committed;
+    return write.id;
+  }, title);
+const ticketId = await newTicket('Latency bench');
+// The plain SDK's pages chat on a ticket of their own: the app's pages are not rendering them.
+const plainTicketId = await newTicket('Latency bench, plain SDK');
 await customer.goto(`${base}/tickets/${ticketId}`);
 await agent.goto(`${base}/tickets/${ticketId}`);
 await customer.getByRole('textbox', { name: 'Message' }).waitFor();
 await agent.getByRole('textbox', { name: 'Message' }).waitFor();
+
 const app = await chatLatency(customer, agent, ticketId, Number(MESSAGES));
+
+// The plain SDK in the same browser: the same transport, cache and writes, none of the app
+// (its rate-limit step falls in the window the app's chat above opened).
+async function plainPage(who) {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${base}/plain-sdk/?project=${PROJECT_ID}&authPort=${emulators.auth.port}&firestorePort=${emulators.firestore.port}`);
+  await page.evaluate((args) => window.__plainSdk.open(args), { ...who, password: demo.password, ticketId: plainTicketId });
+  return page;
+}
+const plainWriter = await plainPage(account('customer'));
+const plainReader = await plainPage(account('agent'));
+const browserSdk = await chatLatency(plainWriter, plainReader, plainTicketId, Number(MESSAGES), 'plain-browser');
 const burst = await chatBurst(customer, agent, ticketId, Number(BURST));
+
 await browser.close();
 
-// The plain SDK: one client writes a message, another listens to the chat's newest 50.
+// The plain SDK in Node, for reference: one client writes a message, another listens to the
+// chat's newest 50.
 async function client(who, name) {
   const fb = initializeApp({ apiKey: 'fake-api-key-for-the-emulators', projectId: PROJECT_ID }, name);
   const auth = getAuth(fb);
-  connectAuthEmulator(auth, 'http://127.0.0.1:9099', { disableWarnings: true });
+  connectAuthEmulator(auth, `http://127.0.0.1:${emulators.auth.port}`, { disableWarnings: true });
   const db = initializeFirestore(fb, { localCache: memoryLocalCache() });
-  connectFirestoreEmulator(db, '127.0.0.1', 8080);
+  connectFirestoreEmulator(db, '127.0.0.1', emulators.firestore.port);
   const { user } = await signInWithEmailAndPassword(auth, who.email, demo.password);
   return { db, user };
 }
@@ -113,6 +135,6 @@ await Promise.all([terminate(writer.db), terminate(reader.db)]);
 sdk.sort((a, b) => a - b);
 const at = (p) => sdk[Math.min(sdk.length - 1, Math.ceil((p / 100) * sdk.length) - 1)];
 
-writeFileSync(RESULT_FILE, JSON.stringify({ app, burst, sdk: { p50: at(50), p95: at(95) } }));
+writeFileSync(RESULT_FILE, JSON.stringify({ app, burst, browserSdk, sdk: { p50: at(50), p95: at(95) } }));
 server.kill();
 process.exit(0);

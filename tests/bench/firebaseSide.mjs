@@ -57,6 +57,13 @@ export async function firebaseChat({ port, chromium, messages, burst }) {
     { stdio: 'inherit' },
   );
   if (built.status !== 0) return { skipped: 'building the app for the emulators failed' };
+  // The plain SDK's page, served beside the app by the same preview server.
+  const plainBuilt = spawnSync(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'build', 'tests/bench/plainSdkPage', '--outDir', path.resolve('web/dist-bench-firebase/plain-sdk'), '--base', '/plain-sdk/', '--logLevel', 'error'],
+    { stdio: 'inherit' },
+  );
+  if (plainBuilt.status !== 0) return { skipped: "building the plain SDK's page failed" };
 
   raisedRulesConfig();
   const workDir = mkdtempSync(path.join(tmpdir(), 'support-desk-bench-'));
