@@ -1,18 +1,38 @@
 import { attachmentPath, type AttachmentSlot } from '@domain';
+import type { FirebaseApp } from 'firebase/app';
 import {
+  connectStorageEmulator,
   getBlob,
+  getStorage,
   ref,
   uploadBytesResumable,
   type FirebaseStorage,
   type StorageReference,
 } from 'firebase/storage';
 import type { AttachmentUpload } from '../port';
+import type { EmulatorHosts } from './firebaseApp';
+
+/** What the commands do with attachments; the Storage SDK behind it loads on first use. */
+export interface AttachmentsStorage {
+  upload(ticketId: string, upload: AttachmentUpload, onProgress: (fraction: number) => void): Promise<void>;
+  objectUrl(ticketId: string, slot: AttachmentSlot): Promise<string>;
+}
+
+export function openAttachmentsStorage(app: FirebaseApp, emulators: EmulatorHosts | undefined): AttachmentsStorage {
+  const storage = getStorage(app);
+  // The connect must happen before the first use of the service.
+  if (emulators) connectStorageEmulator(storage, emulators.host, emulators.storagePort);
+  return {
+    upload: (ticketId, upload, onProgress) => uploadAttachment(storage, ticketId, upload, onProgress),
+    objectUrl: (ticketId, slot) => attachmentObjectUrl(storage, ticketId, slot),
+  };
+}
 
 /**
  * Ticket attachments in Cloud Storage, at fixed slots (`tickets/{t}/attachments/image-1`...)
  * so that storage.rules can cap their count, size and type and check the ticket's owner.
  */
-export function attachmentRef(storage: FirebaseStorage, ticketId: string, slot: AttachmentSlot): StorageReference {
+function attachmentRef(storage: FirebaseStorage, ticketId: string, slot: AttachmentSlot): StorageReference {
   return ref(storage, attachmentPath(ticketId, slot));
 }
 
@@ -21,7 +41,7 @@ export function attachmentRef(storage: FirebaseStorage, ticketId: string, slot: 
  * (storage.rules checks it, and it matches what the ticket says of the file); `onProgress`
  * gets the fraction stored after every chunk. Resolves when stored.
  */
-export function uploadAttachment(
+function uploadAttachment(
   storage: FirebaseStorage,
   ticketId: string,
   upload: AttachmentUpload,
@@ -48,6 +68,6 @@ export function uploadAttachment(
  * under storage.rules (the caller's own token, every time), never through a download URL,
  * which would be a permanent public link anyone could pass on.
  */
-export async function attachmentObjectUrl(storage: FirebaseStorage, ticketId: string, slot: AttachmentSlot): Promise<string> {
+async function attachmentObjectUrl(storage: FirebaseStorage, ticketId: string, slot: AttachmentSlot): Promise<string> {
   return URL.createObjectURL(await getBlob(attachmentRef(storage, ticketId, slot)));
 }

@@ -10,7 +10,7 @@ import {
 } from 'firebase/auth';
 import type { Firestore } from 'firebase/firestore';
 import type { Functions } from 'firebase/functions';
-import type { FirebaseStorage } from 'firebase/storage';
+import type { AttachmentsStorage } from './attachmentsStorage';
 
 /*
  * The Firebase app and Auth: all the sign-in page needs. Firestore, Storage and Functions
@@ -41,7 +41,8 @@ export interface FirebaseServices {
   readonly app: FirebaseApp;
   readonly auth: Auth;
   readonly db: Firestore;
-  readonly storage: FirebaseStorage;
+  /** Storage for attachments, loaded on first use. */
+  readonly attachments: () => Promise<AttachmentsStorage>;
   readonly functions: Functions;
 }
 

@@ -24,7 +24,7 @@ export function createFirebaseBackend(
   limits?: RateLimits,
   accountOptions?: FirebaseAccountsOptions,
 ): SupportBackend {
-  const { auth, db, storage } = services;
+  const { auth, db, attachments } = services;
   const connectivity = new ConnectivityTracker();
   const track = <T,>(write: Promise<T>): Promise<T> => connectivity.track(write);
   const isOffline = () => connectivity.state() === 'offline';
@@ -74,7 +74,7 @@ export function createFirebaseBackend(
 
     ...firestoreReads(db, session, chat, isOffline),
     ...firestoreStatsReads(db, session),
-    ...firebaseCommands({ db, storage, session, chat, track }),
+    ...firebaseCommands({ db, attachments, session, chat, track }),
 
     subscribeConnectivity: (onData) => connectivity.subscribe(onData),
     suggestTriage: (input) => suggestTriageByCallable(services.functions, input, isOffline),

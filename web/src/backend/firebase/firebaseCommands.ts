@@ -12,7 +12,6 @@ import {
   satisfactionChange,
 } from '@domain';
 import type { Firestore } from 'firebase/firestore';
-import type { FirebaseStorage } from 'firebase/storage';
 import type { PendingWrite, SupportBackend } from '../port';
 import {
   attachmentRefsOf,
@@ -28,7 +27,7 @@ import {
   ticketChangeWrite,
   type TicketChange,
 } from '../writes';
-import { attachmentObjectUrl, uploadAttachment } from './attachmentsStorage';
+import type { AttachmentsStorage } from './attachmentsStorage';
 import type { AuthSession } from './authSession';
 import { newCannedReplyId } from './cannedRepliesCollection';
 import type { ChatFeed } from './chatFeed';
@@ -64,7 +63,8 @@ export type FirebaseCommands = Pick<
 
 export interface FirebaseCommandsDeps {
   readonly db: Firestore;
-  readonly storage: FirebaseStorage;
+  /** Storage for attachments, loaded on first use. */
+  readonly attachments: () => Promise<AttachmentsStorage>;
   readonly session: AuthSession;
   readonly chat: ChatFeed;
   /** Every client write goes through here (connectivity's pending count). */
@@ -83,7 +83,7 @@ const cannedRepliesRefused = { 'permission-denied': 'Only admins edit canned rep
  * (commitRequest), and never awaited by the UI (offline it never settles); the rules decide,
  * the triggers complete. A new ticket's files go to Storage once the ticket is stored.
  */
-export function firebaseCommands({ db, storage, session, chat, track }: FirebaseCommandsDeps): FirebaseCommands {
+export function firebaseCommands({ db, attachments: attachmentsStorage, session, chat, track }: FirebaseCommandsDeps): FirebaseCommands {
   /**
    * A client write the UI does not await: counted as pending for the connectivity state, its
    * refusal turned into a DomainError, never an unhandled rejection if nobody listens.
@@ -124,10 +124,8 @@ export function firebaseCommands({ db, storage, session, chat, track }: Firebase
         if (attachments.length === 0) return;
         try {
           await track(
-            Promise.all(
-              attachments.map((upload) =>
-                uploadAttachment(storage, id, upload, (fraction) => onProgress(upload.slot, fraction)),
-              ),
+            attachmentsStorage().then((storage) =>
+              Promise.all(attachments.map((upload) => storage.upload(id, upload, (fraction) => onProgress(upload.slot, fraction)))),
             ),
           );
         } catch (error) {
@@ -141,7 +139,7 @@ export function firebaseCommands({ db, storage, session, chat, track }: Firebase
     },
 
     attachmentUrl(ticketId, slot) {
-      return attachmentObjectUrl(storage, ticketId, slot).catch((error: unknown) => {
+      return attachmentsStorage().then((storage) => storage.objectUrl(ticketId, slot)).catch((error: unknown) => {
         throw toDomainError(error, {
           'not-found': 'That attachment has not finished uploading.',
           'permission-denied': 'You cannot see this attachment.',

@@ -7,28 +7,32 @@ import {
   persistentMultipleTabManager,
 } from 'firebase/firestore';
 import { connectFunctionsEmulator, getFunctions } from 'firebase/functions';
-import { connectStorageEmulator, getStorage } from 'firebase/storage';
+import type { AttachmentsStorage } from './attachmentsStorage';
 import type { FirebaseServices, FirebaseServicesOptions } from './firebaseApp';
 
-/** Firestore, Storage and Functions of an app: loaded after sign-in, not on the sign-in page. */
+/**
+ * Firestore, Functions and (on first use) Storage of an app: loaded after sign-in, not on the
+ * sign-in page; Storage, needed only for attachments, not with every first screen either.
+ */
 export function createFirebaseDataServices(
   app: FirebaseApp,
   options: FirebaseServicesOptions,
-): Pick<FirebaseServices, 'db' | 'storage' | 'functions'> {
+): Pick<FirebaseServices, 'db' | 'attachments' | 'functions'> {
   const db = initializeFirestore(app, {
     localCache:
       options.cache === 'persistent'
         ? persistentLocalCache({ tabManager: persistentMultipleTabManager() })
         : memoryLocalCache(),
   });
-  const storage = getStorage(app);
   const functions = getFunctions(app);
   const emulators = options.emulators;
   if (emulators) {
     // Every connect must happen before the first use of its service.
     connectFirestoreEmulator(db, emulators.host, emulators.firestorePort);
-    connectStorageEmulator(storage, emulators.host, emulators.storagePort);
     connectFunctionsEmulator(functions, emulators.host, emulators.functionsPort);
   }
-  return { db, storage, functions };
+  let attachments: Promise<AttachmentsStorage> | undefined;
+  const loadAttachments = () =>
+    (attachments ??= import('./attachmentsStorage').then(({ openAttachmentsStorage }) => openAttachmentsStorage(app, emulators)));
+  return { db, attachments: loadAttachments, functions };
 }
