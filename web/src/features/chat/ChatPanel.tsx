@@ -12,11 +12,13 @@ import {
 } from '@domain';
 import {
   forwardRef,
+  memo,
   useCallback,
   useEffect,
   useMemo,
   useRef,
   useState,
+  type ChangeEvent,
   type ComponentPropsWithoutRef,
   type FormEvent,
   type KeyboardEvent,
@@ -24,6 +26,7 @@ import {
 import { Virtuoso } from 'react-virtuoso';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../app/errorMessage';
+import { useLatestCallback } from '../../app/useLatestCallback';
 import { useBackend } from '../../backend/BackendContext';
 import type { ChatPage } from '../../backend/port';
 import { queryKeys } from '../../realtime/queryKeys';
@@ -59,6 +62,14 @@ const MessageList = forwardRef<HTMLOListElement, ComponentPropsWithoutRef<'ol'>>
   return <ol {...props} ref={ref} aria-label="Messages" style={{ ...style, listStyle: 'none', margin: 0, padding: 0 }} />;
 });
 const MessageRow = (props: ComponentPropsWithoutRef<'li'>) => <li {...props} style={{ ...props.style, paddingBottom: 6 }} />;
+
+/**
+ * The composer's field, re-rendered only when its own props change: Mantine's autosize
+ * measures the text (a forced layout) on every render, and the chat around it re-renders
+ * with every message that arrives.
+ */
+const ComposerField = memo(Textarea);
+const noteFieldStyles = { input: { background: 'var(--mantine-color-yellow-light)' } };
 
 /** Whether this tab is on screen: a chat in a hidden tab is not read (and must not tell the customer "Seen"). */
 function usePageVisible(): boolean {
@@ -242,6 +253,34 @@ function Composer({ ticket, staff, messages, onActivity }: ComposerProps) {
   const activity: PresenceActivity = draft.trim() === '' ? 'viewing' : writingNote ? 'noting' : 'replying';
   useEffect(() => onActivity?.(activity), [onActivity, activity]);
 
+  const submit = (event?: FormEvent, anyway = false) => {
+    event?.preventDefault();
+    setProblem(null);
+    const other = staff && !writingNote && !anyway ? collision.landedSinceTyping() : undefined;
+    if (other) return setLanded(other);
+    setLanded(null);
+    try {
+      const write = writingNote
+        ? backend.addNote(ticket.id, { text: draft })
+        : backend.sendMessage(ticket.id, { text: draft });
+      // Cleared at once: the message is already in the chat, marked as sending.
+      setDraft('');
+      write.committed.catch((error: unknown) => setProblem(errorMessage(error)));
+    } catch (error) {
+      setProblem(errorMessage(error));
+    }
+  };
+  // Stable handlers, so the memoised field re-renders only for its own changes.
+  const onKeyDown = useLatestCallback((event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (canned.onKeyDown(event)) return;
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) submit(event);
+  });
+  const onChange = useLatestCallback((event: ChangeEvent<HTMLTextAreaElement>) => {
+    setDraft(event.currentTarget.value);
+    canned.onDraftChange(event.currentTarget.selectionStart);
+  });
+  const onSelect = useLatestCallback(canned.inputProps.onSelect);
+
   if (locked && !staff) {
     const followUpTitle = `Follow-up: ${ticket.title}`.slice(0, TITLE_MAX);
     return (
@@ -261,28 +300,6 @@ function Composer({ ticket, staff, messages, onActivity }: ComposerProps) {
       </Alert>
     );
   }
-
-  const submit = (event?: FormEvent, anyway = false) => {
-    event?.preventDefault();
-    setProblem(null);
-    const other = staff && !writingNote && !anyway ? collision.landedSinceTyping() : undefined;
-    if (other) return setLanded(other);
-    setLanded(null);
-    try {
-      const write = writingNote
-        ? backend.addNote(ticket.id, { text: draft })
-        : backend.sendMessage(ticket.id, { text: draft });
-      // Cleared at once: the message is already in the chat, marked as sending.
-      setDraft('');
-      write.committed.catch((error: unknown) => setProblem(errorMessage(error)));
-    } catch (error) {
-      setProblem(errorMessage(error));
-    }
-  };
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (canned.onKeyDown(event)) return;
-    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) submit(event);
-  };
 
   return (
     <form onSubmit={submit} aria-label={writingNote ? 'Internal note' : 'Reply'}>
@@ -304,7 +321,7 @@ function Composer({ ticket, staff, messages, onActivity }: ComposerProps) {
             {lockedChatReason(ticket.status)} Staff can still add internal notes.
           </Text>
         )}
-        <Textarea
+        <ComposerField
           label={writingNote ? 'Internal note' : 'Message'}
           placeholder={
             writingNote
@@ -319,13 +336,11 @@ function Composer({ ticket, staff, messages, onActivity }: ComposerProps) {
           value={draft}
           ref={cannedInputRef}
           {...canned.inputProps}
-          onChange={(event) => {
-            setDraft(event.currentTarget.value);
-            canned.onDraftChange(event.currentTarget.selectionStart);
-          }}
+          onSelect={onSelect}
+          onChange={onChange}
           onKeyDown={onKeyDown}
           error={problem}
-          styles={writingNote ? { input: { background: 'var(--mantine-color-yellow-light)' } } : undefined}
+          styles={writingNote ? noteFieldStyles : undefined}
         />
         {canned.picker && <CannedReplyPicker {...canned.picker} />}
         <Modal opened={landed !== null} onClose={() => setLanded(null)} title="Someone else replied">
