@@ -10,4 +10,5 @@ if (!existsSync(chromium)) {
 const run = (args) => spawnSync(process.execPath, args, { stdio: 'inherit' }).status ?? 1;
 const built = run(['node_modules/vite/bin/vite.js', 'build', 'web', '--logLevel', 'warn']);
 if (built !== 0) process.exit(built);
-process.exit(run(['node_modules/@playwright/test/cli.js', 'test', '-c', 'tests/browser/playwright.config.ts']));
+// Extra arguments go to Playwright: spec file filters (`alerts keyboard`), `-g <title>`.
+process.exit(run(['node_modules/@playwright/test/cli.js', 'test', '-c', 'tests/browser/playwright.config.ts', ...process.argv.slice(2)]));

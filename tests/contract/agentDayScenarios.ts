@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { defaultQueueFilter, type CannedReply, type PresenceDoc, type Ticket } from '../../functions/src/domain/index.js';
+import {
+  defaultQueueFilter,
+  type AppNotification,
+  type CannedReply,
+  type PresenceDoc,
+  type Ticket,
+} from '../../functions/src/domain/index.js';
 import { runBulkAction } from '../../web/src/backend/bulkActions.js';
 import type { QueuePage, Session, SupportBackend } from '../../web/src/backend/port.js';
 import type { ContractHarness } from './harness.js';
@@ -10,6 +16,14 @@ const cannedRepliesOf = (tab: SupportBackend) => (onData: (replies: CannedReply[
 
 const ticketOf = (tab: SupportBackend, id: string) => (onData: (t: Ticket | null) => void, onError: (e: Error) => void) =>
   tab.subscribeTicket(id, onData, onError);
+
+const messageAlertsOf = (tab: SupportBackend, ticketId: string) => async (ready: (alerts: AppNotification[]) => boolean) =>
+  (
+    await nextMatching<AppNotification[]>(
+      (onData, onError) => tab.subscribeNotifications(onData, onError),
+      (list) => ready(list.filter((n) => n.ticketId === ticketId && n.kind === 'new_message')),
+    )
+  ).filter((n) => n.ticketId === ticketId && n.kind === 'new_message');
 
 async function sessionOf(tab: SupportBackend): Promise<Session> {
   return (await nextMatching<Session | null>((onData) => tab.subscribeSession(onData), (s) => s !== null))!;
@@ -116,6 +130,36 @@ export function runAgentDayScenarios(makeHarness: () => Promise<ContractHarness>
       await agent.leavePresence(ticket.id).committed;
       await nextMatching(presenceOf(admin), (entries) => !entries.some((e) => e.uid === me.uid));
       await expect(nextMatching(presenceOf(customer), () => true)).rejects.toMatchObject({ code: 'permission-denied' });
+      await harness.dispose();
+    });
+  });
+
+  describe('message alerts', () => {
+    it("a burst of customer messages is one alert for the assignee; a staff reply is one for the customer, a note none", async () => {
+      const harness = await makeHarness();
+      const customer = await harness.openTab('customer');
+      const agent = await harness.openTab('agent');
+      const me = await sessionOf(agent);
+      const ticket = await numberedTicket(customer, 'Alert me');
+      await agent.acceptTicket(ticket.id).committed;
+      await nextMatching(ticketOf(customer, ticket.id), (t) => t?.assigneeUid === me.uid);
+
+      for (const text of ['First line', 'Second line', 'Third line']) await customer.sendMessage(ticket.id, { text }).committed;
+      // Three trigger runs, the first maybe a cold start of the functions emulator.
+      await nextMatching(ticketOf(agent, ticket.id), (t) => t?.lastMessagePreview === 'Third line', 20_000);
+      const forAgent = await messageAlertsOf(agent, ticket.id)((alerts) => alerts.length > 0);
+      expect(forAgent).toHaveLength(1);
+      expect(forAgent[0]).toMatchObject({ seen: false, text: expect.stringContaining('First line') });
+
+      await agent.addNote(ticket.id, { text: 'Secret: on the pro plan' }).committed;
+      await agent.sendMessage(ticket.id, { text: 'On it.' }).committed;
+      const forCustomer = await messageAlertsOf(customer, ticket.id)((alerts) => alerts.length > 0);
+      expect(forCustomer).toHaveLength(1);
+      expect(forCustomer[0]!.text).toContain('On it.');
+      expect(forCustomer[0]!.text).not.toContain('Secret');
+      // Nobody hears of their own messages.
+      expect(await messageAlertsOf(customer, ticket.id)(() => true)).toHaveLength(1);
+      expect(await messageAlertsOf(agent, ticket.id)(() => true)).toHaveLength(1);
       await harness.dispose();
     });
   });

@@ -99,15 +99,19 @@ interface Account {
 
 /**
  * Empties the desk for a new harness, as the Admin SDK (the console) would: every ticket with
- * its subcollections, the ticket counter and the desk configuration. People stay (each
- * harness has its own). A trigger of the previous harness may still hold a transaction's
- * lock on a ticket (the emulator answers ABORTED): the reset is tried again.
+ * its subcollections, the ticket counter, the desk configuration, and the earlier harnesses'
+ * people (their profiles with their notifications; their Auth accounts stay, unused). Left
+ * there, every harness's three staff would pile up: past a hundred the staff list (capped at
+ * PEOPLE_QUERY_MAX) no longer holds this harness's, and every alert that goes to all active
+ * staff (a new ticket, a customer's message on an unassigned one) would go to them all.
+ * A trigger of the previous harness may still hold a transaction's lock on a ticket (the
+ * emulator answers ABORTED): the reset is tried again.
  */
 async function resetDesk(attempts = 8): Promise<void> {
   const db = adminFirestore();
   for (let attempt = 1; ; attempt++) {
     try {
-      for (const name of ['tickets', 'counters', 'config']) await db.recursiveDelete(db.collection(name));
+      for (const name of ['tickets', 'counters', 'config', 'users']) await db.recursiveDelete(db.collection(name));
       return;
     } catch (error) {
       if (attempt >= attempts) throw error;

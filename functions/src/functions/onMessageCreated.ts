@@ -6,7 +6,8 @@ import { firestoreStore } from '../store/firestoreStore.js';
 import { deskUrlValue } from './deskUrlParam.js';
 
 /**
- * A chat message: the ticket's last message (unread dot) and first response time, then, for
+ * A chat message: the ticket's last message (unread dot), first response time and the other
+ * side's in-app alert (one per ticket per burst), then, for
  * a staff reply the customer is away for, an email (one per burst of replies).
  */
 export const onMessageCreated = onDocumentCreated('tickets/{ticketId}/messages/{messageId}', async (event) => {

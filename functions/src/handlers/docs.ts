@@ -7,7 +7,7 @@ import {
   type TicketDoc,
   type TicketEvent,
 } from '../domain/index.js';
-import type { DocData, StoreTransaction } from '../store/port.js';
+import type { DocData, DocStore, StoreTransaction } from '../store/port.js';
 
 /**
  * Where the handlers read and write, and the ids of what they write. Every id a handler
@@ -69,6 +69,20 @@ export function userFacts(uid: string, data: DocData | undefined): UserFacts | n
     role: role.success ? role.data : null,
     active: data.active !== false,
   };
+}
+
+/**
+ * Every active agent and admin (outside a transaction): who hears of new tickets and of a
+ * customer's message on an unassigned ticket, and the default assignment pool.
+ */
+export async function activeStaff(store: DocStore): Promise<UserFacts[]> {
+  const found = [
+    ...(await store.find('users', [['role', '==', 'agent']])),
+    ...(await store.find('users', [['role', '==', 'admin']])),
+  ];
+  return found
+    .map(({ id, data }) => userFacts(id, data))
+    .filter((user): user is UserFacts => user !== null && user.active);
 }
 
 export async function readUser(tx: StoreTransaction, uid: string): Promise<UserFacts | null> {

@@ -11,7 +11,7 @@ import {
 } from '../domain/index.js';
 import type { DocData, DocStore } from '../store/port.js';
 import { allocateTicketNumber } from './allocateTicketNumber.js';
-import { ids, notification, paths, readTicket, userFacts, type UserFacts } from './docs.js';
+import { activeStaff, ids, notification, paths, readTicket, type UserFacts } from './docs.js';
 import { readSlaPolicy, slaPatch } from './slaStamps.js';
 
 export interface TicketCreatedDeps {
@@ -51,17 +51,6 @@ export async function handleTicketCreated(
   const assigneeUid = await assignAndIndex(store, ticketId, number, staff, deps);
   await announce(store, ticketId, number, staff, deps.now);
   return { number, assigneeUid };
-}
-
-/** Every active agent and admin: who hears of new tickets, and the default assignment pool. */
-async function activeStaff(store: DocStore): Promise<UserFacts[]> {
-  const found = [
-    ...(await store.find('users', [['role', '==', 'agent']])),
-    ...(await store.find('users', [['role', '==', 'admin']])),
-  ];
-  return found
-    .map(({ id, data }) => userFacts(id, data))
-    .filter((user): user is UserFacts => user !== null && user.active);
 }
 
 const strategyNotes: Record<AssignmentConfig['strategy'], string | null> = {

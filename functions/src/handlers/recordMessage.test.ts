@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { newMessageDoc, systemMessageDoc, ticketDocSchema, type MessageDoc } from '../domain/index.js';
+import { newMessageDoc, notificationDocSchema, systemMessageDoc, ticketDocSchema, type MessageDoc } from '../domain/index.js';
 import { MemoryStore } from '../store/memoryStore.js';
 import { recordMessage } from './recordMessage.js';
-import { CUSTOMER, givenTicket } from './testSupport.js';
+import { CUSTOMER, docsIn, givenTicket, givenUser } from './testSupport.js';
 
 const opened = new Date('2024-05-01T10:00:00Z');
 const at = (minutes: number) => new Date(opened.getTime() + minutes * 60_000);
@@ -106,5 +106,93 @@ describe('recordMessage', () => {
     await post(store, 'm1', newMessageDoc({ text: 'Hello?' }, customer, at(5)));
     expect(store.writeCount).toBe(writes + 1); // the message itself, nothing else
     expect(store.read('tickets/t1')?.lastMessageAt).toBeNull();
+  });
+});
+
+describe('recordMessage: message alerts', () => {
+  /** Each user's message alerts, by ticket. */
+  const alertsOf = (store: MemoryStore, uid: string) =>
+    Object.values(docsIn(store, `users/${uid}/notifications`))
+      .map((data) => notificationDocSchema.parse(data))
+      .filter((n) => n.kind === 'new_message');
+  const fromCustomer = (text: string, minute: number) => newMessageDoc({ text }, customer, at(minute));
+  const fromAgent = (text: string, minute: number) => newMessageDoc({ text }, agent, at(minute));
+  const markSeen = (store: MemoryStore, uid: string) => {
+    for (const { id, data } of store.list(`users/${uid}/notifications`)) store.write(`users/${uid}/notifications/${id}`, { ...data, seen: true });
+  };
+
+  it('a burst of five customer messages is one unseen alert for the assignee; once seen, the next raises it again', async () => {
+    const store = new MemoryStore();
+    givenTicket(store, 't1', { number: 12, assigneeUid: agent.uid });
+    for (let i = 1; i <= 5; i++) await post(store, `m${i}`, fromCustomer(`Line ${i}`, i));
+    expect(alertsOf(store, agent.uid)).toEqual([
+      {
+        kind: 'new_message',
+        ticketId: 't1',
+        text: 'New message on #12 ("Printer on fire") from Cora Customer: Line 1',
+        createdAt: at(1),
+        seen: false,
+      },
+    ]);
+
+    markSeen(store, agent.uid);
+    await post(store, 'm6', fromCustomer('Still there?', 6));
+    expect(alertsOf(store, agent.uid)).toMatchObject([{ seen: false, createdAt: at(6), text: expect.stringContaining('Still there?') }]);
+  });
+
+  it('running the trigger again for a message changes nothing', async () => {
+    const store = new MemoryStore();
+    givenTicket(store, 't1', { number: 12, assigneeUid: agent.uid });
+    await post(store, 'm1', fromCustomer('Hello', 1));
+    markSeen(store, agent.uid);
+    const writes = store.writeCount;
+    await recordMessage(store, 't1', 'm1', { now: at(2) });
+    expect(store.writeCount).toBe(writes);
+    expect(alertsOf(store, agent.uid)).toMatchObject([{ seen: true }]);
+  });
+
+  it("a staff reply alerts the customer, once per burst, and a new turn raises an alert left unseen", async () => {
+    const store = new MemoryStore();
+    givenTicket(store, 't1', { number: 12, assigneeUid: agent.uid });
+    await post(store, 'm1', fromCustomer('Help', 1));
+    await post(store, 'm2', fromAgent('Looking', 2));
+    await post(store, 'm3', fromAgent('Found it', 3));
+    expect(alertsOf(store, CUSTOMER.uid)).toEqual([
+      {
+        kind: 'new_message',
+        ticketId: 't1',
+        text: 'New message on your ticket #12 ("Printer on fire") from Ari Agent: Looking',
+        createdAt: at(2),
+        seen: false,
+      },
+    ]);
+    // The agent never opened the first alert; the customer's next turn is news again.
+    await post(store, 'm4', fromCustomer('Thanks, but', 4));
+    expect(alertsOf(store, agent.uid)).toMatchObject([{ seen: false, createdAt: at(4), text: expect.stringContaining('Thanks, but') }]);
+  });
+
+  it('on an unassigned ticket every active staff member hears when the customer starts a turn, not for each line', async () => {
+    const store = new MemoryStore();
+    givenTicket(store, 't1', { number: 12 });
+    givenUser(store, agent.uid, 'agent');
+    givenUser(store, 'admin-1', 'admin');
+    givenUser(store, 'agent-gone', 'agent', { active: false });
+    givenUser(store, 'cust-2', 'customer');
+    await post(store, 'm1', fromCustomer('Hello?', 1));
+    await post(store, 'm2', fromCustomer('Anyone?', 2));
+    expect(alertsOf(store, agent.uid)).toHaveLength(1);
+    expect(alertsOf(store, 'admin-1')).toHaveLength(1);
+    expect(alertsOf(store, 'agent-gone')).toEqual([]);
+    expect(alertsOf(store, 'cust-2')).toEqual([]);
+    expect(alertsOf(store, CUSTOMER.uid)).toEqual([]);
+  });
+
+  it('nobody hears of their own message, nor of a late one', async () => {
+    const store = new MemoryStore();
+    givenTicket(store, 't1', { number: 12, assigneeUid: agent.uid });
+    await post(store, 'm2', fromAgent('Done', 20));
+    await post(store, 'm1', fromCustomer('Earlier', 10));
+    expect(alertsOf(store, agent.uid)).toEqual([]);
+    expect(alertsOf(store, CUSTOMER.uid)).toHaveLength(1);
   });
 });

@@ -2,6 +2,7 @@ import { ActionIcon, Alert, Anchor, Badge, Drawer, Group, Indicator, Loader, Sta
 import { notifications } from '@mantine/notifications';
 import type { AppNotification } from '@domain';
 import { useState } from 'react';
+import { BrowserAlertsSwitch } from './BrowserAlertsSwitch';
 import { Link } from 'react-router';
 import { ago, exactTime } from '../../app/dates';
 import { errorMessage } from '../../app/errorMessage';
@@ -18,7 +19,6 @@ const noIds: ReadonlySet<string> = new Set();
 export function NotificationBell() {
   const backend = useBackend();
   const { uid, items, isPending, isError, error } = useNotifications();
-  useNotificationToasts(uid, items);
   const [opened, setOpened] = useState(false);
   // Unseen when the drawer opened: still shown as new while it is open.
   const [fresh, setFresh] = useState<ReadonlySet<string>>(noIds);
@@ -47,6 +47,10 @@ export function NotificationBell() {
     setFresh(noIds);
   };
 
+  useNotificationToasts(uid, items, () => {
+    if (!opened) open();
+  });
+
   const count = unseen.length;
   return (
     <>
@@ -70,6 +74,7 @@ export function NotificationBell() {
         </ActionIcon>
       </Indicator>
       <Drawer opened={opened} onClose={close} title="Notifications" position="right" size="md">
+        {uid !== undefined && <BrowserAlertsSwitch uid={uid} />}
         {isPending && <Loader aria-label="Loading notifications" />}
         {isError && (
           <Alert color="red" role="alert">
