@@ -24,7 +24,10 @@ const STAFF_NEEDED = 'staff needed';
  * reply stamps firstResponseAt (which stops the first-reply clock), and the other side is
  * alerted (`new_message`, see messageAudience): one notification per ticket and recipient,
  * `{ticketId}-messages-{uid}`, which a burst's later messages leave alone while it is
- * unseen and which a new turn or a message after it was seen raises again. System
+ * unseen and which a new turn, or (for the assignee or the customer) a message after it
+ * was seen, raises again; on an unassigned ticket only a new customer turn tells the staff.
+ * Triggers are not ordered: a customer's message handled before the staff reply just
+ * before it sees no new turn, so that rare case is told as part of the turn. System
  * messages change nothing (status changes notify on their own). Safe to run twice: a
  * message no newer than the stored one moves nothing and alerts nobody, and the alert is
  * written in the same transaction as the ticket's last message. A ticket an edit has broken
@@ -85,9 +88,12 @@ async function recordIn(
   const alerts: { path: string; recipientUid: string }[] = [];
   for (const recipientUid of messageRecipients(audience, staffUids ?? [])) {
     const path = paths.notification(recipientUid, ids.notification(recipientUid, ticketId, 'messages'));
-    const existing = notificationDocSchema.safeParse(await tx.get(path));
-    // Unseen and of this turn: the burst goes on under the alert already there.
-    if (existing.success && !existing.data.seen && !newTurn) continue;
+    // A new turn raises the alert whatever it was: only within a turn is the one there read.
+    if (!newTurn) {
+      const existing = notificationDocSchema.safeParse(await tx.get(path));
+      // Unseen and of this turn: the burst goes on under the alert already there.
+      if (existing.success && !existing.data.seen) continue;
+    }
     alerts.push({ path, recipientUid });
   }
 

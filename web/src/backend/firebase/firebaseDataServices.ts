@@ -33,6 +33,13 @@ export function createFirebaseDataServices(
   }
   let attachments: Promise<AttachmentsStorage> | undefined;
   const loadAttachments = () =>
-    (attachments ??= import('./attachmentsStorage').then(({ openAttachmentsStorage }) => openAttachmentsStorage(app, emulators)));
+    (attachments ??= import('./attachmentsStorage').then(
+      ({ openAttachmentsStorage }) => openAttachmentsStorage(app, emulators),
+      (error: unknown) => {
+        // A load that failed (the network dropped) is tried again by the next attachment.
+        attachments = undefined;
+        throw error;
+      },
+    ));
   return { db, attachments: loadAttachments, functions };
 }

@@ -37,6 +37,7 @@ import { CannedReplyPicker } from '../cannedReplies/CannedReplyPicker';
 import { useCannedReplyInsertion } from '../cannedReplies/useCannedReplyInsertion';
 import { repliedAgo, useReplyCollision } from '../presence/useReplyCollision';
 import { useShortcuts } from '../shortcuts/useShortcuts';
+import { useMessageAlertsSeen } from '../notifications/useMessageAlertsSeen';
 import { useReadMarkers } from '../unread/useUnread';
 import { ChatMessageItem, NoteItem } from './ChatMessageItem';
 import { useDraft } from './useDraft';
@@ -148,6 +149,8 @@ export function ChatPanel({ ticket, onActivity }: { ticket: Ticket; onActivity?:
     const timer = setTimeout(mark, wait);
     return () => clearTimeout(timer);
   }, [backend, ticket.id, visible, atBottom, newestAt, markerAt]);
+
+  useMessageAlertsSeen(ticket.id, visible && atBottom);
 
   const hasOlder = chat.data?.hasOlder ?? false;
   const loadingOlder = chat.isPlaceholderData;

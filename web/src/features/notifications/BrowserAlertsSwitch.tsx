@@ -16,6 +16,8 @@ export function BrowserAlertsSwitch({ uid }: { uid: string }) {
   const explanationId = useId();
 
   const choose = async (wanted: boolean) => {
+    // While the browser asks, further presses wait; the switch keeps the keyboard's focus.
+    if (asking) return;
     setAsking(true);
     try {
       const answer = await chooseBrowserAlerts(uid, wanted);
@@ -32,7 +34,8 @@ export function BrowserAlertsSwitch({ uid }: { uid: string }) {
         label="Alert me while this tab is hidden"
         aria-describedby={explanationId}
         checked={on}
-        disabled={permission === 'unsupported' || asking}
+        disabled={permission === 'unsupported'}
+        aria-busy={asking}
         onChange={(event) => void choose(event.currentTarget.checked)}
       />
       <Text id={explanationId} size="xs" c="dimmed">

@@ -3,13 +3,21 @@ import type { NotificationDoc } from '@domain';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Outlet, Route, useLocation } from 'react-router';
+import { Outlet, Route, useLocation, useParams } from 'react-router';
 import type { LocalBackend } from '../../backend/local/localBackend';
 import { localBackendAs, renderPage } from '../../testing/renderWithBackend';
 import { NotificationBell } from './NotificationBell';
+import { useMessageAlertsSeen } from './useMessageAlertsSeen';
 
 function Where() {
   return <p>At {useLocation().pathname}</p>;
+}
+
+/** A ticket's chat on screen and read to its end, as ChatPanel reports it. */
+function ReadingChat() {
+  const ticketId = useParams().ticketId ?? '';
+  useMessageAlertsSeen(ticketId, true);
+  return <p>Reading {ticketId}</p>;
 }
 
 /** The bell in a header, the toasts' host as in main.tsx, and a page that says where it is. */
@@ -23,6 +31,7 @@ const routes = (
       </>
     }
   >
+    <Route path="/reading/:ticketId" element={<ReadingChat />} />
     <Route path="*" element={<Where />} />
   </Route>
 );
@@ -135,12 +144,15 @@ class FakeNotification {
     return FakeNotification.permission;
   });
   static shown: FakeNotification[] = [];
+  /** As Chrome for Android: permission granted, yet no notification from a page. */
+  static refuses = false;
   onclick: (() => void) | null = null;
   closed = false;
   constructor(
     readonly title: string,
     readonly options: NotificationOptions,
   ) {
+    if (FakeNotification.refuses) throw new TypeError("Failed to construct 'Notification': Illegal constructor.");
     FakeNotification.shown.push(this);
   }
   close() {
@@ -152,6 +164,7 @@ let visibility: DocumentVisibilityState = 'visible';
 beforeEach(() => {
   FakeNotification.permission = 'default';
   FakeNotification.shown = [];
+  FakeNotification.refuses = false;
   visibility = 'visible';
   vi.stubGlobal('Notification', FakeNotification);
   vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => visibility);
@@ -189,6 +202,15 @@ describe('message alerts in the app', () => {
     expect(await screen.findByText('About another')).toBeVisible();
     expect(screen.getByText('New message')).toBeVisible();
     expect(screen.queryByText('About the open one')).toBeNull();
+  });
+
+  it('the alerts of the chat being read are seen: the bell counts only the others', async () => {
+    const backend = await openApp('demo-sam', '/reading/open-one');
+    await deliver(backend, alert('demo-sam', { ticketId: 'open-one', text: 'About the open one' }), alert('demo-sam', { text: 'About another' }));
+    expect(await screen.findByText('About another')).toBeVisible();
+    // The backlog item and the other ticket's alert; the open chat's alert was marked seen.
+    expect(await screen.findByRole('button', { name: 'Notifications, 2 unseen' })).toBeVisible();
+    await waitFor(async () => expect((await backend.db.notifications.get('open-one-messages-demo-sam'))?.seen).toBe(true));
   });
 
   it('an alert raised again for a new burst toasts again; one left as it was does not', async () => {
@@ -246,6 +268,17 @@ describe('message alerts in the app', () => {
     expect(FakeNotification.shown[0]).toMatchObject({ options: { body: '4 tickets have new messages' } });
   });
 
+  it('a browser that refuses page notifications (Chrome for Android) still gets the toast', async () => {
+    const backend = await openApp('demo-sam');
+    FakeNotification.permission = 'granted';
+    FakeNotification.refuses = true;
+    localStorage.setItem('support-desk.browser-alerts.demo-sam', 'on');
+    visibility = 'hidden';
+    await deliver(backend, alert('demo-sam', { text: 'Still told' }));
+    expect(await screen.findByText('Still told')).toBeVisible();
+    expect(FakeNotification.shown).toEqual([]);
+  });
+
   it('a browser that blocks notifications leaves the switch off and says how to allow them', async () => {
     FakeNotification.permission = 'denied';
     await openApp('demo-sam');
@@ -253,7 +286,10 @@ describe('message alerts in the app', () => {
     await user.click(screen.getByRole('button', { name: 'Notifications, 1 unseen' }));
     const optIn = await screen.findByRole('switch', { name: 'Alert me while this tab is hidden' });
     await user.click(optIn);
+    // Once the browser has answered (at once here: it blocks), the switch is still off.
+    await waitFor(() => expect(optIn).not.toHaveAttribute('aria-busy', 'true'));
     expect(optIn).not.toBeChecked();
+    expect(optIn).toHaveFocus();
     expect(optIn).toHaveAccessibleDescription(/blocks the desk's notifications/);
   });
 });

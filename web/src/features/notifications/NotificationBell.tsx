@@ -6,6 +6,7 @@ import { BrowserAlertsSwitch } from './BrowserAlertsSwitch';
 import { Link } from 'react-router';
 import { ago, exactTime } from '../../app/dates';
 import { errorMessage } from '../../app/errorMessage';
+import { useLatestCallback } from '../../app/useLatestCallback';
 import { useBackend } from '../../backend/BackendContext';
 import { useNotifications } from './useNotifications';
 import { useNotificationToasts } from './useNotificationToasts';
@@ -47,9 +48,11 @@ export function NotificationBell() {
     setFresh(noIds);
   };
 
-  useNotificationToasts(uid, items, () => {
+  // Called later, from a summary toast or a browser notification: the bell as it is then.
+  const openBell = useLatestCallback(() => {
     if (!opened) open();
   });
+  useNotificationToasts(uid, items, openBell);
 
   const count = unseen.length;
   return (

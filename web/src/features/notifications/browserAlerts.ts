@@ -53,7 +53,16 @@ export function showBrowserAlerts(uid: string, alerts: readonly BrowserAlert[]):
   if (alerts.length === 0 || !wantsBrowserAlerts(uid) || alertsPermission() !== 'granted') return;
   if (document.visibilityState !== 'hidden') return;
   for (const alert of alerts) {
-    const shown = new Notification(alert.title, { body: alert.body, tag: alert.tag });
+    let shown: Notification;
+    try {
+      // `renotify`: a new burst on a ticket whose notification is still in the tray alerts
+      // again rather than replacing it silently (not yet in TypeScript's DOM types).
+      shown = new Notification(alert.title, { body: alert.body, tag: alert.tag, renotify: true } as NotificationOptions);
+    } catch {
+      // Chrome for Android grants the permission but refuses page notifications ("Illegal
+      // constructor"): the toasts and the bell stay the way news reaches this user.
+      return;
+    }
     shown.onclick = () => {
       window.focus();
       alert.onOpen();

@@ -25,15 +25,12 @@ export function useNotificationToasts(
   // The page and the bell as they are when something arrives: no reason to announce again.
   const announce = useEffectEvent((owner: string, arrivals: readonly AppNotification[]) => {
     const open = (ticketId: string) => navigate(`/tickets/${ticketId}`);
-    showBrowserAlerts(owner, browserAlertsFor(arrivals, open, openBell));
     // The chat on screen shows its own news.
     const toasted = document.visibilityState === 'visible' ? arrivals.filter((item) => item.ticketId !== openTicketId) : arrivals;
-    if (toasted.length > SUMMARY_AFTER) {
-      showSummaryToast(toasted, openBell);
-      return;
-    }
+    if (toasted.length > SUMMARY_AFTER) showSummaryToast(toasted, openBell);
     // Oldest first, so the newest toast ends up on top.
-    for (const item of [...toasted].reverse()) showToast(item, `${ticketsHref}/${item.ticketId}`, () => open(item.ticketId));
+    else for (const item of [...toasted].reverse()) showToast(item, `${ticketsHref}/${item.ticketId}`, () => open(item.ticketId));
+    showBrowserAlerts(owner, browserAlertsFor(arrivals, open, openBell));
   });
 
   useEffect(() => {
