@@ -75,7 +75,8 @@ export async function chatBurst(sender, receiver, ticketId, count, tag = 'burst'
     },
     { ticketId, tag, count },
   );
-  await receiver.waitForFunction((count) => window.__arrivals.has(count), count, { polling: 'raf' });
+  // A loaded machine (the emulators run every message's triggers) can take a while.
+  await receiver.waitForFunction((count) => window.__arrivals.has(count), count, { polling: 'raf', timeout: 180_000 });
   const held = await receiver.evaluate(() => window.__burstHeld);
   const shownAt = Math.max(held, await receiver.evaluate((count) => window.__arrivals.get(count), count));
   const ms = shownAt - startedAt;
