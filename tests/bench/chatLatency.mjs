@@ -18,10 +18,21 @@ export async function watchArrivals(receiver, tag) {
   }, tag);
 }
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+export const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+/** p50 and p95 of some latencies. */
+export function percentiles(latencies) {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
+}
 
 /** Sends `count` messages one after another, each once the previous one showed. */
 export async function chatLatency(sender, receiver, ticketId, count, tag = 'bench') {
+  return percentiles(await chatLatencies(sender, receiver, ticketId, count, tag));
+}
+
+/** Each of `count` messages sent one after another, from send to shown (ms), in order. */
+export async function chatLatencies(sender, receiver, ticketId, count, tag = 'bench') {
   await watchArrivals(receiver, tag);
   const latencies = [];
   for (let n = 1; n <= count; n++) {
@@ -36,8 +47,7 @@ export async function chatLatency(sender, receiver, ticketId, count, tag = 'benc
     await receiver.waitForFunction((n) => window.__arrivals.has(n), n, { polling: 'raf' });
     latencies.push((await receiver.evaluate((n) => window.__arrivals.get(n), n)) - sentAt);
   }
-  latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
+  return latencies;
 }
 
 /**
@@ -65,7 +75,8 @@ export async function chatBurst(sender, receiver, ticketId, count, tag = 'burst'
     },
     { ticketId, tag, count },
   );
-  await receiver.waitForFunction((count) => window.__arrivals.has(count), count, { polling: 'raf' });
+  // A loaded machine (the emulators run every message's triggers) can take a while.
+  await receiver.waitForFunction((count) => window.__arrivals.has(count), count, { polling: 'raf', timeout: 180_000 });
   const held = await receiver.evaluate(() => window.__burstHeld);
   const shownAt = Math.max(held, await receiver.evaluate((count) => window.__arrivals.get(count), count));
   const ms = shownAt - startedAt;

@@ -25,7 +25,7 @@ import {
 } from 'firebase/firestore';
 import { chromium } from 'playwright-core';
 import demo from '../../web/src/backend/demoAccounts.json' with { type: 'json' };
-import { chatBurst, chatLatency } from './chatLatency.mjs';
+import { chatBurst, chatLatencies, percentiles } from './chatLatency.mjs';
 
 const { RESULT_FILE, BENCH_FIREBASE_PORT, CHROMIUM, MESSAGES, BURST, PROJECT_ID } = process.env;
 const base = `http://127.0.0.1:${BENCH_FIREBASE_PORT}`;
@@ -68,24 +68,59 @@ const newTicket = (title) =>
 const ticketId = await newTicket('Latency bench');
 // The plain SDK's pages chat on a ticket of their own: the app's pages are not rendering them.
 const plainTicketId = await newTicket('Latency bench, plain SDK');
-await customer.goto(`${base}/tickets/${ticketId}`);
-await agent.goto(`${base}/tickets/${ticketId}`);
-await customer.getByRole('textbox', { name: 'Message' }).waitFor();
-await agent.getByRole('textbox', { name: 'Message' }).waitFor();
 
-const app = await chatLatency(customer, agent, ticketId, Number(MESSAGES));
+// The app and the plain SDK take turns, ROUNDS blocks each of MESSAGES / ROUNDS messages, so
+// both meet the same machine (the emulators' growing data, other work on the 2 cores) and
+// the figures are of all their messages together. While one side chats the other has no page
+// open: the app's idle pages would otherwise wake on the plain ticket's updates (their lists
+// hold it) and slow the plain SDK's figure. Each block starts from a fresh page load and sends
+// WARM_UP messages first, not counted, alike for both.
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 4));
+const WARM_UP = 2;
+const perRound = Math.ceil(Number(MESSAGES) / ROUNDS);
+
+async function openAppChat() {
+  await customer.goto(`${base}/tickets/${ticketId}`);
+  await agent.goto(`${base}/tickets/${ticketId}`);
+  await customer.getByRole('textbox', { name: 'Message' }).waitFor();
+  await agent.getByRole('textbox', { name: 'Message' }).waitFor();
+}
+async function closeAppChat() {
+  await Promise.all([customer.goto('about:blank'), agent.goto('about:blank')]);
+}
 
 // The plain SDK in the same browser: the same transport, cache and writes, none of the app
-// (its rate-limit step falls in the window the app's chat above opened).
+// (its rate-limit step falls in the window the app's first block opened).
 async function plainPage(who) {
   const page = await (await browser.newContext()).newPage();
   await page.goto(`${base}/plain-sdk/?project=${PROJECT_ID}&authPort=${emulators.auth.port}&firestorePort=${emulators.firestore.port}`);
   await page.evaluate((args) => window.__plainSdk.open(args), { ...who, password: demo.password, ticketId: plainTicketId });
   return page;
 }
-const plainWriter = await plainPage(account('customer'));
-const plainReader = await plainPage(account('agent'));
-const browserSdk = await chatLatency(plainWriter, plainReader, plainTicketId, Number(MESSAGES), 'plain-browser');
+
+const appLatencies = [];
+const plainLatencies = [];
+const rounds = [];
+for (let round = 1; round <= ROUNDS; round++) {
+  await openAppChat();
+  await chatLatencies(customer, agent, ticketId, WARM_UP, `warm-${round}`);
+  const appRound = await chatLatencies(customer, agent, ticketId, perRound, `bench-${round}`);
+  await closeAppChat();
+
+  const plainWriter = await plainPage(account('customer'));
+  const plainReader = await plainPage(account('agent'));
+  await chatLatencies(plainWriter, plainReader, plainTicketId, WARM_UP, `plain-warm-${round}`);
+  const plainRound = await chatLatencies(plainWriter, plainReader, plainTicketId, perRound, `plain-browser-${round}`);
+  await Promise.all([plainWriter.context().close(), plainReader.context().close()]);
+
+  appLatencies.push(...appRound);
+  plainLatencies.push(...plainRound);
+  rounds.push({ app: percentiles(appRound), browserSdk: percentiles(plainRound) });
+}
+const app = percentiles(appLatencies);
+const browserSdk = percentiles(plainLatencies);
+
+await openAppChat();
 const burst = await chatBurst(customer, agent, ticketId, Number(BURST));
 
 await browser.close();
@@ -135,6 +170,6 @@ await Promise.all([terminate(writer.db), terminate(reader.db)]);
 sdk.sort((a, b) => a - b);
 const at = (p) => sdk[Math.min(sdk.length - 1, Math.ceil((p / 100) * sdk.length) - 1)];
 
-writeFileSync(RESULT_FILE, JSON.stringify({ app, burst, browserSdk, sdk: { p50: at(50), p95: at(95) } }));
+writeFileSync(RESULT_FILE, JSON.stringify({ app, burst, browserSdk, rounds, sdk: { p50: at(50), p95: at(95) } }));
 server.kill();
 process.exit(0);

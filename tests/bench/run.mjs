@@ -324,6 +324,10 @@ async function main() {
         `/ plain SDK in Node: ${ratio(firebase.app, firebase.sdk)}`,
       ];
       say(`  ${ratios.join('; ')}`);
+      if (firebase.rounds?.length > 1) {
+        const perRound = firebase.rounds.map((r) => `${(r.app.p50 / r.browserSdk.p50).toFixed(2)}x/${(r.app.p95 / r.browserSdk.p95).toFixed(2)}x`);
+        say(`  (app and plain SDK took turns, ${firebase.rounds.length} blocks each; app / plain SDK p50/p95 per block: ${perRound.join(', ')})`);
+      }
     }
   }
 

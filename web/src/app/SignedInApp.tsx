@@ -85,13 +85,23 @@ export default function SignedInApp({ session }: { session: Session }) {
   return <QueryClientProvider client={queryClient}>{inRouter ? frame : <BrowserRouter>{frame}</BrowserRouter>}</QueryClientProvider>;
 }
 
-function SignedInFrame({ session }: { session: Session }) {
+/**
+ * The unread count in the window title, a component of its own: its listeners (the user's
+ * tickets or assigned queue, and read markers) change with every message, and only the
+ * title depends on them, not the whole frame with the page in it.
+ */
+function UnreadTitle() {
   useUnreadTitle();
+  return null;
+}
+
+function SignedInFrame({ session }: { session: Session }) {
   usePagesPrefetched(session.role);
   // Signing out leaves no stale count in the title.
   useEffect(() => () => void (document.title = APP_TITLE), []);
   return (
     <>
+      <UnreadTitle />
       <Notifications position="top-right" />
       <AppLayout session={session}>
         <RoutedHeadingPlace>

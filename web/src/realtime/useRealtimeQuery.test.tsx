@@ -53,6 +53,30 @@ describe('useRealtimeQuery', () => {
     expect(source.started()).toBe(1);
   });
 
+  it('a snapshot keeps what it did not change, Dates included, so memoised rows stay as they are', async () => {
+    type Message = { id: string; text: string; createdAt: Date };
+    const source = liveSource<Message[]>();
+    const { wrapper } = withClient();
+    const { result } = renderHook(() => useRealtimeQuery(['chat'], source.subscribe), { wrapper });
+    await waitFor(() => expect(source.active()).toHaveLength(1));
+    source.push([{ id: 'a', text: 'Hello', createdAt: new Date(1000) }]);
+    await waitFor(() => expect(result.current.data).toHaveLength(1));
+    const [first] = result.current.data ?? [];
+    // Firestore hands back fresh objects and Dates with every snapshot.
+    source.push([
+      { id: 'a', text: 'Hello', createdAt: new Date(1000) },
+      { id: 'b', text: 'Hi', createdAt: new Date(2000) },
+    ]);
+    await waitFor(() => expect(result.current.data).toHaveLength(2));
+    expect(result.current.data?.[0]).toBe(first);
+    source.push([
+      { id: 'a', text: 'Hello', createdAt: new Date(1500) },
+      { id: 'b', text: 'Hi', createdAt: new Date(2000) },
+    ]);
+    await waitFor(() => expect(result.current.data?.[0]?.createdAt).toEqual(new Date(1500)));
+    expect(result.current.data?.[0]).not.toBe(first);
+  });
+
   it('two components showing one key share one listener', async () => {
     const source = liveSource<number>();
     const { wrapper } = withClient();

@@ -7,6 +7,7 @@ import {
   type QueryKey,
 } from '@tanstack/react-query';
 import type { OnError, Unsubscribe } from '../backend/port';
+import { keepEqual } from './keepEqual';
 
 export type Subscribe<T> = (onData: (value: T) => void, onError: OnError) => Unsubscribe;
 
@@ -89,5 +90,7 @@ export function useRealtimeQuery<T>(
     enabled: options.enabled ?? true,
     // E.g. the chat loading an older page: keep showing what is there, not a spinner.
     placeholderData: options.keepPreviousWhileLoading ? keepPreviousData : undefined,
+    // Every snapshot is a new value; what it left unchanged keeps its identity (Dates too).
+    structuralSharing: keepEqual,
   });
 }
