@@ -65,24 +65,40 @@ function parseLexicon(text: string): Entry[] {
   return entries;
 }
 
-const entries = parseLexicon(lexiconLines);
-/** Entries by their first stem, longest first. */
-const byFirstStem = new Map<string, Entry[]>();
-for (const entry of entries) {
-  const list = byFirstStem.get(entry.stems[0]!) ?? [];
-  list.push(entry);
-  byFirstStem.set(entry.stems[0]!, list);
+interface Lexicon {
+  /** Entries by their first stem, longest first. */
+  readonly byFirstStem: ReadonlyMap<string, readonly Entry[]>;
+  readonly knownStems: ReadonlySet<string>;
+  readonly typos: TypoIndex;
 }
-for (const list of byFirstStem.values()) list.sort((a, b) => b.stems.length - a.stems.length);
-const knownStems = new Set(entries.flatMap((entry) => entry.stems));
-const typos = new TypoIndex(
-  lexiconLines
-    .split('\n')
-    .flatMap((line) => (line.split('|')[0] ?? '').trim().toLowerCase().split(/\s+/))
-    .filter((word) => /^[a-z]+$/.test(word))
-    .flatMap((word) => inflections(word).map((form): [string, string] => [form, stemOf(word)])),
-  plainWords,
-);
+
+let built: Lexicon | undefined;
+
+/**
+ * The parsed lexicon and its typo index, built on the first classification rather than when
+ * the module loads: every screen that can show a ticket imports this module, few classify.
+ */
+function lexicon(): Lexicon {
+  if (built) return built;
+  const entries = parseLexicon(lexiconLines);
+  const byFirstStem = new Map<string, Entry[]>();
+  for (const entry of entries) {
+    const list = byFirstStem.get(entry.stems[0]!) ?? [];
+    list.push(entry);
+    byFirstStem.set(entry.stems[0]!, list);
+  }
+  for (const list of byFirstStem.values()) list.sort((a, b) => b.stems.length - a.stems.length);
+  const typos = new TypoIndex(
+    lexiconLines
+      .split('\n')
+      .flatMap((line) => (line.split('|')[0] ?? '').trim().toLowerCase().split(/\s+/))
+      .filter((word) => /^[a-z]+$/.test(word))
+      .flatMap((word) => inflections(word).map((form): [string, string] => [form, stemOf(word)])),
+    plainWords,
+  );
+  built = { byFirstStem, knownStems: new Set(entries.flatMap((entry) => entry.stems)), typos };
+  return built;
+}
 
 function inflections(word: string): string[] {
   const base = word.endsWith('e') ? word.slice(0, -1) : word;
@@ -97,7 +113,7 @@ interface Match {
   readonly shouted: boolean;
 }
 
-function matchAt(tokens: readonly Token[], index: number): Entry | undefined {
+function matchAt(byFirstStem: Lexicon['byFirstStem'], tokens: readonly Token[], index: number): Entry | undefined {
   const candidates = byFirstStem.get(tokens[index]!.stem);
   if (!candidates) return undefined;
   return candidates.find((entry) =>
@@ -112,6 +128,7 @@ function findMatches(text: TriageText): Match[] {
   const title = tokenize(text.title, true, 0);
   const description = tokenize(text.description, false, title.clauses);
   const tokens = [...title.tokens, ...description.tokens];
+  const { byFirstStem, knownStems, typos } = lexicon();
   for (const token of tokens) {
     if (knownStems.has(token.stem)) continue;
     const corrected = typos.correct(token.word, knownStems);
@@ -119,7 +136,7 @@ function findMatches(text: TriageText): Match[] {
   }
   const matches: Match[] = [];
   for (let index = 0; index < tokens.length; ) {
-    const entry = matchAt(tokens, index);
+    const entry = matchAt(byFirstStem, tokens, index);
     if (!entry) {
       index++;
       continue;
