@@ -12,9 +12,20 @@ import {
 export const TEXT_CONTRAST = 4.5;
 export const NON_TEXT_CONTRAST = 3;
 
+/** Luminance by colour: the resolver below compares the same few surfaces thousands of times. */
+const luminances = new Map<string, number>();
+function cachedLuminance(color: string): number {
+  let value = luminances.get(color);
+  if (value === undefined) {
+    value = luminance(color);
+    luminances.set(color, value);
+  }
+  return value;
+}
+
 /** WCAG 2.x contrast ratio of two colours Mantine can parse (hex, rgb, rgba). */
 export function contrast(a: string, b: string): number {
-  const [lighter, darker] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  const [lighter, darker] = [cachedLuminance(a), cachedLuminance(b)].sort((x, y) => y - x) as [number, number];
   return (lighter + 0.05) / (darker + 0.05);
 }
 
@@ -106,13 +117,19 @@ function schemeVariables(theme: MantineTheme, scheme: Scheme): Record<string, st
   };
 }
 
+const resolvedByTheme = new WeakMap<MantineTheme, ReturnType<CSSVariablesResolver>>();
+
 /**
  * Mantine's colour roles with every text colour at WCAG AA in both schemes (its defaults put
  * grey secondary text at 3.3:1 and yellow or orange text near 2:1). Filled backgrounds keep
  * Mantine's shades; the theme's autoContrast picks black or white text on them.
  */
-export const cssVariablesResolver: CSSVariablesResolver = (theme) => ({
-  variables: {},
-  light: schemeVariables(theme, 'light'),
-  dark: schemeVariables(theme, 'dark'),
-});
+export const cssVariablesResolver: CSSVariablesResolver = (theme) => {
+  // Worked out once per theme (some thousands of contrast checks), whenever the provider asks.
+  let resolved = resolvedByTheme.get(theme);
+  if (!resolved) {
+    resolved = { variables: {}, light: schemeVariables(theme, 'light'), dark: schemeVariables(theme, 'dark') };
+    resolvedByTheme.set(theme, resolved);
+  }
+  return resolved;
+};
