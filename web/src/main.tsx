@@ -2,13 +2,14 @@ import './app/shellStyles';
 import { MantineProvider } from '@mantine/core';
 import { StrictMode, startTransition, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
+import { App, preloadSignedInApp } from './app/App';
 import { cssVariablesResolver } from './app/colorRoles';
 import { errorMessage } from './app/errorMessage';
 import { StartingShell } from './app/ShellLayout';
 import { theme } from './app/theme';
 import { BackendProvider } from './backend/BackendContext';
 import { createBackend } from './backend/createBackend';
+import type { SupportBackend } from './backend/port';
 
 const root = createRoot(document.getElementById('root')!);
 const render = (content: ReactNode) =>
@@ -34,22 +35,35 @@ function stylesLoaded(): Promise<void> {
   return Promise.all(links.map(loaded)).then(() => undefined);
 }
 
-// index.html has painted the header already; App shows the shell until the session is known.
-void stylesLoaded().then(() => {
+/**
+ * The backend starts loading at once (for a signed-in user, with their first page beside it),
+ * not once the stylesheet is in: index.html has painted the header already.
+ */
+function startBackend(): SupportBackend | { problem: unknown } {
   try {
-    const backend = createBackend();
+    const backend = createBackend({ whileSignedInLoads: preloadSignedInApp });
     // The bench build drives the backend directly (seeding 10,000 messages, reading stats).
     if (import.meta.env.VITE_EXPOSE_BACKEND === 'true') Object.assign(window, { __supportDesk: backend });
-    // A transition: React renders the first screen in slices, never one long task.
-    startTransition(() =>
-      render(
-        <BackendProvider backend={backend}>
-          <App />
-        </BackendProvider>,
-      ),
-    );
-  } catch (error) {
-    console.error('The backend did not start.', error);
-    render(<StartingShell problem={errorMessage(error)} />);
+    return backend;
+  } catch (problem) {
+    console.error('The backend did not start.', problem);
+    return { problem };
   }
+}
+
+const backend = startBackend();
+// App shows the shell until the session is known.
+void stylesLoaded().then(() => {
+  if ('problem' in backend) {
+    render(<StartingShell problem={errorMessage(backend.problem)} />);
+    return;
+  }
+  // A transition: React renders the first screen in slices, never one long task.
+  startTransition(() =>
+    render(
+      <BackendProvider backend={backend}>
+        <App />
+      </BackendProvider>,
+    ),
+  );
 });

@@ -2,10 +2,24 @@ import { Loader } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { SignInPage } from '../features/auth/SignInPage';
 import { useSession } from '../session/useSession';
+import { pageModules, pageOfPath } from './routes/pageModules';
 import { ShellLayout, StartingShell } from './ShellLayout';
 
 // Everything behind the sign-in loads with it: the sign-in page (the main bundle) carries none.
-const SignedInApp = lazy(() => import('./SignedInApp'));
+const loadSignedInApp = () => import('./SignedInApp');
+const SignedInApp = lazy(loadSignedInApp);
+
+/**
+ * Someone is probably signed in (the backend said so before it opened): start the signed-in
+ * app and the page of this address now, beside the backend, rather than one after another.
+ */
+export function preloadSignedInApp() {
+  const page = pageOfPath(window.location.pathname);
+  for (const load of [loadSignedInApp, ...(page ? [pageModules[page]] : [])]) {
+    load().catch(() => {}); // shown by the page's own loading, if it fails again there
+  }
+}
+
 // The pages an email's link opens (a new password, a verified address, the local demo mailbox).
 const AccountPages = lazy(() => import('../features/auth/AccountPages'));
 const accountPagePaths: readonly string[] = ['/account-action', '/demo-mailbox'];

@@ -24,20 +24,12 @@ import { BrowserRouter, Navigate, Route, Routes, useInRouterContext } from 'reac
 import type { Session } from '../backend/port';
 import { APP_TITLE, useUnreadTitle } from '../features/unread/useUnread';
 import { AppLayout } from './AppLayout';
+import { pageModules } from './routes/pageModules';
 import { RoutedHeadingPlace } from './RoutedHeadingPlace';
 
-// Each page loads when first shown, so a signed-in first screen carries only its own; the
-// others follow once the browser is idle, so that a page opened offline later is there.
-const pages = {
-  myTickets: () => import('./routes/MyTicketsRoute'),
-  newTicket: () => import('./routes/NewTicketRoute'),
-  ticket: () => import('./routes/TicketRoute'),
-  queue: () => import('./routes/QueueRoute'),
-  users: () => import('./routes/UsersRoute'),
-  cannedReplies: () => import('./routes/CannedRepliesRoute'),
-  profile: () => import('./routes/ProfileRoute'),
-  reports: () => import('./routes/ReportsRoute'),
-};
+// Each page loads when first shown (pageModules); the others follow once the browser is idle,
+// so that a page opened offline later is there.
+const pages = pageModules;
 const MyTicketsPage = lazy(pages.myTickets);
 const NewTicketPage = lazy(pages.newTicket);
 const TicketPage = lazy(pages.ticket);
@@ -47,14 +39,33 @@ const CannedRepliesPage = lazy(pages.cannedReplies);
 const ProfilePage = lazy(pages.profile);
 const ReportsPage = lazy(pages.reports);
 
-/** The pages a role can open, fetched after the first screen has settled. */
-function usePagesPrefetched(role: Session['role']) {
+/**
+ * The pages a role opens from here, fetched one at a time in idle moments once the first
+ * screen's page is in (this renders inside its Suspense), so that a page opened offline later
+ * is there and none of them competes with the first screen. Reports (charts, the largest page)
+ * is left to load when opened: it shows nothing useful offline.
+ */
+function PagesPrefetch({ role }: { role: Session['role'] }) {
   useEffect(() => {
-    const wanted = [pages.ticket, ...(isStaff(role) ? [pages.queue, pages.reports] : [pages.myTickets, pages.newTicket]), ...(isAdmin(role) ? [pages.users, pages.cannedReplies] : [])];
-    const fetchAll = () => wanted.forEach((load) => void load().catch(() => {}));
-    const idle = window.requestIdleCallback?.(fetchAll, { timeout: 5_000 }) ?? window.setTimeout(fetchAll, 2_000);
-    return () => (window.cancelIdleCallback ? window.cancelIdleCallback(idle) : window.clearTimeout(idle));
+    const wanted = [pages.ticket, ...(isStaff(role) ? [pages.queue] : [pages.myTickets, pages.newTicket]), ...(isAdmin(role) ? [pages.users, pages.cannedReplies] : [])];
+    let idle: number | undefined;
+    const next = () => {
+      const load = wanted.shift();
+      if (!load) return;
+      load().catch(() => {}); // opened later, the page shows its own loading again
+      idle = whenIdle(next);
+    };
+    idle = whenIdle(next);
+    return () => cancelIdle(idle);
   }, [role]);
+  return null;
+}
+
+const whenIdle = (callback: () => void) => window.requestIdleCallback?.(callback) ?? window.setTimeout(callback, 1_000);
+function cancelIdle(handle: number | undefined) {
+  if (handle === undefined) return;
+  if (window.cancelIdleCallback) window.cancelIdleCallback(handle);
+  else window.clearTimeout(handle);
 }
 
 const pageLoading = (
@@ -96,7 +107,6 @@ function UnreadTitle() {
 }
 
 function SignedInFrame({ session }: { session: Session }) {
-  usePagesPrefetched(session.role);
   // Signing out leaves no stale count in the title.
   useEffect(() => () => void (document.title = APP_TITLE), []);
   return (
@@ -118,6 +128,7 @@ function SignedInFrame({ session }: { session: Session }) {
               <Route path="/profile" element={<ProfilePage />} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>
+            <PagesPrefetch role={session.role} />
           </Suspense>
         </RoutedHeadingPlace>
       </AppLayout>

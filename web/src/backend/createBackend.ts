@@ -12,9 +12,17 @@ import { browserSessionSlot, tabSessionSlot } from './local/sessionSlot';
  * backend at all: the local backend knows from the tab's stored session, the Firebase one
  * from a hint it keeps beside Auth's own persistence.
  */
-export function createBackend(): SupportBackend {
+export function createBackend({ whileSignedInLoads = () => {} }: StartOptions = {}): SupportBackend {
   const limits = raisedRateLimits(import.meta.env.VITE_BENCH_RATE_LIMIT);
-  return import.meta.env.VITE_BACKEND === 'firebase' ? firebaseBackend(limits) : localBackend(limits);
+  return import.meta.env.VITE_BACKEND === 'firebase' ? firebaseBackend(limits, whileSignedInLoads) : localBackend(limits, whileSignedInLoads);
+}
+
+export interface StartOptions {
+  /**
+   * Called at once when someone is probably signed in: what the signed-in first screen
+   * needs besides the backend can load beside it instead of after it.
+   */
+  readonly whileSignedInLoads?: () => void;
 }
 
 /**
@@ -28,7 +36,7 @@ function raisedRateLimits(cap: string | undefined): RateLimits | undefined {
   return { tickets: { ...rateLimits.tickets, max }, messages: { ...rateLimits.messages, max } };
 }
 
-function firebaseBackend(limits: RateLimits | undefined): SupportBackend {
+function firebaseBackend(limits: RateLimits | undefined, whileSignedInLoads: () => void): SupportBackend {
   // Who was signed in when this browser last ran the app. Without it, Auth (and all of
   // Firebase) waits for a sign-in; with it, Auth restores the sign-in and says the truth.
   const signedInHint = browserSessionSlot('support-desk.firebase-signed-in');
@@ -40,6 +48,13 @@ function firebaseBackend(limits: RateLimits | undefined): SupportBackend {
   };
   let auth: ReturnType<typeof loadAuth> | undefined;
   const authOnce = () => (auth ??= loadAuth());
+  const dataModules = () => Promise.all([import('./firebase/firebaseDataServices'), import('./firebase/firebaseBackend')]);
+  if (redirectPending.read() || signedInHint.read() !== null) {
+    // Firestore and the signed-in app download while Auth restores the sign-in.
+    void authOnce();
+    dataModules().catch(() => {}); // load() below reports it
+    whileSignedInLoads();
+  }
   return deferredBackend({
     kind: 'firebase',
     demoAccounts: [],
@@ -65,11 +80,7 @@ function firebaseBackend(limits: RateLimits | undefined): SupportBackend {
       };
     },
     load: async () => {
-      const [{ options, core }, { createFirebaseDataServices }, { createFirebaseBackend }] = await Promise.all([
-        authOnce(),
-        import('./firebase/firebaseDataServices'),
-        import('./firebase/firebaseBackend'),
-      ]);
+      const [{ options, core }, [{ createFirebaseDataServices }, { createFirebaseBackend }]] = await Promise.all([authOnce(), dataModules()]);
       const backend = createFirebaseBackend({ ...core, ...createFirebaseDataServices(core.app, options) }, limits, {
         // The page leaves for Google's: when it comes back, Auth is restored from the start.
         beforeRedirect: () => signedInHint.write('redirect'),
@@ -80,8 +91,9 @@ function firebaseBackend(limits: RateLimits | undefined): SupportBackend {
   });
 }
 
-function localBackend(limits: RateLimits | undefined): SupportBackend {
+function localBackend(limits: RateLimits | undefined, whileSignedInLoads: () => void): SupportBackend {
   const sessionSlot = tabSessionSlot();
+  if (sessionSlot.read() !== null) whileSignedInLoads();
   return deferredBackend({
     kind: 'local',
     demoAccounts,
