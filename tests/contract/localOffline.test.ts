@@ -147,6 +147,24 @@ describe('offline on the local backend', () => {
     await harness.dispose();
   });
 
+  it('messages sent in a row arrive once each, in order, and the ticket records every one, the newest last', async () => {
+    const harness = await localHarness();
+    const customer = (await harness.openTab('customer')) as LocalBackend;
+    const agent = (await harness.openTab('agent')) as LocalBackend;
+    const ticket = await openTicket(customer);
+    // Within the desk's rate limit: a burst, written at once, goes out together.
+    const texts = Array.from({ length: 20 }, (_, i) => `line ${i + 1}`);
+    const writes = texts.map((text) => customer.sendMessage(ticket.id, { text }));
+    await Promise.all(writes.map((write) => write.committed));
+    const seen = await nextMatching(chatOf(agent, ticket.id), (p) => userTexts(p).length === texts.length);
+    expect(userTexts(seen)).toEqual(texts.map((text) => [text, 'sent']));
+    const recorded = await nextMatching<Ticket | null>((d, e) => agent.subscribeTicket(ticket.id, d, e), (t) => t?.lastMessagePreview === 'line 20');
+    expect(recorded?.lastMessageBy).toBe(ticket.customerUid);
+    // Every line's trigger ran: each line's words are searchable.
+    expect(recorded?.searchTokens).toEqual(expect.arrayContaining(['line', ...texts.slice(9).map((text) => text.split(' ')[1])]));
+    await harness.dispose();
+  });
+
   it('a reader who marks a chat read again and again while offline queues one marker, which carries the latest time', async () => {
     const harness = await localHarness();
     const customer = (await harness.openTab('customer')) as LocalBackend;

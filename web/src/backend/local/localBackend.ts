@@ -138,7 +138,7 @@ export class LocalBackend implements SupportBackend {
         return user && user.active ? { uid, role: user.role, emailVerified: await isEmailVerified(this.db, uid) } : null;
       },
       () => this.session.uid(),
-      (request, before, actorUid) => this.runningTriggers.track(this.triggers.afterDelivery(request, before, actorUid)),
+      (delivered, actorUid) => this.runningTriggers.track(this.triggers.afterDeliveries(delivered, actorUid)),
       this.now,
       browser ? navigator.onLine : true,
     );

@@ -14,6 +14,7 @@ import { autoId } from './autoId';
 import { isEmailVerified } from './localAccounts';
 import { localStore, type EventDocument } from './localStore';
 import { LearnedScope } from './transactionScope';
+import { logTriggerFailure } from './runningTriggers';
 
 const toTicket = (row: DocData & { id: string }): Ticket => ({ ...ticketDocSchema.parse(row), id: row.id });
 
@@ -73,20 +74,45 @@ export function localTriggers(db: LocalDatabase) {
       if (!role.success) return;
       await refuseUnverifiedStaff(localStore(db, scopes.userUpdated), uid, role.data, () => isEmailVerified(db, uid));
     },
-    /** The triggers a delivered client write sets off, as Firestore events would. */
-    async afterDelivery(request: AppliedWrite, before: DocData | undefined, actorUid: string) {
-      const [collection, id = '', sub, subId = ''] = request.path.split('/');
-      if (collection === 'users' && sub === undefined && request.method === 'update') await this.userUpdated(id);
-      if (collection !== 'tickets') return;
-      if (sub === undefined && request.method === 'create') await this.ticketCreated(id);
-      if (sub === undefined && request.method === 'update' && before) {
-        const after = await db.tickets.get(id);
-        if (after) await this.ticketUpdated(id, toTicket({ ...before, id }), toTicket(after), actorUid);
+    /**
+     * The triggers of client writes delivered together (a burst of messages), in order. Where
+     * there are several, they run in one transaction over the tables the triggers have been
+     * seen to use, so that the tabs' live queries wake once for all of them rather than once
+     * for each. Should one reach beyond those tables, or fail, the transaction is undone and
+     * each runs on its own (as every trigger may run more than once, on Firebase too).
+     */
+    async afterDeliveries(delivered: readonly { write: AppliedWrite; before: DocData | undefined }[], actorUid: string) {
+      const runs = delivered.flatMap(({ write, before }) => this.triggersOf(write, before, actorUid));
+      const tables = new Set(Object.values(scopes).flatMap((scope) => scope.tables()));
+      if (runs.length > 1 && tables.size > 0) {
+        try {
+          return await db.transaction('rw', [...tables], async () => {
+            for (const run of runs) await run();
+          });
+        } catch {
+          // one by one below
+        }
       }
+      for (const run of runs) await run().catch(logTriggerFailure);
+    },
+    /** The trigger runs a delivered client write sets off, as Firestore events would. */
+    triggersOf(request: AppliedWrite, before: DocData | undefined, actorUid: string): (() => Promise<void>)[] {
+      const [collection, id = '', sub, subId = ''] = request.path.split('/');
       // The document as the write left it, as the event would carry it.
       const event = request.method === 'delete' ? undefined : { path: request.path, data: { ...before, ...request.data } };
-      if (sub === 'messages' && request.method === 'create') await this.messageCreated(id, subId, event);
-      if (sub === 'reads') await this.readWritten(id, subId, event);
+      const runs: (() => Promise<void>)[] = [];
+      if (collection === 'users' && sub === undefined && request.method === 'update') runs.push(() => this.userUpdated(id));
+      if (collection !== 'tickets') return runs;
+      if (sub === undefined && request.method === 'create') runs.push(() => this.ticketCreated(id));
+      if (sub === undefined && request.method === 'update' && before) {
+        runs.push(async () => {
+          const after = await db.tickets.get(id);
+          if (after) await this.ticketUpdated(id, toTicket({ ...before, id }), toTicket(after), actorUid);
+        });
+      }
+      if (sub === 'messages' && request.method === 'create') runs.push(() => this.messageCreated(id, subId, event));
+      if (sub === 'reads') runs.push(() => this.readWritten(id, subId, event));
+      return runs;
     },
     /**
      * The scheduled functions (on Firebase: watchServiceLevels every minute, autoCloseResolved

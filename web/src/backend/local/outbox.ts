@@ -1,7 +1,7 @@
 import Dexie, { liveQuery } from 'dexie';
 import { DomainError, type Actor, type DomainErrorCode } from '@domain';
 import type { Connectivity } from '../port';
-import { writesOf, type AppliedWrite, type DocData, type WriteRequest } from '../clientRequest';
+import { writesOf, type WriteRequest } from '../clientRequest';
 import type { Delivered, LocalClient } from './localClient';
 import { outboxTargets, type LocalDatabase, type OutboxRow } from './localDatabase';
 
@@ -19,11 +19,14 @@ import { outboxTargets, type LocalDatabase, type OutboxRow } from './localDataba
  * the transactions alone keep it exactly once.
  */
 
-/** Runs the triggers for a delivered write; `before` is the document as it was. */
-export type AfterDelivery = (write: AppliedWrite, before: DocData | undefined, actorUid: string) => Promise<void>;
+/** Runs the triggers of writes delivered together, in order; `before` is each document as it was. */
+export type AfterDelivery = (delivered: readonly Delivered[], actorUid: string) => Promise<void>;
 
 const isChatMessage = (request: WriteRequest) =>
   writesOf(request).some((write) => write.method === 'create' && /^tickets\/[^/]+\/messages\/[^/]+$/.test(write.path));
+
+/** Where a write made in this tab went: out at once, refused at once, or in line as entry `queued`. */
+type Placement = { delivered: Delivered[] } | { refused: DomainError } | { queued: Promise<void> };
 
 /** Every outbox entry of one writer, oldest first (the `[actorUid+seq]` index). */
 export const entriesOf = (db: LocalDatabase, actorUid: string) =>
@@ -50,6 +53,9 @@ export class Outbox {
   /** Something changed while draining: look once more before letting go of the lock. */
   private lookAgain = false;
   private closed = false;
+  /** Writes made in this tab that have not yet gone out or into line (see placeAll). */
+  private readonly unplaced: { row: OutboxRow; resolve: (placement: Placement) => void; reject: (error: unknown) => void }[] = [];
+  private placing = false;
   private pendingOfViewer = 0;
   private readonly listeners = new Set<() => void>();
   private readonly waiting = new Map<number, { resolve: () => void; reject: (error: unknown) => void }>();
@@ -112,37 +118,56 @@ export class Outbox {
   /**
    * Queues a write and returns a promise that settles when it is delivered (or refused).
    * Offline it stays unsettled, as a Firestore write's promise does. Online, with nothing of
-   * the writer's in line and no other tab of theirs delivering, it goes out at once: one
-   * transaction that writes it (durable from then on, like Firestore's local write) or, if
-   * something got in line meanwhile, queues it behind.
+   * the writer's in line and no other tab of theirs delivering, a write made on its own goes
+   * out at once: one transaction that writes it (durable from then on, like Firestore's local
+   * write) or, if something got in line meanwhile, queues it behind. Writes made together (a
+   * burst of messages) take their places in line in one transaction and go out in batches.
    */
   async submit(request: WriteRequest, actorUid: string): Promise<void> {
     const row: OutboxRow = { request, actorUid, targets: outboxTargets(actorUid, request), state: 'pending', error: null };
-    if (this.online && !this.closed && actorUid === this.viewerUid()) {
-      const outcome = await this.sendAtOnce(row);
-      if (outcome.delivered) {
-        for (const { write, before } of outcome.delivered) void this.afterDelivery(write, before, actorUid);
-        return;
-      }
-      if (outcome.refused) throw outcome.refused;
-      if (outcome.queued !== undefined) {
-        const settled = this.settlementOf(outcome.queued);
-        void this.flush();
-        return settled;
-      }
+    const outcome = await new Promise<Placement>((resolve, reject) => {
+      this.unplaced.push({ row, resolve, reject });
+      if (this.unplaced.length === 1 && !this.placing) queueMicrotask(() => void this.placeAll());
+    });
+    if ('delivered' in outcome) {
+      void this.afterDelivery(outcome.delivered, actorUid);
+      return;
     }
-    const seq = (await this.db.outbox.add(row)) as number;
-    const settled = this.settlementOf(seq);
+    if ('refused' in outcome) throw outcome.refused;
     if (this.online) void this.flush();
-    return settled;
+    return outcome.queued;
   }
 
-  /** The write at once, if it may go now; otherwise nothing (`{}`: queue it). */
-  private async sendAtOnce(row: OutboxRow): Promise<{ delivered?: Delivered[]; refused?: DomainError; queued?: number }> {
+  /** Places the writes made so far, in the order made: alone and able to go, at once; otherwise in line together. */
+  private async placeAll() {
+    this.placing = true;
+    try {
+      while (this.unplaced.length > 0) {
+        const batch = this.unplaced.splice(0);
+        const [only] = batch;
+        try {
+          if (batch.length === 1 && only && this.online && !this.closed && only.row.actorUid === this.viewerUid()) {
+            only.resolve((await this.sendAtOnce(only.row)) ?? { queued: this.settlementOf((await this.db.outbox.add(only.row)) as number) });
+          } else {
+            const seqs = (await this.db.outbox.bulkAdd(batch.map((entry) => entry.row), { allKeys: true })) as number[];
+            const settlements = this.settlementsOf(seqs);
+            batch.forEach((entry, index) => entry.resolve({ queued: settlements[index]! }));
+          }
+        } catch (error) {
+          for (const entry of batch) entry.reject(error);
+        }
+      }
+    } finally {
+      this.placing = false;
+    }
+  }
+
+  /** The write at once, if it may go now; otherwise undefined (queue it). */
+  private async sendAtOnce(row: OutboxRow): Promise<Placement | undefined> {
     const attempt = () =>
-      this.client.commitWith([row.request], DELIVERY_TABLES, async (commit) => {
+      this.client.commitWith<Exclude<Placement, { queued: unknown }> | { queuedAs: number }>([row.request], DELIVERY_TABLES, async (commit) => {
         // The writer's earlier writes go first: behind them, this one waits in line too.
-        if (await pendingOf(this.db, row.actorUid).first()) return { queued: (await this.db.outbox.add(row)) as number };
+        if (await pendingOf(this.db, row.actorUid).first()) return { queuedAs: (await this.db.outbox.add(row)) as number };
         try {
           return { delivered: await commit(row.request, await this.actorOf(row.actorUid), this.now()) };
         } catch (error) {
@@ -153,9 +178,9 @@ export class Outbox {
         }
       });
     const locks = lockManager();
-    if (!locks) return attempt();
     // Another tab of the writer delivering holds the lock: queue rather than wait for it.
-    return locks.request(this.lockName(row.actorUid), { ifAvailable: true }, (lock) => (lock ? attempt() : Promise.resolve({})));
+    const outcome = await (locks ? locks.request(this.lockName(row.actorUid), { ifAvailable: true }, (lock) => (lock ? attempt() : Promise.resolve(undefined))) : attempt());
+    return outcome && 'queuedAs' in outcome ? { queued: this.settlementOf(outcome.queuedAs) } : outcome;
   }
 
   private lockName(uid: string) {
@@ -183,22 +208,31 @@ export class Outbox {
     return settled;
   }
 
-  /** A promise for the entry's fate, and its delivery set going. */
-  private settlementOf(seq: number): Promise<void> {
-    const settled = new Promise<void>((resolve, reject) => {
-      const earlier = this.waiting.get(seq);
-      this.waiting.set(seq, {
-        resolve: () => (earlier?.resolve(), resolve()),
-        reject: (error) => (earlier?.reject(error), reject(error)),
-      });
-    });
+  /** A promise for each entry's fate. */
+  private settlementsOf(seqs: readonly number[]): Promise<void>[] {
+    const settlements = seqs.map(
+      (seq) =>
+        new Promise<void>((resolve, reject) => {
+          const earlier = this.waiting.get(seq);
+          this.waiting.set(seq, {
+            resolve: () => (earlier?.resolve(), resolve()),
+            reject: (error) => (earlier?.reject(error), reject(error)),
+          });
+        }),
+    );
     // Delivered by another tab before this one started waiting: the watcher may never see it.
-    void this.db.outbox.get(seq).then((row) => {
-      if (row) return;
-      this.waiting.get(seq)?.resolve();
-      this.waiting.delete(seq);
-    });
-    return settled;
+    void this.db.outbox.bulkGet([...seqs]).then((rows) =>
+      rows.forEach((row, index) => {
+        if (row) return;
+        this.waiting.get(seqs[index]!)?.resolve();
+        this.waiting.delete(seqs[index]!);
+      }),
+    );
+    return settlements;
+  }
+
+  private settlementOf(seq: number): Promise<void> {
+    return this.settlementsOf([seq])[0]!;
   }
 
   /** Sends a refused write again, as `request` now (a failed chat message's Retry), keeping its place in line. */
@@ -249,11 +283,19 @@ export class Outbox {
       return;
     }
     this.draining = true;
+    // Like Cloud Function triggers, after the writes and not part of them (nor waited for):
+    // the triggers of a whole drain run once it is done, so that they hold up none of its batches.
+    const delivered: Delivered[] = [];
+    const goOn = () => this.online && !this.closed && this.viewerUid() === uid;
     const drain = async () => {
       do {
         this.lookAgain = false;
-        while (this.online && !this.closed && this.viewerUid() === uid && (await this.deliverNext(uid)));
-      } while (this.lookAgain && this.online && !this.closed && this.viewerUid() === uid);
+        while (goOn()) {
+          const batch = await this.deliverNext(uid);
+          if (!batch) break;
+          delivered.push(...batch);
+        }
+      } while (this.lookAgain && goOn());
     };
     try {
       const locks = lockManager();
@@ -262,17 +304,19 @@ export class Outbox {
       console.error('Delivering queued writes stopped; it resumes with the next change.', error);
     } finally {
       this.draining = false;
+      if (delivered.length > 0) void this.afterDelivery(delivered, uid);
     }
   }
 
   /**
    * Delivers the user's oldest pending entries, up to a batch, in one transaction (each
-   * entry its own write, checked on its own: a refusal fails that entry alone): true if
-   * there were any. A burst of messages goes out in a few transactions, not one per message.
+   * entry its own write, checked on its own: a refusal fails that entry alone): what landed,
+   * or undefined if nothing was in line. A burst of messages goes out in a few transactions,
+   * not one per message.
    */
-  private async deliverNext(uid: string): Promise<boolean> {
+  private async deliverNext(uid: string): Promise<Delivered[] | undefined> {
     const heads = await pendingOf(this.db, uid).limit(DELIVERY_BATCH).toArray();
-    if (heads.length === 0) return false;
+    if (heads.length === 0) return undefined;
     // Taking the entries out, the rules' reads and the writes: one transaction.
     const delivered = await this.client.commitWith(
       heads.map((head) => head.request),
@@ -297,9 +341,7 @@ export class Outbox {
         return landed;
       },
     );
-    // Like Cloud Function triggers: after the write, not part of it (and not waited for).
-    for (const { write, before } of delivered) void this.afterDelivery(write, before, uid);
-    return true;
+    return delivered;
   }
 
   /** Settles when no delivery is under way in this tab (tests close the database after it). */

@@ -28,6 +28,11 @@ export class LearnedScope {
     this.learned = new Set(initial);
   }
 
+  /** The tables learned so far. */
+  tables(): readonly string[] {
+    return [...this.learned];
+  }
+
   async transaction<T>(db: Dexie, alongside: readonly string[], work: (scope: Scope) => Promise<T>): Promise<T> {
     for (;;) {
       const tables = new Set([...this.learned, ...alongside]);
