@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * The app's stylesheet does not hold the first paint: index.html paints its header with
@@ -33,7 +34,31 @@ const domainModules = new RegExp(`^${domainDirectory.replace(/[.*+?^${}()|[\]\\]
 
 // The domain lives in functions/src/domain and is shared, not copied: one source of truth.
 export default defineConfig({
-  plugins: [react(), stylesheetAfterFirstPaint()],
+  plugins: [
+    react(),
+    stylesheetAfterFirstPaint(),
+    // A service worker that keeps the app's files, so that it opens with no network (a
+    // customer on a train reloads the page and still sees their queued messages: the data
+    // is Firestore's cache, or IndexedDB on the local backend). Registered by the app itself
+    // once its first page is in (web/src/app/offlineApp.ts); no manifest: not an installable app.
+    VitePWA({
+      injectRegister: false,
+      registerType: 'autoUpdate',
+      manifest: false,
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg}'],
+        // Reports (charts, the largest page) shows nothing useful offline: it loads when opened.
+        globIgnores: ['**/ReportsRoute-*'],
+        // Any address of the app opens its page; Firebase Hosting's own /__/ pages (sign-in with
+        // a provider) are the network's.
+        navigateFallback: 'index.html',
+        navigateFallbackDenylist: [/^\/__\//],
+        // A new release's worker takes over at once: the next page load gets the new files.
+        skipWaiting: true,
+        clientsClaim: true,
+      },
+    }),
+  ],
   resolve: {
     alias: {
       '@domain': fileURLToPath(new URL('../functions/src/domain/index.ts', import.meta.url)),

@@ -24,11 +24,11 @@ import { BrowserRouter, Navigate, Route, Routes, useInRouterContext } from 'reac
 import type { Session } from '../backend/port';
 import { APP_TITLE, useUnreadTitle } from '../features/unread/useUnread';
 import { AppLayout } from './AppLayout';
+import { keepAppForOffline } from './offlineApp';
 import { pageModules } from './routes/pageModules';
 import { RoutedHeadingPlace } from './RoutedHeadingPlace';
 
-// Each page loads when first shown (pageModules); the others follow once the browser is idle,
-// so that a page opened offline later is there.
+// Each page loads when first shown (pageModules); the service worker keeps them all for offline.
 const pages = pageModules;
 const MyTicketsPage = lazy(pages.myTickets);
 const NewTicketPage = lazy(pages.newTicket);
@@ -39,33 +39,10 @@ const CannedRepliesPage = lazy(pages.cannedReplies);
 const ProfilePage = lazy(pages.profile);
 const ReportsPage = lazy(pages.reports);
 
-/**
- * The pages a role opens from here, fetched one at a time in idle moments once the first
- * screen's page is in (this renders inside its Suspense), so that a page opened offline later
- * is there and none of them competes with the first screen. Reports (charts, the largest page)
- * is left to load when opened: it shows nothing useful offline.
- */
-function PagesPrefetch({ role }: { role: Session['role'] }) {
-  useEffect(() => {
-    const wanted = [pages.ticket, ...(isStaff(role) ? [pages.queue] : [pages.myTickets, pages.newTicket]), ...(isAdmin(role) ? [pages.users, pages.cannedReplies] : [])];
-    let idle: number | undefined;
-    const next = () => {
-      const load = wanted.shift();
-      if (!load) return;
-      load().catch(() => {}); // opened later, the page shows its own loading again
-      idle = whenIdle(next);
-    };
-    idle = whenIdle(next);
-    return () => cancelIdle(idle);
-  }, [role]);
+/** Renders inside the first page's Suspense: once that page is in, the app is kept for offline use. */
+function KeptForOffline() {
+  useEffect(keepAppForOffline, []);
   return null;
-}
-
-const whenIdle = (callback: () => void) => window.requestIdleCallback?.(callback) ?? window.setTimeout(callback, 1_000);
-function cancelIdle(handle: number | undefined) {
-  if (handle === undefined) return;
-  if (window.cancelIdleCallback) window.cancelIdleCallback(handle);
-  else window.clearTimeout(handle);
 }
 
 const pageLoading = (
@@ -128,7 +105,7 @@ function SignedInFrame({ session }: { session: Session }) {
               <Route path="/profile" element={<ProfilePage />} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>
-            <PagesPrefetch role={session.role} />
+            <KeptForOffline />
           </Suspense>
         </RoutedHeadingPlace>
       </AppLayout>
