@@ -1,3 +1,5 @@
+import type { Page } from '@playwright/test';
+
 /** Test files made in memory: real magic bytes, padded to the size a case needs. */
 const MB = 1024 * 1024;
 
@@ -21,3 +23,10 @@ export const pdfFile = (name: string, megabytes: number) => ({
   mimeType: 'application/pdf',
   buffer: padded(PDF, Math.round(megabytes * MB)),
 });
+
+/** Picks files through the new-ticket form's "Attach files" button, as a person does. */
+export async function attach(page: Page, files: ReturnType<typeof pngFile>[]) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Attach files' }).click();
+  await (await chooser).setFiles(files);
+}

@@ -1,42 +1,26 @@
-import { expect, test, type Page } from '@playwright/test';
-import { pdfFile, pngFile } from './files';
-import { choose, signInAs } from './pages';
+import { attach, pdfFile, pngFile } from './files';
+import { choose, openTicket } from './pages';
+import { expect, test } from './people';
 
-async function attach(page: Page, files: ReturnType<typeof pngFile>[]) {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Attach files' }).click();
-  await (await chooser).setFiles(files);
-}
-
-test('a customer opens a ticket with an image and a PDF; an agent accepts it and raises its priority; the customer sees it live', async ({
-  context,
+test("a customer opens a ticket; an agent's queue shows it numbered without a reload; the agent accepts it and raises its priority; the customer sees it live", async ({
+  people,
 }) => {
-  const customer = await context.newPage();
-  await signInAs(customer, 'Maya Chen', 'customer');
-  const agent = await context.newPage();
-  await signInAs(agent, 'Sam Rivera', 'agent');
+  const customer = await people.open('Maya Chen', 'customer');
+  const agent = await people.open('Sam Rivera', 'agent');
 
-  await customer.getByRole('main').getByRole('link', { name: 'New ticket' }).click();
-  await customer.getByRole('textbox', { name: 'Title' }).fill('Checkout page crashes');
-  await customer.getByRole('textbox', { name: 'Description' }).fill('It crashes after I press Pay. Screenshot and receipt attached.');
-  // Triage suggests High for a crash; the customer settles for Medium.
-  await customer.getByRole('combobox', { name: 'Priority' }).selectOption({ label: 'Medium' });
-  await attach(customer, [pngFile('crash.png', 2.5), pdfFile('receipt.pdf', 4)]);
-  const attached = customer.getByRole('list', { name: 'Attached files' });
-  await expect(attached.getByText('crash.png')).toBeVisible();
-  await expect(attached.getByText('receipt.pdf')).toBeVisible();
+  await openTicket(customer, {
+    title: 'Checkout page crashes',
+    description: 'It crashes after I press Pay.',
+    category: 'Technical',
+    priority: 'Medium',
+  });
+  const number = customer.getByLabel('Ticket number');
+  await expect(number).toHaveText(/^#\d+$/);
 
-  await customer.getByRole('button', { name: 'Open ticket' }).click();
-  // Each upload shows its progress bar while the bytes are stored (it starts at 0%, empty).
-  await expect(customer.getByRole('progressbar', { name: 'Uploading receipt.pdf' })).toBeAttached();
-  await expect(customer.getByRole('heading', { name: 'Checkout page crashes' })).toBeVisible();
-  await expect(customer.getByLabel('Ticket number')).toHaveText(/#\d+/);
-  const gallery = customer.getByRole('region', { name: 'Attachments' });
-  await expect(gallery.getByRole('button', { name: 'Enlarge crash.png' })).toBeVisible();
-  await expect(gallery.getByRole('link', { name: 'receipt.pdf' })).toBeVisible();
-
-  // The agent picks it from the queue without reloading.
-  await agent.getByRole('link', { name: /Checkout page crashes/ }).click();
+  // The agent's queue, open all along, shows it with its number.
+  const row = agent.getByRole('list', { name: 'Queue' }).getByRole('listitem').filter({ hasText: 'Checkout page crashes' });
+  await expect(row).toContainText((await number.textContent())!);
+  await row.getByRole('link', { name: /Checkout page crashes/ }).click();
   await agent.getByRole('button', { name: 'Accept' }).click();
   await choose(agent, 'Priority', 'Critical');
 
@@ -53,8 +37,8 @@ test('a customer opens a ticket with an image and a PDF; an agent accepts it and
   await expect(agent.getByRole('region', { name: 'History' })).toContainText('Sam Rivera moved it from Open to In progress');
 });
 
-test('a fourth image and a 6 MB PDF are refused with messages naming the limits, keeping what was chosen', async ({ page }) => {
-  await signInAs(page, 'Leo Park', 'customer');
+test('a fourth image and a 6 MB PDF are refused with messages naming the limits, keeping what was chosen', async ({ people }) => {
+  const page = await people.open('Leo Park', 'customer');
   await page.getByRole('main').getByRole('link', { name: 'New ticket' }).click();
   await page.getByRole('textbox', { name: 'Title' }).fill('Too many files');
   await attach(page, [pngFile('one.png', 0.1), pngFile('two.png', 0.1), pngFile('three.png', 0.1)]);

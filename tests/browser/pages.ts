@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 
-type Role = 'customer' | 'agent' | 'admin';
+export type Role = 'customer' | 'agent' | 'admin';
 
 /** The header's account button; its name starts with the initials it shows ("MC Maya Chen (customer), account"). */
 export const accountButton = (page: Page, name: string, role: Role) =>

@@ -1,48 +1,57 @@
-import { defineConfig } from '@playwright/test';
+import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
+import type { Backend } from './people';
 
 /**
  * Browser tests in Debian's Chromium (never a downloaded browser), against the built app
- * served by `vite preview` on the local backend.
+ * served by `vite preview`: on the local backend (this config), or on Firebase against the
+ * emulators (playwright.firebase.config.ts, which tests/browser/run.mjs starts inside
+ * `firebase emulators:exec`).
  */
-// BROWSER_PORT lets two checkouts run the browser tier side by side on one machine.
-const port = Number(process.env.BROWSER_PORT ?? 4173);
-
-export default defineConfig({
-  testDir: '.',
-  testMatch: '*.spec.ts',
-  // Caps, not waits: every step waits for a state. They are generous so that a machine far
-  // busier than CI (seen: load 25 on 2 cores, a whole flow taking over a minute) still passes.
-  timeout: 180_000,
-  expect: { timeout: 20_000 },
-  fullyParallel: false,
-  workers: 1,
-  forbidOnly: true,
-  reporter: [['list']],
-  outputDir: '../../test-results',
-  use: {
-    baseURL: `http://127.0.0.1:${port}`,
-    // Tracing snapshots the page at every action, which on a busy 2-core machine costs more
-    // than the test itself; record one when needed with `--trace retain-on-failure`.
-    trace: 'off',
-    screenshot: 'only-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+export function browserConfig({ backend, port, outDir, ...rest }: { backend: Backend; port: number; outDir: string } & PlaywrightTestConfig) {
+  return defineConfig<{ backend: Backend }>({
+    testDir: '.',
+    testMatch: '*.spec.ts',
+    // Flows only the Firebase build has (its cache, the console): playwright.firebase.config.ts.
+    testIgnore: 'firebase/**',
+    // Caps, not waits: every step waits for a state. They are generous so that a machine far
+    // busier than CI (seen: load 25 on 2 cores, a whole flow taking over a minute) still passes.
+    timeout: 180_000,
+    expect: { timeout: 20_000 },
+    fullyParallel: false,
+    workers: 1,
+    forbidOnly: true,
+    reporter: [['list']],
+    outputDir: `../../test-results/${backend}`,
+    use: {
+      backend,
+      baseURL: `http://127.0.0.1:${port}`,
+      // Tracing snapshots the page at every action, which on a busy 2-core machine costs more
+      // than the test itself; record one when needed with `--trace retain-on-failure`.
+      trace: 'off',
+      screenshot: 'only-on-failure',
+      launchOptions: {
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      },
     },
-  },
-  webServer: {
-    command: `node ../node_modules/vite/bin/vite.js preview --port ${port}`,
-    cwd: '../../web',
-    url: `http://127.0.0.1:${port}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
-});
+    webServer: {
+      command: `node ../node_modules/vite/bin/vite.js preview --outDir ${outDir} --port ${port} --strictPort`,
+      cwd: '../../web',
+      url: `http://127.0.0.1:${port}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    ...rest,
+  });
+}
+
+// BROWSER_PORT lets two checkouts run the browser tier side by side on one machine.
+export default browserConfig({ backend: 'local', port: Number(process.env.BROWSER_PORT ?? 4173), outDir: 'dist' });
