@@ -42,8 +42,8 @@ async function firebaseHalf() {
     }
     const taken = await takenEmulatorPort();
     if (taken) {
-      say(`the flows on the Firebase build did not run: port ${taken.port} (${taken.name} emulator) is taken by another process.`);
-      return 1;
+      say(`the flows on the Firebase build did not run: port ${taken.port} (${taken.name} emulator) is taken by another process (stop it and run again).`);
+      return SKIPPED;
     }
     const functionsBuilt = spawnSync('npm', ['run', 'build', '-w', 'functions'], { stdio: 'inherit' }).status;
     if (functionsBuilt !== 0) return functionsBuilt ?? 1;
