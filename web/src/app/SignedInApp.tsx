@@ -1,22 +1,12 @@
-// The CSS of the signed-in frame: app shell, navigation, account menu, notifications drawer,
-// toasts, the keyboard-shortcuts dialog.
+// The CSS of the signed-in frame: app shell, navigation, the account button and the bell.
+// The account menu, the notifications drawer, the toasts and the keyboard-shortcuts dialog
+// bring their own when they load.
 import '@mantine/core/styles/AppShell.css';
 import '@mantine/core/styles/Burger.css';
 import '@mantine/core/styles/NavLink.css';
 import '@mantine/core/styles/Avatar.css';
 import '@mantine/core/styles/Indicator.css';
-import '@mantine/core/styles/Popover.css';
-import '@mantine/core/styles/Menu.css';
-import '@mantine/core/styles/ModalBase.css';
-import '@mantine/core/styles/Overlay.css';
-import '@mantine/core/styles/Drawer.css';
-import '@mantine/core/styles/Modal.css';
-import '@mantine/core/styles/Table.css';
-import '@mantine/core/styles/Kbd.css';
-import '@mantine/core/styles/Notification.css';
-import '@mantine/notifications/styles.css';
 import { Center, Loader } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { isAdmin, isStaff } from '@domain';
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useContext, useEffect, useState } from 'react';
@@ -46,6 +36,8 @@ const UsersPage = lazy(pages.users);
 const CannedRepliesPage = lazy(pages.cannedReplies);
 const ProfilePage = lazy(pages.profile);
 const ReportsPage = lazy(pages.reports);
+// The toasts' host loads beside the first screen (see Toasts.tsx).
+const Toasts = lazy(() => import('./Toasts'));
 
 /** The pages a role can open, fetched after the first screen has settled. */
 function usePagesPrefetched(role: Session['role']) {
@@ -102,7 +94,9 @@ function SignedInFrame({ session }: { session: Session }) {
   return (
     <>
       <UnreadTitle />
-      <Notifications position="top-right" />
+      <Suspense fallback={null}>
+        <Toasts />
+      </Suspense>
       <AppLayout session={session}>
         <RoutedHeadingPlace>
           <Suspense fallback={pageLoading}>
