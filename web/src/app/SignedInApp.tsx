@@ -14,6 +14,7 @@ import { BrowserRouter, Navigate, Route, Routes, useInRouterContext } from 'reac
 import type { Session } from '../backend/port';
 import { APP_TITLE, useUnreadTitle } from '../features/unread/useUnread';
 import { AppLayout } from './AppLayout';
+import { whenIdle } from './whenIdle';
 import { RoutedHeadingPlace } from './RoutedHeadingPlace';
 
 // Each page loads when first shown, so a signed-in first screen carries only its own; the
@@ -43,9 +44,7 @@ const Toasts = lazy(() => import('./Toasts'));
 function usePagesPrefetched(role: Session['role']) {
   useEffect(() => {
     const wanted = [pages.ticket, ...(isStaff(role) ? [pages.queue, pages.reports] : [pages.myTickets, pages.newTicket]), ...(isAdmin(role) ? [pages.users, pages.cannedReplies] : [])];
-    const fetchAll = () => wanted.forEach((load) => void load().catch(() => {}));
-    const idle = window.requestIdleCallback?.(fetchAll, { timeout: 5_000 }) ?? window.setTimeout(fetchAll, 2_000);
-    return () => (window.cancelIdleCallback ? window.cancelIdleCallback(idle) : window.clearTimeout(idle));
+    return whenIdle(() => wanted.forEach((load) => void load().catch(() => {})));
   }, [role]);
 }
 

@@ -1,14 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useState, type ComponentType, type ReactNode } from 'react';
-
-/** Runs `work` when the browser is idle (within 5 s), or after 2 s where it cannot tell. */
-export function whenIdle(work: () => void): () => void {
-  if (window.requestIdleCallback) {
-    const idle = window.requestIdleCallback(work, { timeout: 5_000 });
-    return () => window.cancelIdleCallback(idle);
-  }
-  const timer = window.setTimeout(work, 2_000);
-  return () => window.clearTimeout(timer);
-}
+import { whenIdle } from './whenIdle';
 
 /**
  * A component whose code is not part of the screen that shows it: React.lazy, fetched as soon

@@ -9,7 +9,7 @@ import {
   type Category,
   type Priority,
 } from '../ticketFields.js';
-import { classifyTicket, phrasesBacking, type TriageText } from './classify.js';
+import type { TriageText } from './classify.js';
 
 /** Who made a suggestion: the model (Gemini, on the server) or the offline classifier. */
 export const suggestionSources = ['model', 'rules'] as const;
@@ -55,28 +55,6 @@ export function triagePrompt(text: TriageText): string {
     'Return ONLY valid JSON like: {"suggested_category": "...", "suggested_priority": "..."}',
     `Ticket description: ${description}`,
   ].join('\n');
-}
-
-function joinedReasons(reasons: { readonly category: readonly string[]; readonly priority: readonly string[] }): string[] {
-  const out: string[] = [];
-  for (const phrase of [...reasons.category, ...reasons.priority]) {
-    const trimmed = phrase.slice(0, REASON_MAX);
-    if (!out.some((known) => known.toLowerCase() === trimmed.toLowerCase())) out.push(trimmed);
-  }
-  return out.slice(0, REASONS_MAX);
-}
-
-/** The offline classifier's suggestion, marked as the rules'. */
-export function rulesSuggestion(text: TriageText): TriageSuggestion {
-  const found = classifyTicket(text);
-  return { category: found.category, priority: found.priority, source: 'rules', reasons: joinedReasons(found.reasons) };
-}
-
-/** A model's answer, explained by the phrases of the text that back it. */
-export function modelSuggestion(text: TriageText, answer: ModelAnswer): TriageSuggestion {
-  const category = answer.suggested_category;
-  const priority = answer.suggested_priority;
-  return { category, priority, source: 'model', reasons: joinedReasons(phrasesBacking(text, category, priority)) };
 }
 
 /** "Billing, High, because 'charged twice', 'refund'": what the form and the ticket say. */
