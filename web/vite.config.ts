@@ -27,9 +27,11 @@ function stylesheetAfterFirstPaint(): Plugin {
   };
 }
 
+const escaped = (path: string) => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Modules in this checkout's functions/src/domain (and no other path that merely contains it). */
-const domainDirectory = fileURLToPath(new URL('../functions/src/domain/', import.meta.url));
-const domainModules = new RegExp(`^${domainDirectory.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+const domainModules = new RegExp(`^${escaped(fileURLToPath(new URL('../functions/src/domain/', import.meta.url)))}`);
+/** The one domain module with an effect: it gives zod/mini its English messages (domain/zod.ts). */
+const domainZod = new RegExp(`^${escaped(fileURLToPath(new URL('../functions/src/domain/zod.ts', import.meta.url)))}$`);
 
 // The domain lives in functions/src/domain and is shared, not copied: one source of truth.
 export default defineConfig({
@@ -47,7 +49,14 @@ export default defineConfig({
   build: {
     sourcemap: true,
     // The domain's modules only declare (schemas, rules, tables): a page takes the modules it
-    // uses, not every module the barrel names.
-    rolldownOptions: { treeshake: { moduleSideEffects: [{ test: domainModules, sideEffects: false }] } },
+    // uses, not every module the barrel names. The first rule that matches a module decides.
+    rolldownOptions: {
+      treeshake: {
+        moduleSideEffects: [
+          { test: domainZod, sideEffects: true },
+          { test: domainModules, sideEffects: false },
+        ],
+      },
+    },
   },
 });

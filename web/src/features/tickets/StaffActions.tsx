@@ -19,7 +19,7 @@ import { useBackend } from '../../backend/BackendContext';
 import { ShortcutHint } from '../shortcuts/ShortcutHint';
 import { useShortcuts } from '../shortcuts/useShortcuts';
 import { runAction } from './useTicketAction';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { useFormDraft } from '../../session/useFormDraft';
 
 /** The select's value for "nobody": uids are never empty. */
