@@ -271,6 +271,8 @@ function printFirstScreens() {
     "customer's tickets": ['src/app/SignedInApp.tsx', 'src/app/routes/MyTicketsRoute.ts'],
     'new ticket': ['src/app/SignedInApp.tsx', 'src/app/routes/NewTicketRoute.ts'],
     'a ticket': ['src/app/SignedInApp.tsx', 'src/app/routes/TicketRoute.ts'],
+    // Staff's panels of a ticket (actions, triage, history) load beside the page for staff only.
+    'a ticket (staff)': ['src/app/SignedInApp.tsx', 'src/app/routes/TicketRoute.ts', 'src/features/tickets/staffPanels.ts'],
     "agent's queue": ['src/app/SignedInApp.tsx', 'src/app/routes/QueueRoute.ts'],
     'users (admin)': ['src/app/SignedInApp.tsx', 'src/app/routes/UsersRoute.ts'],
     'reports (staff)': ['src/app/SignedInApp.tsx', 'src/app/routes/ReportsRoute.ts'],

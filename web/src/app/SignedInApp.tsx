@@ -23,6 +23,13 @@ const pages = {
   myTickets: () => import('./routes/MyTicketsRoute'),
   newTicket: () => import('./routes/NewTicketRoute'),
   ticket: () => import('./routes/TicketRoute'),
+  // Staff's panels of a ticket (actions, triage, history) are a chunk of their own: fetched
+  // beside the page for staff, never for customers.
+  ticketForStaff: () =>
+    Promise.all([import('./routes/TicketRoute'), import('../features/tickets/staffPanels')]).then(async ([page]) => {
+      await page.preloadStaffPanels();
+      return page;
+    }),
   queue: () => import('./routes/QueueRoute'),
   users: () => import('./routes/UsersRoute'),
   cannedReplies: () => import('./routes/CannedRepliesRoute'),
@@ -32,6 +39,7 @@ const pages = {
 const MyTicketsPage = lazy(pages.myTickets);
 const NewTicketPage = lazy(pages.newTicket);
 const TicketPage = lazy(pages.ticket);
+const StaffTicketPage = lazy(pages.ticketForStaff);
 const QueuePage = lazy(pages.queue);
 const UsersPage = lazy(pages.users);
 const CannedRepliesPage = lazy(pages.cannedReplies);
@@ -43,7 +51,7 @@ const Toasts = lazy(() => import('./Toasts'));
 /** The pages a role can open, fetched after the first screen has settled. */
 function usePagesPrefetched(role: Session['role']) {
   useEffect(() => {
-    const wanted = [pages.ticket, ...(isStaff(role) ? [pages.queue, pages.reports] : [pages.myTickets, pages.newTicket]), ...(isAdmin(role) ? [pages.users, pages.cannedReplies] : [])];
+    const wanted = [...(isStaff(role) ? [pages.ticketForStaff, pages.queue, pages.reports] : [pages.ticket, pages.myTickets, pages.newTicket]), ...(isAdmin(role) ? [pages.users, pages.cannedReplies] : [])];
     return whenIdle(() => wanted.forEach((load) => void load().catch(() => {})));
   }, [role]);
 }
@@ -103,7 +111,7 @@ function SignedInFrame({ session }: { session: Session }) {
               <Route path="/" element={<Navigate to={isStaff(session.role) ? '/queue' : '/tickets'} replace />} />
               <Route path="/tickets" element={<MyTicketsPage />} />
               <Route path="/tickets/new" element={<NewTicketPage />} />
-              <Route path="/tickets/:ticketId" element={<TicketPage />} />
+              <Route path="/tickets/:ticketId" element={isStaff(session.role) ? <StaffTicketPage /> : <TicketPage />} />
               <Route path="/queue" element={isStaff(session.role) ? <QueuePage /> : <Navigate to="/tickets" replace />} />
               <Route path="/reports" element={isStaff(session.role) ? <ReportsPage /> : <Navigate to="/tickets" replace />} />
               <Route path="/users" element={isAdmin(session.role) ? <UsersPage /> : <Navigate to="/" replace />} />

@@ -35,3 +35,20 @@ export function OnFirstOpen({ opened, children }: { opened: boolean; children: (
     </Suspense>
   );
 }
+
+/**
+ * A component whose code loads apart from the screen that shows it, and which renders at once
+ * (without suspending) once `preload` has brought it: React.lazy suspends the first time it
+ * renders even when its module is in, which would hide a page already on screen for a frame.
+ * Rendered before it is in, it suspends like React.lazy (give it a Suspense boundary).
+ */
+export function preloadable<P extends object>(load: () => Promise<ComponentType<P>>) {
+  let loaded: ComponentType<P> | undefined;
+  const preload = () => load().then((component) => (loaded = component));
+  const Lazy = lazy(() => preload().then((component) => ({ default: component })));
+  function Preloadable(props: P) {
+    const Component = loaded ?? Lazy;
+    return <Component {...props} />;
+  }
+  return Object.assign(Preloadable, { preload });
+}

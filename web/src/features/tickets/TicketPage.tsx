@@ -1,10 +1,11 @@
 import { Alert, Anchor, Grid, Group, Loader, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { categoryLabels, formatTicketNumber, isStaff, type PresenceActivity, type Ticket, type UserProfile } from '@domain';
-import { useId, useState } from 'react';
+import { Suspense, useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { exactTime } from '../../app/dates';
 import { errorMessage } from '../../app/errorMessage';
+import { preloadable } from '../../app/loadLater';
 import { PageHeading } from '../../app/PageHeading';
 import { useBackend } from '../../backend/BackendContext';
 import { queryKeys } from '../../realtime/queryKeys';
@@ -14,12 +15,18 @@ import { ChatPanel } from '../chat/ChatPanel';
 import { PresenceBar } from '../presence/PresenceBar';
 import { useOthersOnTicket, useOwnPresence } from '../presence/usePresence';
 import { AttachmentGallery } from './AttachmentGallery';
-import { CustomerActions, StaffActions } from './StaffActions';
-import { satisfactionText } from '../satisfaction/SatisfactionSurvey';
+import { CustomerActions } from './CustomerActions';
+import { satisfactionText } from '../satisfaction/satisfactionText';
 import { SlaBadge } from '../sla/SlaBadge';
 import { PriorityBadge, StatusBadge } from './TicketBadges';
-import { TicketHistory } from './TicketHistory';
-import { TriagePanel } from '../triage/TriagePanel';
+
+// Staff's panels load apart from the page: with it, for staff (SignedInApp preloads them), and
+// never for customers.
+const staffPanels = () => import('./staffPanels');
+const StaffActions = preloadable(() => staffPanels().then((panels) => panels.StaffActions));
+const TriagePanel = preloadable(() => staffPanels().then((panels) => panels.TriagePanel));
+const TicketHistory = preloadable(() => staffPanels().then((panels) => panels.TicketHistory));
+export const preloadStaffPanels = () => Promise.all([StaffActions.preload(), TriagePanel.preload(), TicketHistory.preload()]);
 
 /**
  * One ticket, live: its number arrives, its status changes, its chat runs, without a
@@ -63,12 +70,20 @@ export function TicketPage() {
 
   // The chat tells everyone what happened (its system messages); the audit trail beside it
   // is for staff, folded, so nothing shows twice and customers see no staff names.
-  const details = (
+  const details = staff ? (
+    // Preloaded with the page, so nothing here suspends; the boundary is for a page opened without.
+    <Suspense fallback={<Loader aria-label="Loading the staff actions" />}>
+      <Stack>
+        <StaffActions ticket={t} role={session.role} staff={people} />
+        <TicketDetails ticket={t} staff={people} viewerIsStaff />
+        <TriagePanel ticket={t} />
+        <TicketHistory ticketId={t.id} staff={people} />
+      </Stack>
+    </Suspense>
+  ) : (
     <Stack>
-      {staff ? <StaffActions ticket={t} role={session.role} staff={people} /> : <CustomerActions ticket={t} />}
-      <TicketDetails ticket={t} staff={people} viewerIsStaff={staff} />
-      {staff && <TriagePanel ticket={t} />}
-      {staff && <TicketHistory ticketId={t.id} staff={people} />}
+      <CustomerActions ticket={t} />
+      <TicketDetails ticket={t} staff={people} viewerIsStaff={false} />
     </Stack>
   );
   const chat = <ChatPanel ticket={t} onActivity={setActivity} />;
