@@ -2,13 +2,15 @@ import './app/shellStyles';
 import { MantineProvider } from '@mantine/core';
 import { StrictMode, startTransition, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
+import { App, SignInPage } from './app/App';
 import { cssVariablesResolver } from './app/colorRoles';
 import { errorMessage } from './app/errorMessage';
 import { StartingShell } from './app/ShellLayout';
 import { theme } from './app/theme';
+import { whenIdle } from './app/whenIdle';
 import { BackendProvider } from './backend/BackendContext';
 import { createBackend } from './backend/createBackend';
+import type { SupportBackend } from './backend/port';
 
 const root = createRoot(document.getElementById('root')!);
 const render = (content: ReactNode) =>
@@ -34,22 +36,35 @@ function stylesLoaded(): Promise<void> {
   return Promise.all(links.map(loaded)).then(() => undefined);
 }
 
-// index.html has painted the header already; App shows the shell until the session is known.
-void stylesLoaded().then(() => {
+/** The backend, opened while the stylesheet loads (so is the sign-in page's code, for someone signed out). */
+function startBackend(): { backend: SupportBackend } | { problem: string } {
   try {
     const backend = createBackend();
-    // The bench build drives the backend directly (seeding 10,000 messages, reading stats).
-    if (import.meta.env.VITE_EXPOSE_BACKEND === 'true') Object.assign(window, { __supportDesk: backend });
-    // A transition: React renders the first screen in slices, never one long task.
-    startTransition(() =>
-      render(
-        <BackendProvider backend={backend}>
-          <App />
-        </BackendProvider>,
-      ),
-    );
+    const fetchSignInPage = () => void SignInPage.preload().catch(() => {});
+    backend.subscribeSession((session) => (session === null ? fetchSignInPage() : whenIdle(fetchSignInPage)));
+    return { backend };
   } catch (error) {
     console.error('The backend did not start.', error);
-    render(<StartingShell problem={errorMessage(error)} />);
+    return { problem: errorMessage(error) };
   }
+}
+const started = startBackend();
+
+// index.html has painted the header already; App shows the shell until the session is known.
+void stylesLoaded().then(() => {
+  if ('problem' in started) {
+    render(<StartingShell problem={started.problem} />);
+    return;
+  }
+  const { backend } = started;
+  // The bench build drives the backend directly (seeding 10,000 messages, reading stats).
+  if (import.meta.env.VITE_EXPOSE_BACKEND === 'true') Object.assign(window, { __supportDesk: backend });
+  // A transition: React renders the first screen in slices, never one long task.
+  startTransition(() =>
+    render(
+      <BackendProvider backend={backend}>
+        <App />
+      </BackendProvider>,
+    ),
+  );
 });
