@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Text, Textarea } from '@mantine/core';
 import {
   TITLE_MAX,
   asksForSatisfaction,
@@ -39,6 +39,7 @@ import { useCannedReplyInsertion } from '../cannedReplies/useCannedReplyInsertio
 import { useReplyCollision } from '../presence/useReplyCollision';
 import { useShortcuts } from '../shortcuts/useShortcuts';
 import { useMessageAlertsSeen } from '../notifications/useMessageAlertsSeen';
+import { ComposerModeSwitch } from '../tickets/staffParts';
 import { useReadMarkers } from '../unread/useUnread';
 import { ChatMessageItem, NoteItem } from './ChatMessageItem';
 import { useDraft } from './useDraft';
@@ -318,16 +319,10 @@ function Composer({ ticket, staff, messages, onActivity }: ComposerProps) {
     <form onSubmit={submit} aria-label={writingNote ? 'Internal note' : 'Reply'}>
       <Stack gap={6}>
         {staff && !locked && (
-          <SegmentedControl
-            size="xs"
-            value={mode}
-            onChange={(value) => setMode(value as 'reply' | 'note')}
-            data={[
-              { value: 'reply', label: 'Reply to customer' },
-              { value: 'note', label: 'Internal note' },
-            ]}
-            aria-label="Write a reply or an internal note"
-          />
+          // Staff's parts are preloaded with the page: this does not suspend.
+          <Suspense fallback={null}>
+            <ComposerModeSwitch value={mode} onChange={setMode} />
+          </Suspense>
         )}
         {locked && staff && (
           <Text size="xs" c="dimmed">

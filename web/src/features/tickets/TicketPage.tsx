@@ -5,28 +5,20 @@ import { Suspense, useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { exactTime } from '../../app/dates';
 import { errorMessage } from '../../app/errorMessage';
-import { preloadable } from '../../app/loadLater';
 import { PageHeading } from '../../app/PageHeading';
 import { useBackend } from '../../backend/BackendContext';
 import { queryKeys } from '../../realtime/queryKeys';
 import { useRealtimeQuery } from '../../realtime/useRealtimeQuery';
 import { useSignedInSession } from '../../session/useSession';
 import { ChatPanel } from '../chat/ChatPanel';
-import { PresenceBar } from '../presence/PresenceBar';
 import { useOthersOnTicket, useOwnPresence } from '../presence/usePresence';
 import { AttachmentGallery } from './AttachmentGallery';
 import { CustomerActions } from './CustomerActions';
+import { PresenceBar, SlaBadge, StaffActions, TicketHistory, TriagePanel } from './staffParts';
 import { satisfactionText } from '../satisfaction/satisfactionText';
-import { SlaBadge } from '../sla/SlaBadge';
 import { PriorityBadge, StatusBadge } from './TicketBadges';
 
-// Staff's panels load apart from the page: with it, for staff (SignedInApp preloads them), and
-// never for customers.
-const staffPanels = () => import('./staffPanels');
-const StaffActions = preloadable(() => staffPanels().then((panels) => panels.StaffActions));
-const TriagePanel = preloadable(() => staffPanels().then((panels) => panels.TriagePanel));
-const TicketHistory = preloadable(() => staffPanels().then((panels) => panels.TicketHistory));
-export const preloadStaffPanels = () => Promise.all([StaffActions.preload(), TriagePanel.preload(), TicketHistory.preload()]);
+export { preloadStaffPanels } from './staffParts';
 
 /**
  * One ticket, live: its number arrives, its status changes, its chat runs, without a
@@ -103,11 +95,14 @@ export function TicketPage() {
       </Group>
       {/* Outside the live region: it counts down, and a screen reader need not hear every tick. */}
       {staff && (
-        <Group gap="xs">
-          <SlaBadge ticket={t} />
-        </Group>
+        // Staff's parts are preloaded with the page: nothing here suspends.
+        <Suspense fallback={null}>
+          <Group gap="xs">
+            <SlaBadge ticket={t} />
+          </Group>
+          <PresenceBar others={others} />
+        </Suspense>
       )}
-      {staff && <PresenceBar others={others} />}
       {wide ? (
         <Grid gap="lg">
           <Grid.Col span={5}>{details}</Grid.Col>

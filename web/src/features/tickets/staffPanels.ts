@@ -1,6 +1,7 @@
 // The parts of a ticket's page that only staff see: the actions (with the priority and
-// assignee selects), the triage panel (with the classifier that explains a suggestion) and
-// the history. One chunk, loaded with the page for staff (SignedInApp) and never for customers.
+// assignee selects), the triage panel (with the classifier that explains a suggestion), the
+// history, the service-level badge, who else is on the ticket, and the composer's reply/note
+// switch. One chunk, loaded with the page for staff (staffParts.ts) and never for customers.
 // With their CSS: the selects' dropdowns (Popover, Combobox, ScrollArea), the shortcut hints'
 // Kbd, the history's Accordion, and the composer's reply/note switch
 // (SegmentedControl with its FloatingIndicator), which only staff see.
@@ -14,3 +15,6 @@ import '@mantine/core/styles/FloatingIndicator.css';
 export { StaffActions } from './StaffActions';
 export { TicketHistory } from './TicketHistory';
 export { TriagePanel } from '../triage/TriagePanel';
+export { SlaBadge } from '../sla/SlaBadge';
+export { PresenceBar } from '../presence/PresenceBar';
+export { ComposerModeSwitch } from '../chat/ComposerModeSwitch';
