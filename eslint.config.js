@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/dist-bench*/**', 'functions/lib/**', 'test-results/**', '.emulator-data/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/dist-firebase/**', '**/dist-bench*/**', 'functions/lib/**', 'test-results/**', '.emulator-data/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

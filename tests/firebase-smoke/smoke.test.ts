@@ -132,7 +132,7 @@ describe('the Firebase backend against the Auth emulator', () => {
   });
 
   it('refuses the suggestTriage callable to someone signed out', async () => {
-    await expect(httpsCallable(services.functions, 'suggestTriage')({ title: 'a', description: 'b' })).rejects.toMatchObject({
+    await expect(httpsCallable((await services.functions()).functions, 'suggestTriage')({ title: 'a', description: 'b' })).rejects.toMatchObject({
       code: 'functions/unauthenticated',
     });
   });
@@ -162,7 +162,7 @@ describe('the Firebase backend against the Auth emulator', () => {
   });
 
   it('asks the suggestTriage callable: signed in, the classifier answers there (no key in the emulator), marked rules', async () => {
-    const call = httpsCallable(services.functions, 'suggestTriage');
+    const call = httpsCallable((await services.functions()).functions, 'suggestTriage');
     const { data } = await call({ title: 'Charged twice', description: 'I was charged twice, please refund one payment.' });
     expect(triageSuggestionSchema.parse(data)).toMatchObject({ category: 'billing', priority: 'high', source: 'rules' });
     const tooLong = call({ title: 'x'.repeat(201), description: '' });

@@ -2,11 +2,12 @@ import './app/shellStyles';
 import { MantineProvider } from '@mantine/core';
 import { StrictMode, startTransition, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App, preloadSignedInApp } from './app/App';
+import { App, preloadSignedInApp, SignInPage } from './app/App';
 import { cssVariablesResolver } from './app/colorRoles';
 import { errorMessage } from './app/errorMessage';
 import { StartingShell } from './app/ShellLayout';
 import { theme } from './app/theme';
+import { whenIdle } from './app/whenIdle';
 import { BackendProvider } from './backend/BackendContext';
 import { createBackend } from './backend/createBackend';
 import type { SupportBackend } from './backend/port';
@@ -36,28 +37,32 @@ function stylesLoaded(): Promise<void> {
 }
 
 /**
- * The backend starts loading at once (for a signed-in user, with their first page beside it),
- * not once the stylesheet is in: index.html has painted the header already.
+ * The backend, opened while the stylesheet loads (index.html has painted the header already);
+ * beside it the sign-in page's code for someone signed out, or the signed-in app and the page
+ * of this address for someone signed in.
  */
-function startBackend(): SupportBackend | { problem: unknown } {
+function startBackend(): { backend: SupportBackend } | { problem: string } {
   try {
     const backend = createBackend({ whileSignedInLoads: preloadSignedInApp });
-    // The bench build drives the backend directly (seeding 10,000 messages, reading stats).
-    if (import.meta.env.VITE_EXPOSE_BACKEND === 'true') Object.assign(window, { __supportDesk: backend });
-    return backend;
-  } catch (problem) {
-    console.error('The backend did not start.', problem);
-    return { problem };
+    const fetchSignInPage = () => void SignInPage.preload().catch(() => {});
+    backend.subscribeSession((session) => (session === null ? fetchSignInPage() : whenIdle(fetchSignInPage)));
+    return { backend };
+  } catch (error) {
+    console.error('The backend did not start.', error);
+    return { problem: errorMessage(error) };
   }
 }
+const started = startBackend();
 
-const backend = startBackend();
 // App shows the shell until the session is known.
 void stylesLoaded().then(() => {
-  if ('problem' in backend) {
-    render(<StartingShell problem={errorMessage(backend.problem)} />);
+  if ('problem' in started) {
+    render(<StartingShell problem={started.problem} />);
     return;
   }
+  const { backend } = started;
+  // The bench build drives the backend directly (seeding 10,000 messages, reading stats).
+  if (import.meta.env.VITE_EXPOSE_BACKEND === 'true') Object.assign(window, { __supportDesk: backend });
   // A transition: React renders the first screen in slices, never one long task.
   startTransition(() =>
     render(

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 import { docIdSchema } from './ids.js';
 
 /**
@@ -12,15 +12,13 @@ export const assignmentStrategies = ['round_robin', 'random', 'manual'] as const
 export const ASSIGNMENT_POOL_MAX = 100;
 
 /** Strict, as firestore.rules: a field the desk does not know is a typo that would be ignored silently. */
-export const assignmentConfigSchema = z
-  .object({
-    strategy: z.enum(assignmentStrategies),
-    /** The pool, in rotation order. Empty means every active agent (by uid order). */
-    agentUids: z.array(docIdSchema).max(ASSIGNMENT_POOL_MAX).default([]),
-    /** Round robin's place in the rotation; the functions move it. */
-    lastAssignedUid: docIdSchema.nullable().default(null),
-  })
-  .strict();
+export const assignmentConfigSchema = z.strictObject({
+  strategy: z.enum(assignmentStrategies),
+  /** The pool, in rotation order. Empty means every active agent (by uid order). */
+  agentUids: z._default(z.array(docIdSchema).check(z.maxLength(ASSIGNMENT_POOL_MAX)), []),
+  /** Round robin's place in the rotation; the functions move it. */
+  lastAssignedUid: z._default(z.nullable(docIdSchema), null),
+});
 export type AssignmentConfig = z.infer<typeof assignmentConfigSchema>;
 export const defaultAssignmentConfig: AssignmentConfig = {
   strategy: 'round_robin',

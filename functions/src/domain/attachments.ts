@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 
 /**
  * Attachment limits at ticket creation. storage.rules mirrors them: fixed slot names (rules
@@ -23,14 +23,19 @@ export const attachmentSlots = ['image-1', 'image-2', 'image-3', 'pdf-1', 'pdf-2
 export const attachmentSlotSchema = z.enum(attachmentSlots);
 export type AttachmentSlot = z.infer<typeof attachmentSlotSchema>;
 
+/** The longest file name a ticket keeps (firestore.rules checks the same bound). */
+export const ATTACHMENT_NAME_MAX = 255;
+
 /** What the ticket document says of one uploaded file. */
 export const attachmentRefSchema = z.object({
   slot: attachmentSlotSchema,
-  name: z.string().min(1).max(255),
+  name: z.string().check(z.minLength(1), z.maxLength(ATTACHMENT_NAME_MAX)),
   contentType: z.enum([...attachmentKinds.image.contentTypes, ...attachmentKinds.pdf.contentTypes]),
-  size: z.number().int().positive(),
+  size: z.int().check(z.positive()),
 });
 export type AttachmentRef = z.infer<typeof attachmentRefSchema>;
+/** The same, with no field besides (what a ticket's attachments list may hold). */
+const exactAttachmentRefSchema = z.strictObject(attachmentRefSchema.shape);
 
 /** Where a slot lives in Storage. */
 export function attachmentPath(ticketId: string, slot: AttachmentSlot): string {
@@ -149,7 +154,7 @@ export function attachmentsAreValid(refs: readonly unknown[]): boolean {
 export function attachmentsProblem(refs: readonly unknown[]): string | null {
   let previous: AttachmentSlot | null = null;
   for (const entry of refs) {
-    const parsed = attachmentRefSchema.strict().safeParse(entry);
+    const parsed = exactAttachmentRefSchema.safeParse(entry);
     if (!parsed.success) return 'An attachment is not described correctly.';
     const { slot, name, contentType, size } = parsed.data;
     const kind = slotKind(slot);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 import { MESSAGE_MAX } from './message.js';
 import { storedText, typedText } from './text.js';
 import { formatTicketNumber } from './numbering.js';
@@ -16,13 +16,11 @@ export const CANNED_BODY_MAX = MESSAGE_MAX;
 export const CANNED_REPLIES_MAX = 200;
 
 /** `cannedReplies/{id}` as stored: title, body with placeholders, optional category. */
-export const cannedReplyDocSchema = z
-  .object({
-    title: storedText(CANNED_TITLE_MAX),
-    body: storedText(CANNED_BODY_MAX),
-    category: z.string().max(CANNED_CATEGORY_MAX).nullable(),
-  })
-  .strict();
+export const cannedReplyDocSchema = z.strictObject({
+  title: storedText(CANNED_TITLE_MAX),
+  body: storedText(CANNED_BODY_MAX),
+  category: z.nullable(z.string().check(z.maxLength(CANNED_CATEGORY_MAX))),
+});
 export type CannedReplyDoc = z.infer<typeof cannedReplyDocSchema>;
 export type CannedReply = CannedReplyDoc & { readonly id: string };
 
@@ -36,12 +34,10 @@ export const cannedReplyInputSchema = z.object({
     blank: 'Write the text of the canned reply.',
     tooLong: `A canned reply may be at most ${CANNED_BODY_MAX} characters.`,
   }),
-  category: z
-    .string()
-    .trim()
-    .max(CANNED_CATEGORY_MAX, `A category may be at most ${CANNED_CATEGORY_MAX} characters.`)
-    .optional()
-    .transform((category) => (category ? category : null)),
+  category: z.pipe(
+    z.optional(z.string().check(z.trim(), z.maxLength(CANNED_CATEGORY_MAX, `A category may be at most ${CANNED_CATEGORY_MAX} characters.`))),
+    z.transform((category) => (category ? category : null)),
+  ),
 });
 export type CannedReplyInput = z.input<typeof cannedReplyInputSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 import { formatTicketNumber } from './numbering.js';
 import { statusLabels, type TicketStatus } from './ticketFields.js';
 
@@ -7,12 +7,14 @@ import { statusLabels, type TicketStatus } from './ticketFields.js';
  * its `mail` shape (`to`, `message.subject`, `message.text`, `message.html`), the extension
  * sends them over the SMTP server it is configured with. Nobody else reads or writes `mail`.
  */
-export const mailDocSchema = z
-  .object({
-    to: z.string().min(3),
-    message: z.object({ subject: z.string().min(1), text: z.string().min(1), html: z.string().min(1) }).strict(),
-  })
-  .strict();
+export const mailDocSchema = z.strictObject({
+  to: z.string().check(z.minLength(3)),
+  message: z.strictObject({
+    subject: z.string().check(z.minLength(1)),
+    text: z.string().check(z.minLength(1)),
+    html: z.string().check(z.minLength(1)),
+  }),
+});
 export type MailDoc = z.infer<typeof mailDocSchema>;
 
 /** The customer counts as away when they have read nothing on the ticket for this long. */

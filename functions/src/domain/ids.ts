@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 
 /**
  * What a document id or a uid looks like: Firestore's automatic ids and Firebase Auth's uids
@@ -9,7 +9,7 @@ import { z } from 'zod';
 export const DOC_ID_PATTERN = '[A-Za-z0-9_-]{1,128}';
 const docIdRegExp = new RegExp(`^${DOC_ID_PATTERN}$`);
 
-export const docIdSchema = z.string().regex(docIdRegExp, 'That is not an id the desk issues.');
+export const docIdSchema = z.string().check(z.regex(docIdRegExp, 'That is not an id the desk issues.'));
 
 export function isDocId(value: unknown): value is string {
   return typeof value === 'string' && docIdRegExp.test(value);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 import { docIdSchema } from './ids.js';
 import { roleSchema } from './roles.js';
 import { storedText, typedText } from './text.js';
@@ -25,10 +25,10 @@ export const messageKinds = ['user', 'system'] as const;
 
 /** `tickets/{id}/messages/{messageId}`: written by participants, or by the functions (system). */
 export const messageDocSchema = z.object({
-  authorUid: docIdSchema.nullable(),
-  authorRole: roleSchema.nullable(),
+  authorUid: z.nullable(docIdSchema),
+  authorRole: z.nullable(roleSchema),
   /** The author's name as their profile had it when they wrote (the rules insist). */
-  authorName: z.string().max(DISPLAY_NAME_MAX),
+  authorName: z.string().check(z.maxLength(DISPLAY_NAME_MAX)),
   text: storedText(MESSAGE_MAX),
   kind: z.enum(messageKinds),
   createdAt: z.date(),
@@ -69,7 +69,7 @@ export function systemMessageDoc(text: string, now: Date): MessageDoc {
 /** `tickets/{id}/notes/{noteId}`: staff-only notes, never readable by the customer. */
 export const noteDocSchema = z.object({
   authorUid: docIdSchema,
-  authorName: z.string().max(DISPLAY_NAME_MAX),
+  authorName: z.string().check(z.maxLength(DISPLAY_NAME_MAX)),
   text: storedText(MESSAGE_MAX),
   createdAt: z.date(),
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 import { messagePreview, type MessageDoc } from './message.js';
 import { formatTicketNumber } from './numbering.js';
 import { isStaff } from './roles.js';
@@ -23,8 +23,8 @@ export const notificationTitles: Record<NotificationKind, string> = {
 
 export const notificationDocSchema = z.object({
   kind: z.enum(notificationKinds),
-  ticketId: z.string().min(1),
-  text: z.string().min(1),
+  ticketId: z.string().check(z.minLength(1)),
+  text: z.string().check(z.minLength(1)),
   createdAt: z.date(),
   seen: z.boolean(),
 });

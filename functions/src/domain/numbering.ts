@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 
 /** `counters/tickets`: the last number handed out. Only the numbering function writes it. */
-export const ticketCounterSchema = z.object({ last: z.number().int().nonnegative() });
+export const ticketCounterSchema = z.object({ last: z.int().check(z.nonnegative()) });
 export type TicketCounter = z.infer<typeof ticketCounterSchema>;
 
 /** The number after the counter; a missing counter document means none was issued yet. */

@@ -1,4 +1,5 @@
 import { assignmentConfigSchema } from './assignment.js';
+import { z } from './zod.js';
 import { satisfactionFields } from './satisfaction.js';
 import { slaConfigSchema } from './sla.js';
 import { cannedReplyDocSchema } from './cannedReply.js';
@@ -200,6 +201,9 @@ export function mayChangeRole(actor: Actor | null, targetUid: string): Decision 
 
 // ---- people ----
 
+/** A profile with no field besides: what a client may write. */
+const exactUserDocSchema = z.strictObject(userDocSchema.shape);
+
 /**
  * A new account's profile: the account's own, with the email the sign-in proves, a
  * customer, switched on, never synced. (An admin makes someone staff afterwards.)
@@ -207,7 +211,7 @@ export function mayChangeRole(actor: Actor | null, targetUid: string): Decision 
 export function mayCreateProfile(actor: Actor | null, uid: string, doc: unknown): Decision {
   if (!actor) return deny('Sign in first.');
   if (actor.uid !== uid) return deny('A profile is created by its own account.');
-  const parsed = userDocSchema.strict().safeParse(doc);
+  const parsed = exactUserDocSchema.safeParse(doc);
   if (!parsed.success) return deny(parsed.error.issues[0]?.message ?? 'The profile is not well formed.');
   if (!actor.email || parsed.data.email !== actor.email) return deny('A profile carries the email you signed in with.');
   const fresh = parsed.data.role === 'customer' && parsed.data.active && parsed.data.claimsSyncedAt === null;
@@ -220,7 +224,7 @@ export const adminProfileFields = ['role', 'active'] as const satisfies readonly
 
 export function mayUpdateProfile(actor: Actor | null, uid: string, before: UserDoc, after: unknown): Decision {
   if (!actor) return deny('Sign in first.');
-  const parsed = userDocSchema.strict().safeParse(after);
+  const parsed = exactUserDocSchema.safeParse(after);
   if (!parsed.success) return deny(parsed.error.issues[0]?.message ?? 'That profile change is not valid.');
   const changed = (Object.keys(parsed.data) as (keyof UserDoc)[]).filter(
     (field) => JSON.stringify(before[field]) !== JSON.stringify(parsed.data[field]),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 import { docIdSchema } from './ids.js';
 import { DISPLAY_NAME_MAX } from './user.js';
 
@@ -15,15 +15,13 @@ export const PRESENCE_EXPIRY_MS = 30_000;
 export const presenceActivities = ['viewing', 'replying', 'noting'] as const;
 export type PresenceActivity = (typeof presenceActivities)[number];
 
-export const presenceDocSchema = z
-  .object({
-    uid: docIdSchema,
-    ticketId: docIdSchema,
-    displayName: z.string().max(DISPLAY_NAME_MAX),
-    activity: z.enum(presenceActivities),
-    heartbeatAt: z.date(),
-  })
-  .strict();
+export const presenceDocSchema = z.strictObject({
+  uid: docIdSchema,
+  ticketId: docIdSchema,
+  displayName: z.string().check(z.maxLength(DISPLAY_NAME_MAX)),
+  activity: z.enum(presenceActivities),
+  heartbeatAt: z.date(),
+});
 export type PresenceDoc = z.infer<typeof presenceDocSchema>;
 
 /** The entries still alive at `now`: a reader honours the expiry, whatever is stored. */

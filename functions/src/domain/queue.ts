@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 import { DUE_SOON_MS } from './sla.js';
 import { categorySchema, prioritySchema, ticketStatusSchema } from './ticketFields.js';
 
@@ -8,6 +8,8 @@ import { categorySchema, prioritySchema, ticketStatusSchema } from './ticketFiel
  * 10,000 tickets opens reading one page.
  */
 export const QUEUE_PAGE_SIZE = 25;
+/** The longest search text the queue takes (the search box stops there). */
+export const QUEUE_SEARCH_MAX = 100;
 export const QUEUE_PAGE_MAX = 100;
 
 export const queueSorts = ['newest', 'oldest', 'updated', 'deadline'] as const;
@@ -46,18 +48,18 @@ export const assigneeFilterSchema = z.union([
   z.literal('anyone'),
   z.literal('unassigned'),
   z.literal('mine'),
-  z.string().min(1),
+  z.string().check(z.minLength(1)),
 ]);
 export type AssigneeFilter = z.infer<typeof assigneeFilterSchema>;
 
 export const queueFilterSchema = z.object({
-  status: ticketStatusSchema.nullable().default(null),
-  priority: prioritySchema.nullable().default(null),
-  category: categorySchema.nullable().default(null),
-  assignee: assigneeFilterSchema.default('anyone'),
-  search: z.string().trim().max(100).default(''),
-  sort: queueSortSchema.default('newest'),
-  sla: queueSlaFilterSchema.default('any'),
+  status: z._default(z.nullable(ticketStatusSchema), null),
+  priority: z._default(z.nullable(prioritySchema), null),
+  category: z._default(z.nullable(categorySchema), null),
+  assignee: z._default(assigneeFilterSchema, 'anyone'),
+  search: z._default(z.string().check(z.trim(), z.maxLength(QUEUE_SEARCH_MAX)), ''),
+  sort: z._default(queueSortSchema, 'newest'),
+  sla: z._default(queueSlaFilterSchema, 'any'),
 });
 export type QueueFilter = z.infer<typeof queueFilterSchema>;
 export const defaultQueueFilter: QueueFilter = queueFilterSchema.parse({});
@@ -80,7 +82,7 @@ export function slaDueRange(sla: QueueSlaFilter, now: Date): { after: Date; upTo
 }
 
 /** Where a page starts: just after the last ticket of the page before, in sort order. */
-export const queueCursorSchema = z.object({ at: z.date(), id: z.string().min(1) });
+export const queueCursorSchema = z.object({ at: z.date(), id: z.string().check(z.minLength(1)) });
 export type QueueCursor = z.infer<typeof queueCursorSchema>;
 
 /** The assignee uid a filter means for this viewer: undefined for no filter, null for unassigned. */

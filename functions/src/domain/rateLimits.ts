@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 
 /**
  * How much one account may write: tickets per hour, chat messages and notes per minute.
@@ -24,17 +24,18 @@ export const triageLimitPath = (uid: string): string => `triageLimits/${uid}`;
 export type RateLimits = Readonly<Record<RateLimitKind, { readonly max: number; readonly windowMs: number }>>;
 export const rateLimitKinds = Object.keys(rateLimits) as RateLimitKind[];
 
+/** The longest document path a counter names (firestore.rules checks the same bound). */
+export const RATE_LIMIT_PATH_MAX = 400;
+
 /**
  * `users/{uid}/limits/{kind}`: the current window's start (server time), how many documents
  * it counted, and the path of the last one (so that each counted step names one document).
  */
-export const rateLimitDocSchema = z
-  .object({
-    windowStart: z.date(),
-    count: z.number().int().positive(),
-    lastPath: z.string().min(1).max(400),
-  })
-  .strict();
+export const rateLimitDocSchema = z.strictObject({
+  windowStart: z.date(),
+  count: z.int().check(z.positive()),
+  lastPath: z.string().check(z.minLength(1), z.maxLength(RATE_LIMIT_PATH_MAX)),
+});
 export type RateLimitDoc = z.infer<typeof rateLimitDocSchema>;
 
 /** Where a writer's counter of one kind lives. */

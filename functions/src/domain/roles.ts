@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 
 /** Who someone is at the desk. The truth lives in `users/{uid}.role`; claims mirror it. */
 export const roles = ['customer', 'agent', 'admin'] as const;

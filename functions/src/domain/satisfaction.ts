@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 import { parseInput } from './errors.js';
 import { trimBlank } from './text.js';
 import type { TicketDoc } from './ticket.js';
@@ -25,18 +25,22 @@ export const satisfactionLabels: Record<SatisfactionScore, string> = {
   5: 'Excellent',
 };
 
-export const satisfactionScoreSchema = z.number().int().min(SATISFACTION_MIN).max(SATISFACTION_MAX);
+export const satisfactionScoreSchema = z.int().check(z.gte(SATISFACTION_MIN), z.lte(SATISFACTION_MAX));
 
 /** What the customer gives: a score and an optional comment (blank: none). */
 export const satisfactionInputSchema = z.object({
   score: satisfactionScoreSchema,
-  comment: z
-    .string()
-    .transform(trimBlank)
-    .pipe(z.string().max(SATISFACTION_COMMENT_MAX, `A comment may be at most ${SATISFACTION_COMMENT_MAX} characters.`))
-    .nullable()
-    .optional()
-    .transform((comment) => (comment ? comment : null)),
+  comment: z.pipe(
+    z.optional(
+      z.nullable(
+        z.pipe(
+          z.pipe(z.string(), z.transform(trimBlank)),
+          z.string().check(z.maxLength(SATISFACTION_COMMENT_MAX, `A comment may be at most ${SATISFACTION_COMMENT_MAX} characters.`)),
+        ),
+      ),
+    ),
+    z.transform((comment) => (comment ? comment : null)),
+  ),
 });
 export type SatisfactionInput = z.input<typeof satisfactionInputSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 import { priorities, type Priority, type TicketStatus } from './ticketFields.js';
 
 /**
@@ -17,19 +17,17 @@ export const defaultFirstResponseHours: HoursByPriority = { critical: 1, high: 4
 export const defaultResolutionHours: HoursByPriority = { critical: 8, high: 24, medium: 72, low: 120 };
 export const DEFAULT_AUTO_CLOSE_DAYS = 4;
 
-const targetHoursSchema = z.number().positive().max(SLA_HOURS_MAX);
+const targetHoursSchema = z.number().check(z.positive(), z.lte(SLA_HOURS_MAX));
 /** Strict, as firestore.rules: a priority the desk does not know is a typo. */
-const hoursByPrioritySchema = z
-  .object(Object.fromEntries(priorities.map((priority) => [priority, targetHoursSchema.optional()])) as Record<Priority, z.ZodOptional<typeof targetHoursSchema>>)
-  .strict();
+const hoursByPrioritySchema = z.strictObject(
+  Object.fromEntries(priorities.map((priority) => [priority, z.optional(targetHoursSchema)])) as Record<Priority, z.ZodMiniOptional<typeof targetHoursSchema>>,
+);
 
-export const slaConfigSchema = z
-  .object({
-    firstResponseHours: hoursByPrioritySchema.optional(),
-    resolutionHours: hoursByPrioritySchema.optional(),
-    autoCloseDays: z.number().int().min(1).max(AUTO_CLOSE_DAYS_MAX).optional(),
-  })
-  .strict();
+export const slaConfigSchema = z.strictObject({
+  firstResponseHours: z.optional(hoursByPrioritySchema),
+  resolutionHours: z.optional(hoursByPrioritySchema),
+  autoCloseDays: z.optional(z.int().check(z.gte(1), z.lte(AUTO_CLOSE_DAYS_MAX))),
+});
 
 /** The policy in force: every target given, defaults filled in. */
 export interface SlaPolicy {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 
 /**
  * Characters that show nothing: JavaScript's whitespace (\s) and the zero-width marks, as a
@@ -31,13 +31,13 @@ export function trimBlank(text: string): string {
  * characters, each problem in a sentence that names the limit.
  */
 export function typedText(max: number, messages: { blank: string; tooLong: string }) {
-  return z
-    .string()
-    .transform(trimBlank)
-    .pipe(z.string().min(1, messages.blank).max(max, messages.tooLong));
+  return z.pipe(
+    z.pipe(z.string(), z.transform(trimBlank)),
+    z.string().check(z.minLength(1, messages.blank), z.maxLength(max, messages.tooLong)),
+  );
 }
 
 /** The same text as stored: not blank, within the limit (documents are checked, not trimmed). */
 export function storedText(max: number) {
-  return z.string().max(max).refine(hasVisibleText, 'The text is blank.');
+  return z.string().check(z.maxLength(max), z.refine(hasVisibleText, 'The text is blank.'));
 }

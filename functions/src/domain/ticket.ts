@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 import { attachmentRefSchema, attachmentRefsInSlotOrder, type AttachmentRef } from './attachments.js';
 import { docIdSchema } from './ids.js';
 import { SATISFACTION_COMMENT_MAX, satisfactionScoreSchema } from './satisfaction.js';
@@ -23,9 +23,7 @@ export const rejectionReasonSchema = typedText(REJECTION_REASON_MAX, {
 });
 
 /** What triage suggested for a ticket: category, priority and who suggested them. */
-export const ticketSuggestionSchema = z
-  .object({ category: categorySchema, priority: prioritySchema, source: suggestionSourceSchema })
-  .strict();
+export const ticketSuggestionSchema = z.strictObject({ category: categorySchema, priority: prioritySchema, source: suggestionSourceSchema });
 export type TicketSuggestion = z.infer<typeof ticketSuggestionSchema>;
 
 /** What a customer types to open a ticket: the schema behind the form and the backends. */
@@ -38,9 +36,9 @@ export const newTicketInputSchema = z.object({
   category: categorySchema,
   priority: prioritySchema,
   /** The closed or rejected ticket of the same customer this one follows up on ("Open a follow-up ticket"). */
-  followUpOf: docIdSchema.nullable().optional(),
+  followUpOf: z.optional(z.nullable(docIdSchema)),
   /** What the form suggested while the customer typed, and by whom; kept with the ticket beside what they chose. */
-  suggestion: ticketSuggestionSchema.nullable().optional(),
+  suggestion: z.optional(z.nullable(ticketSuggestionSchema)),
 });
 export type NewTicketInput = z.infer<typeof newTicketInputSchema>;
 
@@ -49,7 +47,7 @@ export type NewTicketInput = z.infer<typeof newTicketInputSchema>;
  * `number` is null until the numbering trigger has run: the UI shows `#pending`.
  */
 export const ticketDocSchema = z.object({
-  number: z.number().int().positive().nullable(),
+  number: z.nullable(z.int().check(z.positive())),
   title: storedText(TITLE_MAX),
   description: storedText(DESCRIPTION_MAX),
   category: categorySchema,
@@ -57,11 +55,11 @@ export const ticketDocSchema = z.object({
   status: ticketStatusSchema,
   customerUid: docIdSchema,
   /** The customer's name as their profile had it when they opened the ticket (the rules insist). */
-  customerName: z.string().max(DISPLAY_NAME_MAX),
+  customerName: z.string().check(z.maxLength(DISPLAY_NAME_MAX)),
   /** An active agent or admin, or nobody. */
-  assigneeUid: docIdSchema.nullable(),
+  assigneeUid: z.nullable(docIdSchema),
   /** The assignee's name, for customers who cannot read staff profiles; set by the functions. */
-  assigneeName: z.string().max(DISPLAY_NAME_MAX).nullable(),
+  assigneeName: z.nullable(z.string().check(z.maxLength(DISPLAY_NAME_MAX))),
   attachments: z.array(attachmentRefSchema),
   chatLocked: z.boolean(),
   createdAt: z.date(),
@@ -72,29 +70,29 @@ export const ticketDocSchema = z.object({
    * even where the event carries no auth context. Documents written before the field existed
    * read as null.
    */
-  updatedBy: docIdSchema.nullable().default(null),
-  lastMessageAt: z.date().nullable(),
-  lastMessageBy: docIdSchema.nullable(),
+  updatedBy: z._default(z.nullable(docIdSchema), null),
+  lastMessageAt: z.nullable(z.date()),
+  lastMessageBy: z.nullable(docIdSchema),
   /** The first words of the newest message, for the queue's row; set by the functions. */
-  lastMessagePreview: z.string().max(MESSAGE_PREVIEW_MAX).nullable().default(null),
-  firstResponseAt: z.date().nullable(),
-  resolvedAt: z.date().nullable(),
-  closedAt: z.date().nullable(),
+  lastMessagePreview: z._default(z.nullable(z.string().check(z.maxLength(MESSAGE_PREVIEW_MAX))), null),
+  firstResponseAt: z.nullable(z.date()),
+  resolvedAt: z.nullable(z.date()),
+  closedAt: z.nullable(z.date()),
   /** Why staff rejected the ticket; set together with the move to rejected. */
-  rejectionReason: storedText(REJECTION_REASON_MAX).nullable(),
-  followUpOf: docIdSchema.nullable(),
+  rejectionReason: z.nullable(storedText(REJECTION_REASON_MAX)),
+  followUpOf: z.nullable(docIdSchema),
   /** Words of title, description and messages for the queue's search; set by the functions. */
-  searchTokens: z.array(z.string()).max(TICKET_SEARCH_TOKENS_MAX),
+  searchTokens: z.array(z.string()).check(z.maxLength(TICKET_SEARCH_TOKENS_MAX)),
   /** When staff last opened the chat: the customer's "Seen"; set by the functions. */
-  staffLastReadAt: z.date().nullable(),
+  staffLastReadAt: z.nullable(z.date()),
   /**
    * What triage suggested as the customer typed, and by whom (`ticketSuggestionOf`): all
    * three, or all null (nothing was suggested; tickets from before triage read so). Written
    * once, with the ticket; nobody changes them.
    */
-  suggestedCategory: categorySchema.nullable().default(null),
-  suggestedPriority: prioritySchema.nullable().default(null),
-  suggestionSource: suggestionSourceSchema.nullable().default(null),
+  suggestedCategory: z._default(z.nullable(categorySchema), null),
+  suggestedPriority: z._default(z.nullable(prioritySchema), null),
+  suggestionSource: z._default(z.nullable(suggestionSourceSchema), null),
   /**
    * Service levels (see sla.ts), kept by the functions from `config/sla`: the deadlines of
    * the first reply and of the resolution, the time the resolution clock stood still before
@@ -102,20 +100,20 @@ export const ticketDocSchema = z.object({
    * earliest one whose breach is not recorded yet (the breach watch), and when each breach
    * was recorded. Tickets from before service levels read as having none.
    */
-  firstResponseDueAt: z.date().nullable().default(null),
-  resolutionDueAt: z.date().nullable().default(null),
-  resolutionPausedMs: z.number().int().min(0).default(0),
-  slaDueAt: z.date().nullable().default(null),
-  slaWatchAt: z.date().nullable().default(null),
-  firstResponseBreachedAt: z.date().nullable().default(null),
-  resolutionBreachedAt: z.date().nullable().default(null),
+  firstResponseDueAt: z._default(z.nullable(z.date()), null),
+  resolutionDueAt: z._default(z.nullable(z.date()), null),
+  resolutionPausedMs: z._default(z.int().check(z.gte(0)), 0),
+  slaDueAt: z._default(z.nullable(z.date()), null),
+  slaWatchAt: z._default(z.nullable(z.date()), null),
+  firstResponseBreachedAt: z._default(z.nullable(z.date()), null),
+  resolutionBreachedAt: z._default(z.nullable(z.date()), null),
   /**
    * The customer's rating of the help (see satisfaction.ts): a score from 1 to 5, an optional
    * comment, and the resolution it answers (that resolve's resolvedAt).
    */
-  satisfaction: satisfactionScoreSchema.nullable().default(null),
-  satisfactionComment: storedText(SATISFACTION_COMMENT_MAX).nullable().default(null),
-  satisfactionFor: z.date().nullable().default(null),
+  satisfaction: z._default(z.nullable(satisfactionScoreSchema), null),
+  satisfactionComment: z._default(z.nullable(storedText(SATISFACTION_COMMENT_MAX)), null),
+  satisfactionFor: z._default(z.nullable(z.date()), null),
 });
 export type TicketDoc = z.infer<typeof ticketDocSchema>;
 export type Ticket = TicketDoc & { readonly id: string };

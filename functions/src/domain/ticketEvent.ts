@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 
 /**
  * `tickets/{id}/events/{eventId}`: the audit trail, written only by the functions, for every
@@ -13,11 +13,11 @@ export const ticketEventKinds = ['created', 'status', 'priority', 'assignee', 'r
 
 export const ticketEventSchema = z.object({
   kind: z.enum(ticketEventKinds),
-  actorUid: z.string().nullable(),
+  actorUid: z.nullable(z.string()),
   actorName: z.string(),
-  from: z.string().nullable(),
-  to: z.string().nullable(),
-  note: z.string().nullable(),
+  from: z.nullable(z.string()),
+  to: z.nullable(z.string()),
+  note: z.nullable(z.string()),
   at: z.date(),
 });
 export type TicketEvent = z.infer<typeof ticketEventSchema>;

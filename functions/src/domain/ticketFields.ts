@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 
 export const ticketStatuses = ['open', 'in_progress', 'resolved', 'closed', 'rejected'] as const;
 export const ticketStatusSchema = z.enum(ticketStatuses);

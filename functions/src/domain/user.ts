@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 import { roleSchema } from './roles.js';
 import { BLANK_CHARACTERS, CONTROL_CHARACTERS, trimBlank } from './text.js';
 
@@ -27,24 +27,22 @@ export function isReservedName(name: string): boolean {
 }
 
 /** A stored display name, checked as the rules check it. */
-export const storedDisplayNameSchema = z
-  .string()
-  .max(DISPLAY_NAME_MAX)
-  .regex(personName, 'A name starts and ends with a visible character and has no control characters.')
-  .refine((name) => !isReservedName(name), 'That name is reserved for the desk itself.');
+export const storedDisplayNameSchema = z.string().check(
+  z.maxLength(DISPLAY_NAME_MAX),
+  z.regex(personName, 'A name starts and ends with a visible character and has no control characters.'),
+  z.refine((name) => !isReservedName(name), 'That name is reserved for the desk itself.'),
+);
 
 /** The name a person types: trimmed, then checked as stored. */
-export const displayNameInputSchema = z
-  .string()
-  .transform(trimBlank)
-  .pipe(
-    z
-      .string()
-      .min(1, 'Tell us your name.')
-      .max(DISPLAY_NAME_MAX, `A name may be at most ${DISPLAY_NAME_MAX} characters.`)
-      .regex(personName, 'A name has no line breaks or control characters.')
-      .refine((name) => !isReservedName(name), 'That name is reserved for the desk itself; choose another.'),
-  );
+export const displayNameInputSchema = z.pipe(
+  z.pipe(z.string(), z.transform(trimBlank)),
+  z.string().check(
+    z.minLength(1, 'Tell us your name.'),
+    z.maxLength(DISPLAY_NAME_MAX, `A name may be at most ${DISPLAY_NAME_MAX} characters.`),
+    z.regex(personName, 'A name has no line breaks or control characters.'),
+    z.refine((name) => !isReservedName(name), 'That name is reserved for the desk itself; choose another.'),
+  ),
+);
 
 /**
  * `users/{uid}`: the role here is the truth an admin edits in the console; a trigger mirrors
@@ -52,22 +50,22 @@ export const displayNameInputSchema = z
  * The email is the signed-in account's own (the rules compare it with the ID token's).
  */
 export const userDocSchema = z.object({
-  email: z.string().max(EMAIL_MAX),
+  email: z.string().check(z.maxLength(EMAIL_MAX)),
   displayName: storedDisplayNameSchema,
   role: roleSchema,
   active: z.boolean(),
   createdAt: z.date(),
-  claimsSyncedAt: z.date().nullable(),
+  claimsSyncedAt: z.nullable(z.date()),
 });
 export type UserDoc = z.infer<typeof userDocSchema>;
 export type UserProfile = UserDoc & { readonly uid: string };
 
 /** The shortest password an account may have (Firebase Auth's own minimum is 6). */
 export const PASSWORD_MIN = 8;
-export const passwordSchema = z.string().min(PASSWORD_MIN, `A password needs at least ${PASSWORD_MIN} characters.`);
+export const passwordSchema = z.string().check(z.minLength(PASSWORD_MIN, `A password needs at least ${PASSWORD_MIN} characters.`));
 export const emailInputSchema = z
   .email('Enter an email address like name@example.com.')
-  .max(EMAIL_MAX, `An email address may be at most ${EMAIL_MAX} characters.`);
+  .check(z.maxLength(EMAIL_MAX, `An email address may be at most ${EMAIL_MAX} characters.`));
 
 export const signUpInputSchema = z.object({
   displayName: displayNameInputSchema,
@@ -78,7 +76,7 @@ export type SignUpInput = z.infer<typeof signUpInputSchema>;
 
 export const signInInputSchema = z.object({
   email: z.email('Enter an email address like name@example.com.'),
-  password: z.string().min(1, 'Enter your password.'),
+  password: z.string().check(z.minLength(1, 'Enter your password.')),
 });
 export type SignInInput = z.infer<typeof signInInputSchema>;
 
@@ -92,11 +90,13 @@ export type NewPasswordInput = z.infer<typeof newPasswordInputSchema>;
 
 /** Changing the password while signed in: the current one first (re-authentication), then the new. */
 export const changePasswordInputSchema = z
-  .object({ currentPassword: z.string().min(1, 'Enter your current password.'), newPassword: passwordSchema })
-  .refine((input) => input.currentPassword !== input.newPassword, {
-    message: 'The new password is the same as the current one.',
-    path: ['newPassword'],
-  });
+  .object({ currentPassword: z.string().check(z.minLength(1, 'Enter your current password.')), newPassword: passwordSchema })
+  .check(
+    z.refine((input) => input.currentPassword !== input.newPassword, {
+      message: 'The new password is the same as the current one.',
+      path: ['newPassword'],
+    }),
+  );
 export type ChangePasswordInput = z.infer<typeof changePasswordInputSchema>;
 
 /** Renaming oneself on the profile page: the same bounds as at sign-up. */

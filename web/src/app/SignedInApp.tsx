@@ -1,22 +1,12 @@
-// The CSS of the signed-in frame: app shell, navigation, account menu, notifications drawer,
-// toasts, the keyboard-shortcuts dialog.
+// The CSS of the signed-in frame: app shell, navigation, the account button and the bell.
+// The account menu, the notifications drawer, the toasts and the keyboard-shortcuts dialog
+// bring their own when they load.
 import '@mantine/core/styles/AppShell.css';
 import '@mantine/core/styles/Burger.css';
 import '@mantine/core/styles/NavLink.css';
 import '@mantine/core/styles/Avatar.css';
 import '@mantine/core/styles/Indicator.css';
-import '@mantine/core/styles/Popover.css';
-import '@mantine/core/styles/Menu.css';
-import '@mantine/core/styles/ModalBase.css';
-import '@mantine/core/styles/Overlay.css';
-import '@mantine/core/styles/Drawer.css';
-import '@mantine/core/styles/Modal.css';
-import '@mantine/core/styles/Table.css';
-import '@mantine/core/styles/Kbd.css';
-import '@mantine/core/styles/Notification.css';
-import '@mantine/notifications/styles.css';
 import { Center, Loader } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { isAdmin, isStaff } from '@domain';
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useContext, useEffect, useState } from 'react';
@@ -33,11 +23,14 @@ const pages = pageModules;
 const MyTicketsPage = lazy(pages.myTickets);
 const NewTicketPage = lazy(pages.newTicket);
 const TicketPage = lazy(pages.ticket);
+const StaffTicketPage = lazy(pages.ticketForStaff);
 const QueuePage = lazy(pages.queue);
 const UsersPage = lazy(pages.users);
 const CannedRepliesPage = lazy(pages.cannedReplies);
 const ProfilePage = lazy(pages.profile);
 const ReportsPage = lazy(pages.reports);
+// The toasts' host loads beside the first screen (see Toasts.tsx).
+const Toasts = lazy(() => import('./Toasts'));
 
 /** Renders inside the first page's Suspense: once that page is in, the app is kept for offline use. */
 function KeptForOffline() {
@@ -89,7 +82,9 @@ function SignedInFrame({ session }: { session: Session }) {
   return (
     <>
       <UnreadTitle />
-      <Notifications position="top-right" />
+      <Suspense fallback={null}>
+        <Toasts />
+      </Suspense>
       <AppLayout session={session}>
         <RoutedHeadingPlace>
           <Suspense fallback={pageLoading}>
@@ -97,7 +92,7 @@ function SignedInFrame({ session }: { session: Session }) {
               <Route path="/" element={<Navigate to={isStaff(session.role) ? '/queue' : '/tickets'} replace />} />
               <Route path="/tickets" element={<MyTicketsPage />} />
               <Route path="/tickets/new" element={<NewTicketPage />} />
-              <Route path="/tickets/:ticketId" element={<TicketPage />} />
+              <Route path="/tickets/:ticketId" element={isStaff(session.role) ? <StaffTicketPage /> : <TicketPage />} />
               <Route path="/queue" element={isStaff(session.role) ? <QueuePage /> : <Navigate to="/tickets" replace />} />
               <Route path="/reports" element={isStaff(session.role) ? <ReportsPage /> : <Navigate to="/tickets" replace />} />
               <Route path="/users" element={isAdmin(session.role) ? <UsersPage /> : <Navigate to="/" replace />} />

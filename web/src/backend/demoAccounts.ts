@@ -1,5 +1,5 @@
 import { roleSchema } from '@domain';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import demoAccountsJson from './demoAccounts.json';
 import type { DemoAccount } from './port';
 
@@ -9,7 +9,7 @@ import type { DemoAccount } from './port';
  * file feeds both, so the two never disagree.
  */
 const demoFileSchema = z.object({
-  password: z.string().min(8),
+  password: z.string().check(z.minLength(8)),
   accounts: z.array(
     z.object({
       uid: z.string(),

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { useSignedInSession } from './useSession';
 
 /**
@@ -8,7 +8,7 @@ import { useSignedInSession } from './useSession';
  * signing in again the form opens as they left it. Another account in the same tab never
  * sees it; signing out on purpose or closing the tab drops it.
  */
-export function useFormDraft<T>(form: string, schema: z.ZodType<T>) {
+export function useFormDraft<T>(form: string, schema: z.ZodMiniType<T>) {
   const { uid } = useSignedInSession();
   const key = `${draftPrefix(uid)}${form}`;
   const [restored] = useState<T | null>(() => {

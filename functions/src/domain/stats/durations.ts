@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.js';
 
 /**
  * Durations (first response, resolution) kept as histograms of counts, so that a median or
@@ -42,10 +42,11 @@ export const shownDurationBuckets = [
 
 export type Histogram = Record<DurationBucketId, number>;
 
-const counter = z.number().int().default(0);
-export const histogramSchema = z
-  .object(Object.fromEntries(durationBucketIds.map((id) => [id, counter])) as Record<DurationBucketId, typeof counter>)
-  .prefault({});
+const counter = z._default(z.int(), 0);
+export const histogramSchema = z.prefault(
+  z.object(Object.fromEntries(durationBucketIds.map((id) => [id, counter])) as Record<DurationBucketId, typeof counter>),
+  {},
+);
 
 /** The fine bucket a duration falls in; a negative duration (clock skew) counts as none. */
 export function durationBucketOf(from: Date, to: Date): DurationBucketId {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.js';
 import { categories, priorities, ticketStatuses, type Category, type Priority, type TicketStatus } from '../ticketFields.js';
 import {
   addHistograms,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.js';
 import { docIdSchema } from '../ids.js';
 import { categories, priorities, prioritySchema, ticketStatuses, type Category, type Priority, type TicketStatus } from '../ticketFields.js';
 import { histogramSchema } from './durations.js';
@@ -24,9 +24,9 @@ export const STATS_LEDGER_COLLECTION = 'statsLedger';
 /** One marker per trigger event counted: a retried event is recognised and counts nothing. */
 export const STATS_MARKER_COLLECTION = 'statsEvents';
 
-const counter = z.number().int().default(0);
+const counter = z._default(z.int(), 0);
 function tally<const K extends string>(keys: readonly K[]) {
-  return z.object(Object.fromEntries(keys.map((key) => [key, counter])) as Record<K, typeof counter>).prefault({} as never);
+  return z.prefault(z.object(Object.fromEntries(keys.map((key) => [key, counter])) as Record<K, typeof counter>), {} as never);
 }
 
 /**
@@ -38,8 +38,8 @@ function tally<const K extends string>(keys: readonly K[]) {
 export const triageCounts = ['suggested', 'changedByCustomer', 'changedByStaff'] as const;
 export type TriageCount = (typeof triageCounts)[number];
 
-export const dayCountsSchema = z
-  .object({
+export const dayCountsSchema = z.prefault(
+  z.object({
     /** Tickets opened this day (in an agent's documents: of those, now assigned to the agent). */
     opened: counter,
     /** Tickets that left the backlog (open + in progress) this day, by their latest exit. */
@@ -65,17 +65,18 @@ export const dayCountsSchema = z
     satisfaction: tally(['1', '2', '3', '4', '5']),
     /** Of the tickets opened this day with a triage suggestion: how many, and whose choice differed from it. */
     triage: tally(triageCounts),
-  })
-  .prefault({});
+  }),
+  {},
+);
 export type DayCounts = z.infer<typeof dayCountsSchema>;
 
-export const monthKeySchema = z.string().regex(/^\d{4}-\d{2}$/, 'A month is written YYYY-MM.');
-export const dayKeySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A day is written YYYY-MM-DD.');
+export const monthKeySchema = z.string().check(z.regex(/^\d{4}-\d{2}$/, 'A month is written YYYY-MM.'));
+export const dayKeySchema = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'A day is written YYYY-MM-DD.'));
 
 export const deskMonthDocSchema = z.object({
   scope: z.literal('desk'),
   month: monthKeySchema,
-  days: z.record(z.string().regex(/^\d{2}$/), dayCountsSchema).default({}),
+  days: z._default(z.record(z.string().check(z.regex(/^\d{2}$/)), dayCountsSchema), {}),
 });
 export type DeskMonthDoc = z.infer<typeof deskMonthDocSchema>;
 
@@ -83,7 +84,7 @@ export const agentMonthDocSchema = z.object({
   scope: z.literal('agent'),
   agentUid: docIdSchema,
   month: monthKeySchema,
-  days: z.record(z.string().regex(/^\d{2}$/), dayCountsSchema).default({}),
+  days: z._default(z.record(z.string().check(z.regex(/^\d{2}$/)), dayCountsSchema), {}),
 });
 export type AgentMonthDoc = z.infer<typeof agentMonthDocSchema>;
 
@@ -104,12 +105,12 @@ export const summaryDocSchema = z.object({
   scope: z.literal('summary'),
   total_tickets: counter,
   open_tickets: counter,
-  avg_tickets_per_day: z.number().default(0),
+  avg_tickets_per_day: z._default(z.number(), 0),
   status_breakdown: breakdown(ticketStatuses),
   priority_breakdown: breakdown(priorities),
   category_breakdown: breakdown(categories),
-  first_day: dayKeySchema.nullable().default(null),
-  last_day: dayKeySchema.nullable().default(null),
+  first_day: z._default(z.nullable(dayKeySchema), null),
+  last_day: z._default(z.nullable(dayKeySchema), null),
 });
 export type SummaryDoc = z.infer<typeof summaryDocSchema>;
 
@@ -126,11 +127,11 @@ export const statsDocIds = {
 /** `statsLedger/{ticketId}`: the cells a ticket counts now, and the reopens seen of it. */
 export const statsLedgerDocSchema = z.object({
   /** `"{stats doc id} {field path}"` -> how much this ticket adds there. */
-  counted: z.record(z.string(), z.number().int()).default({}),
+  counted: z._default(z.record(z.string(), z.int()), {}),
   /** Trigger event id -> when the ticket was reopened. */
-  reopens: z.record(z.string(), z.date()).default({}),
+  reopens: z._default(z.record(z.string(), z.date()), {}),
   /** The priority the customer submitted (null: not seen yet; the ticket's priority then counts as it). */
-  submittedPriority: prioritySchema.nullable().default(null),
+  submittedPriority: z._default(z.nullable(prioritySchema), null),
 });
 export type StatsLedgerDoc = z.infer<typeof statsLedgerDocSchema>;
 

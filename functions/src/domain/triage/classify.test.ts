@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyTicket, phrasesBacking } from './classify.js';
-import { rulesSuggestion, suggestionSentence } from './suggestion.js';
+import { rulesSuggestion } from './explained.js';
+import { suggestionSentence } from './suggestion.js';
 
 describe('the offline classifier', () => {
   it('says billing and high for a double charge, because of the phrases that say so', () => {

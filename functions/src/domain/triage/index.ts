@@ -1,2 +1,3 @@
 export * from './classify.js';
 export * from './suggestion.js';
+export * from './explained.js';

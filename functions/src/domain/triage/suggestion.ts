@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.js';
 import {
   DESCRIPTION_MAX,
   TITLE_MAX,
@@ -9,7 +9,7 @@ import {
   type Category,
   type Priority,
 } from '../ticketFields.js';
-import { classifyTicket, phrasesBacking, type TriageText } from './classify.js';
+import type { TriageText } from './classify.js';
 
 /** Who made a suggestion: the model (Gemini, on the server) or the offline classifier. */
 export const suggestionSources = ['model', 'rules'] as const;
@@ -17,32 +17,26 @@ export const suggestionSourceSchema = z.enum(suggestionSources);
 export type SuggestionSource = z.infer<typeof suggestionSourceSchema>;
 
 /** What may be sent to be triaged: what the form holds, within the ticket's own limits (blank is fine while typing). */
-export const triageInputSchema = z
-  .object({
-    title: z.string().max(TITLE_MAX, `A title may be at most ${TITLE_MAX} characters.`),
-    description: z.string().max(DESCRIPTION_MAX, `A description may be at most ${DESCRIPTION_MAX} characters.`),
-  })
-  .strict();
+export const triageInputSchema = z.strictObject({
+  title: z.string().check(z.maxLength(TITLE_MAX, `A title may be at most ${TITLE_MAX} characters.`)),
+  description: z.string().check(z.maxLength(DESCRIPTION_MAX, `A description may be at most ${DESCRIPTION_MAX} characters.`)),
+});
 export type TriageInput = z.infer<typeof triageInputSchema>;
 
 export const REASONS_MAX = 6;
 export const REASON_MAX = 120;
 
 /** A suggestion as the form and staff see it: category, priority, the customer's phrases behind them, and by whom. */
-export const triageSuggestionSchema = z
-  .object({
-    category: categorySchema,
-    priority: prioritySchema,
-    source: suggestionSourceSchema,
-    reasons: z.array(z.string().max(REASON_MAX)).max(REASONS_MAX),
-  })
-  .strict();
+export const triageSuggestionSchema = z.strictObject({
+  category: categorySchema,
+  priority: prioritySchema,
+  source: suggestionSourceSchema,
+  reasons: z.array(z.string().check(z.maxLength(REASON_MAX))).check(z.maxLength(REASONS_MAX)),
+});
 export type TriageSuggestion = z.infer<typeof triageSuggestionSchema>;
 
 /** What the model must answer (the structured output's schema says the same to Gemini). */
-export const modelAnswerSchema = z
-  .object({ suggested_category: categorySchema, suggested_priority: prioritySchema })
-  .strict();
+export const modelAnswerSchema = z.strictObject({ suggested_category: categorySchema, suggested_priority: prioritySchema });
 export type ModelAnswer = z.infer<typeof modelAnswerSchema>;
 
 /** The instruction the model gets: the desk's own prompt, with the ticket's title and description. */
@@ -55,28 +49,6 @@ export function triagePrompt(text: TriageText): string {
     'Return ONLY valid JSON like: {"suggested_category": "...", "suggested_priority": "..."}',
     `Ticket description: ${description}`,
   ].join('\n');
-}
-
-function joinedReasons(reasons: { readonly category: readonly string[]; readonly priority: readonly string[] }): string[] {
-  const out: string[] = [];
-  for (const phrase of [...reasons.category, ...reasons.priority]) {
-    const trimmed = phrase.slice(0, REASON_MAX);
-    if (!out.some((known) => known.toLowerCase() === trimmed.toLowerCase())) out.push(trimmed);
-  }
-  return out.slice(0, REASONS_MAX);
-}
-
-/** The offline classifier's suggestion, marked as the rules'. */
-export function rulesSuggestion(text: TriageText): TriageSuggestion {
-  const found = classifyTicket(text);
-  return { category: found.category, priority: found.priority, source: 'rules', reasons: joinedReasons(found.reasons) };
-}
-
-/** A model's answer, explained by the phrases of the text that back it. */
-export function modelSuggestion(text: TriageText, answer: ModelAnswer): TriageSuggestion {
-  const category = answer.suggested_category;
-  const priority = answer.suggested_priority;
-  return { category, priority, source: 'model', reasons: joinedReasons(phrasesBacking(text, category, priority)) };
 }
 
 /** "Billing, High, because 'charged twice', 'refund'": what the form and the ticket say. */

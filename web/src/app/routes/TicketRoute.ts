@@ -1,8 +1,6 @@
-// A ticket: details, timeline, attachments, staff actions and the chat.
+// A ticket: details, attachments and the chat. Staff's panels (features/tickets/staffPanels.ts),
+// the dialogs and the customer's survey bring their own CSS when they load.
 import '@mantine/core/styles/Grid.css';
-import '@mantine/core/styles/Timeline.css';
 import '@mantine/core/styles/Image.css';
 import '@mantine/core/styles/Skeleton.css';
-import '@mantine/core/styles/Modal.css';
-import '@mantine/core/styles/SegmentedControl.css';
-export { TicketPage as default } from '../../features/tickets/TicketPage';
+export { TicketPage as default, preloadStaffPanels } from '../../features/tickets/TicketPage';

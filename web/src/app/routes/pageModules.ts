@@ -7,6 +7,13 @@ export const pageModules = {
   myTickets: () => import('./MyTicketsRoute'),
   newTicket: () => import('./NewTicketRoute'),
   ticket: () => import('./TicketRoute'),
+  // Staff's panels of a ticket (actions, triage, history) are a chunk of their own: fetched
+  // beside the page for staff, never for customers.
+  ticketForStaff: () =>
+    Promise.all([import('./TicketRoute'), import('../../features/tickets/staffPanels')]).then(async ([page]) => {
+      await page.preloadStaffPanels();
+      return page;
+    }),
   queue: () => import('./QueueRoute'),
   users: () => import('./UsersRoute'),
   cannedReplies: () => import('./CannedRepliesRoute'),

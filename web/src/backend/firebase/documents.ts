@@ -7,7 +7,7 @@ import {
   type QuerySnapshot,
   type SnapshotOptions,
 } from 'firebase/firestore';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 /**
  * Reading documents back, for every collection module: each collection's references and
@@ -36,7 +36,7 @@ export function timestampsToDates(value: unknown): unknown {
  * Validates one document with its domain schema. A document the schema refuses is reported
  * (what, where and which field) so an admin can fix it in the console.
  */
-export function parseDocument<T>(schema: z.ZodType<T>, what: string, path: string, data: unknown): T {
+export function parseDocument<T>(schema: z.ZodMiniType<T>, what: string, path: string, data: unknown): T {
   const parsed = schema.safeParse(timestampsToDates(data));
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
@@ -64,7 +64,7 @@ export interface ConverterOptions<S, T> {
  * so a message just sent has a time. Writing through it is refused: every write is a request
  * built by writes.ts and carried out by commitRequest.ts, the one write path.
  */
-export function zodConverter<S, T>(schema: z.ZodType<S>, options: ConverterOptions<S, T>): FirestoreDataConverter<T> {
+export function zodConverter<S, T>(schema: z.ZodMiniType<S>, options: ConverterOptions<S, T>): FirestoreDataConverter<T> {
   return {
     toFirestore() {
       throw new Error(

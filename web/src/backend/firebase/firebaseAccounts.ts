@@ -23,7 +23,6 @@ import {
   type UserCredential,
 } from 'firebase/auth';
 import { getDocFromServer } from 'firebase/firestore';
-import { httpsCallable } from 'firebase/functions';
 import type { PendingWrite, Session, SignInProvider, SupportBackend } from '../port';
 import { SIGNED_OUT_EVERYWHERE_REASON, SessionEndTracker } from '../sessionEnd';
 import { newProfileWrite, renameSelfWrite } from '../writes';
@@ -223,7 +222,7 @@ export function firebaseAccounts(services: FirebaseServices, host: AccountsHost,
       host.requireSession();
       ended.expectSignOut(SIGNED_OUT_EVERYWHERE_REASON);
       try {
-        await httpsCallable(functions, 'signOutEverywhere')({});
+        await (await functions()).call('signOutEverywhere', {});
         await signOut(auth);
         await host.settledSignedOut();
       } catch (error) {

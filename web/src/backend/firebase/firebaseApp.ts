@@ -9,8 +9,8 @@ import {
   type Auth,
 } from 'firebase/auth';
 import type { Firestore } from 'firebase/firestore';
-import type { Functions } from 'firebase/functions';
 import type { AttachmentsStorage } from './attachmentsStorage';
+import type { CallableFunctions } from './callableFunctions';
 
 /*
  * The Firebase app and Auth: all the sign-in page needs. Firestore, Storage and Functions
@@ -43,7 +43,8 @@ export interface FirebaseServices {
   readonly db: Firestore;
   /** Storage for attachments, loaded on first use. */
   readonly attachments: () => Promise<AttachmentsStorage>;
-  readonly functions: Functions;
+  /** The callable functions, loaded on first use. */
+  readonly functions: () => Promise<CallableFunctions>;
 }
 
 export interface FirebaseAuthServices {

@@ -10,7 +10,13 @@ import { firebaseAccounts, type FirebaseAccountsOptions } from './firebaseAccoun
 import { firebaseCommands } from './firebaseCommands';
 import { firestoreReads } from './firestoreReads';
 import { suggestTriageByCallable } from './triageCallable';
-import { firestoreStatsReads } from './statsCollection';
+import { loadOnFirstUse } from '../../app/whenIdle';
+import { subscribeWhenLoaded } from '../subscribeWhenLoaded';
+import { toDomainError } from './errors';
+
+// The reports' reads (the stats documents with the domain's stats schemas) load with the first
+// reports subscription, or once the browser is idle: not with every signed-in screen.
+const statsReads = loadOnFirstUse(() => import('./statsCollection'));
 
 /**
  * The SupportBackend on Firebase, put together from one part per job: the session on Auth
@@ -73,7 +79,13 @@ export function createFirebaseBackend(
     signOut: () => session.signOut(),
 
     ...firestoreReads(db, session, chat, isOffline),
-    ...firestoreStatsReads(db, session),
+    subscribeStats: (range, onData, onError) =>
+      subscribeWhenLoaded(
+        statsReads,
+        ({ firestoreStatsReads }) => firestoreStatsReads(db, session).subscribeStats(range, onData, onError),
+        onError,
+        (error) => toDomainError(error),
+      ),
     ...firebaseCommands({ db, attachments, session, chat, track }),
 
     subscribeConnectivity: (onData) => connectivity.subscribe(onData),

@@ -6,13 +6,14 @@ import {
   persistentLocalCache,
   persistentMultipleTabManager,
 } from 'firebase/firestore';
-import { connectFunctionsEmulator, getFunctions } from 'firebase/functions';
 import type { AttachmentsStorage } from './attachmentsStorage';
+import type { CallableFunctions } from './callableFunctions';
 import type { FirebaseServices, FirebaseServicesOptions } from './firebaseApp';
 
 /**
- * Firestore, Functions and (on first use) Storage of an app: loaded after sign-in, not on the
- * sign-in page; Storage, needed only for attachments, not with every first screen either.
+ * Firestore and (on first use) Storage and Functions of an app: loaded after sign-in, not on
+ * the sign-in page; Storage, needed only for attachments, and Functions, only for triage and
+ * signing out everywhere, not with every first screen either.
  */
 export function createFirebaseDataServices(
   app: FirebaseApp,
@@ -24,13 +25,9 @@ export function createFirebaseDataServices(
         ? persistentLocalCache({ tabManager: persistentMultipleTabManager() })
         : memoryLocalCache(),
   });
-  const functions = getFunctions(app);
   const emulators = options.emulators;
-  if (emulators) {
-    // Every connect must happen before the first use of its service.
-    connectFirestoreEmulator(db, emulators.host, emulators.firestorePort);
-    connectFunctionsEmulator(functions, emulators.host, emulators.functionsPort);
-  }
+  // The connect must happen before the first use of the service.
+  if (emulators) connectFirestoreEmulator(db, emulators.host, emulators.firestorePort);
   let attachments: Promise<AttachmentsStorage> | undefined;
   const loadAttachments = () =>
     (attachments ??= import('./attachmentsStorage').then(
@@ -41,5 +38,15 @@ export function createFirebaseDataServices(
         throw error;
       },
     ));
-  return { db, attachments: loadAttachments, functions };
+  let callables: Promise<CallableFunctions> | undefined;
+  const loadCallables = () =>
+    (callables ??= import('./callableFunctions').then(
+      ({ openCallableFunctions }) => openCallableFunctions(app, emulators),
+      (error: unknown) => {
+        // Tried again by the next call.
+        callables = undefined;
+        throw error;
+      },
+    ));
+  return { db, attachments: loadAttachments, functions: loadCallables };
 }

@@ -23,7 +23,7 @@ import {
   type QueryConstraint,
   type QuerySnapshot,
 } from 'firebase/firestore';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { Session, SupportBackend, Unsubscribe } from '../port';
 import type { AuthSession } from './authSession';
 import { toDomainError } from './errors';
@@ -66,7 +66,7 @@ export function listenToStats(
   const view = statsViewAssembler(onData);
   const changed = (snapshot: QuerySnapshot) => onRead(snapshot.docChanges().length);
   // A stats document in a shape the app does not know (a console edit) is logged and left out.
-  const parse = <T,>(snapshot: QuerySnapshot, schema: z.ZodType<T>) =>
+  const parse = <T,>(snapshot: QuerySnapshot, schema: z.ZodMiniType<T>) =>
     snapshot.docs.flatMap((d) => {
       try {
         return [parseDocument(schema, 'Stats document', d.ref.path, d.data(readOptions))];

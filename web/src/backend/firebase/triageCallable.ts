@@ -1,5 +1,6 @@
-import { boundedTriageInput, rulesSuggestion, triageSuggestionSchema, type TriageInput, type TriageSuggestion } from '@domain';
-import { httpsCallable, type Functions } from 'firebase/functions';
+import { boundedTriageInput, triageSuggestionSchema, type TriageInput, type TriageSuggestion } from '@domain';
+import type { CallableFunctions } from './callableFunctions';
+import { offlineSuggestion } from '../offlineTriage';
 
 /** Longer than the function's own 2 s for the model, shorter than anyone waits for a hint. */
 const CALL_TIMEOUT_MS = 5_000;
@@ -10,17 +11,16 @@ const CALL_TIMEOUT_MS = 5_000;
  * classifier answers here instead, so a suggestion always arrives and nothing waits on it.
  */
 export async function suggestTriageByCallable(
-  functions: Functions,
+  functions: () => Promise<CallableFunctions>,
   input: TriageInput,
   isOffline: () => boolean,
 ): Promise<TriageSuggestion> {
   const bounded = boundedTriageInput(input);
-  if (isOffline() || (typeof navigator !== 'undefined' && navigator.onLine === false)) return rulesSuggestion(bounded);
+  if (isOffline() || (typeof navigator !== 'undefined' && navigator.onLine === false)) return offlineSuggestion(bounded);
   try {
-    const call = httpsCallable<TriageInput, unknown>(functions, 'suggestTriage', { timeout: CALL_TIMEOUT_MS });
-    const { data } = await call(bounded);
+    const data = await (await functions()).call<TriageInput, unknown>('suggestTriage', bounded, { timeout: CALL_TIMEOUT_MS });
     return triageSuggestionSchema.parse(data);
   } catch {
-    return rulesSuggestion(bounded);
+    return offlineSuggestion(bounded);
   }
 }

@@ -24,6 +24,7 @@ import {
   type Decision,
   type RateLimits,
 } from '@domain';
+import { z } from 'zod/mini';
 import type { DocData, RuledRequest } from '../clientRequest';
 import {
   allow,
@@ -36,6 +37,9 @@ import {
   type RuleContext,
 } from './ruleContext';
 import { checkTicket, checkTicketSubcollection } from './ticketRules';
+
+/** A notification with no field besides, as firestore.rules' key list has it. */
+const exactNotificationDoc = z.strictObject(notificationDocSchema.shape);
 
 export type { DocLookup } from './ruleContext';
 
@@ -194,7 +198,7 @@ function checkNotification(
       if (!own.allowed) return own;
       const before = notificationDocSchema.safeParse(existing);
       if (!before.success) return deny('No such notification.');
-      const after = notificationDocSchema.strict().safeParse({ ...before.data, ...request.data });
+      const after = exactNotificationDoc.safeParse({ ...before.data, ...request.data });
       if (!after.success) return deny('A notification can only be marked seen.');
       return mayUpdateNotification(actor, ownerUid, before.data, after.data);
     }

@@ -1,6 +1,7 @@
-import { boundedTriageInput, rulesSuggestion, type TriageInput, type TriageSuggestion } from '@domain';
+import type { TriageInput, TriageSuggestion } from '@domain';
+import { offlineSuggestion } from '../offlineTriage';
 
-/** The local backend's triage: the offline classifier, at once (there is no model in the browser). */
+/** The local backend's triage: the offline classifier (there is no model in the browser). */
 export function suggestTriageLocally(input: TriageInput): Promise<TriageSuggestion> {
-  return Promise.resolve(rulesSuggestion(boundedTriageInput(input)));
+  return offlineSuggestion(input);
 }

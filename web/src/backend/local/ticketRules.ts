@@ -17,8 +17,16 @@ import {
   ticketDocSchema,
   type Decision,
 } from '@domain';
+import { z } from 'zod/mini';
 import type { DocData } from '../clientRequest';
 import { allow, counterAfter, deny, mayReadParent, parentTicket, profileOf, type DocRequest, type RuleContext } from './ruleContext';
+
+// The rules' shape checks: a document with a field the desk does not know is refused, as
+// firestore.rules' key lists refuse it.
+const exactTicketDoc = z.strictObject(ticketDocSchema.shape);
+const exactMessageDoc = z.strictObject(messageDocSchema.shape);
+const exactNoteDoc = z.strictObject(noteDocSchema.shape);
+const exactReadMarker = z.strictObject(readMarkerSchema.shape);
 
 /**
  * The local rules for `tickets/{id}` and what lies under it (messages, notes, events, read
@@ -40,7 +48,7 @@ export async function checkTicket(
       return before ? mayReadTicket(actor, before) : allow;
     case 'create': {
       if (before) return deny('That ticket already exists.');
-      const doc = ticketDocSchema.strict().safeParse(request.data);
+      const doc = exactTicketDoc.safeParse(request.data);
       if (!doc.success) return deny(doc.error.issues[0]?.message ?? 'The ticket is not well formed.');
       const followUpId = doc.data.followUpOf;
       const followUp = followUpId !== null && isDocId(followUpId) ? parentTicket(await docs.get(`tickets/${followUpId}`)) : undefined;
@@ -52,7 +60,7 @@ export async function checkTicket(
     }
     case 'update': {
       if (!before) return deny('No such ticket.');
-      const after = ticketDocSchema.strict().safeParse({ ...before, ...request.data });
+      const after = exactTicketDoc.safeParse({ ...before, ...request.data });
       if (!after.success) return deny(after.error.issues[0]?.message ?? 'The change is not well formed.');
       const assigneeUid = after.data.assigneeUid;
       const assignee =
@@ -86,7 +94,7 @@ export async function checkTicketSubcollection(
           if (existing) return deny('Messages are never changed.');
           const ticket = parentTicket(parent);
           if (!ticket) return deny('No such ticket.');
-          const message = messageDocSchema.strict().safeParse(request.data);
+          const message = exactMessageDoc.safeParse(request.data);
           if (!message.success) return deny(message.error.issues[0]?.message ?? 'The message is not well formed.');
           const decision = mayPostMessage(actor, ticket, message.data, { profile: context.profile });
           if (!decision.allowed) return decision;
@@ -105,7 +113,7 @@ export async function checkTicketSubcollection(
           if (existing) return deny('Notes are never changed.');
           const staff = mayReadNotes(actor);
           if (!staff.allowed) return staff;
-          const note = noteDocSchema.strict().safeParse(request.data);
+          const note = exactNoteDoc.safeParse(request.data);
           if (!note.success) return deny(note.error.issues[0]?.message ?? 'The note is not well formed.');
           const decision = mayAddNote(actor, parent, note.data, { profile: context.profile });
           if (!decision.allowed) return decision;
@@ -124,7 +132,7 @@ export async function checkTicketSubcollection(
           return mayReadReadMarkers(actor, docId);
         case 'create':
         case 'update': {
-          const marker = readMarkerSchema.strict().safeParse(request.data);
+          const marker = exactReadMarker.safeParse(request.data);
           if (!actor || actor.uid !== docId) return deny('Only you can mark what you have read.');
           if (!marker.success) return deny('The read marker is not well formed.');
           return mayWriteReadMarker(actor, parentTicket(parent), { ticketId, readerUid: docId }, marker.data);

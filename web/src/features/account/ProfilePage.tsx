@@ -14,7 +14,7 @@ import { PageHeading } from '../../app/PageHeading';
 import { useBackend } from '../../backend/BackendContext';
 import { useSignedInSession } from '../../session/useSession';
 import { VerificationActions } from './VerificationActions';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { useFormDraft } from '../../session/useFormDraft';
 
 /** The signed-in person's own account: name, email and its verification, password, sessions. */

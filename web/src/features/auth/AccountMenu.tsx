@@ -1,11 +1,12 @@
-import { Avatar, Button, Group, Menu, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { Link } from 'react-router';
-import { errorMessage } from '../../app/errorMessage';
+import { Avatar, Button, Group, Text } from '@mantine/core';
+import { lazy, Suspense, useCallback, useLayoutEffect, useRef, useState, type ComponentPropsWithRef, type RefObject } from 'react';
+import { Mounted } from '../../app/loadLater';
 import { initials } from '../../app/initials';
-import { useBackend } from '../../backend/BackendContext';
 import type { Session } from '../../backend/port';
-import { discardFormDrafts } from '../../session/useFormDraft';
+
+// The menu (Mantine's Menu, with its popover and floating-ui) loads beside the first screen,
+// not in it: until it is in, the same button stands in for its target.
+const AccountMenuLoaded = lazy(() => import('./AccountMenuLoaded'));
 
 /**
  * Who is signed in, and the visible account switcher of the local backend. The button's name
@@ -13,51 +14,52 @@ import { discardFormDrafts } from '../../session/useFormDraft';
  * using speech can say what they see.
  */
 export function AccountMenu({ session }: { session: Session }) {
-  const backend = useBackend();
-  const fail = (error: unknown) => notifications.show({ color: 'red', message: errorMessage(error) });
-  const others = backend.demoAccounts.filter((account) => account.uid !== session.uid);
+  const [opened, setOpened] = useState(false);
+  // Pressed before the menu's code was in: it opens once it is.
+  const [pressedEarly, setPressedEarly] = useState(false);
+  const focusedRef = useRef(false);
+  const target = useRef<HTMLButtonElement>(null);
+  const loaded = useCallback(() => {
+    // The button is a new element now: focus stays on it, and an early press opens the menu
+    // (after it has mounted closed, so that closing it gives focus back to the button).
+    if (focusedRef.current) target.current?.focus();
+    if (pressedEarly) setOpened(true);
+  }, [pressedEarly]);
   return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <Button
-          variant="subtle"
-          px={6}
-          aria-label={`${initials(session.displayName)} ${session.displayName} (${session.role}), account`}
-        >
-          <Group gap={8} wrap="nowrap">
-            <Avatar size="sm" radius="xl">
-              {initials(session.displayName)}
-            </Avatar>
-            {/* The space keeps "MC Maya Chen" two words for tools that read the visible text. */}{' '}
-            <Text size="sm" visibleFrom="xs">
-              {session.displayName}
-            </Text>
-          </Group>
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>
-          {session.email} · {session.role}
-        </Menu.Label>
-        {others.length > 0 && <Menu.Label>Switch to a demo account</Menu.Label>}
-        {others.map((account) => (
-          <Menu.Item key={account.uid} onClick={() => backend.switchAccount(account.uid).catch(fail)}>
-            {account.displayName} ({account.role})
-          </Menu.Item>
-        ))}
-        <Menu.Divider />
-        <Menu.Item component={Link} to="/profile">
-          Your profile
-        </Menu.Item>
-        <Menu.Item
-          onClick={() => {
-            discardFormDrafts(session.uid);
-            backend.signOut().catch(fail);
-          }}
-        >
-          Sign out
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <Suspense fallback={<StandInButton session={session} focusedRef={focusedRef} onClick={() => setPressedEarly(true)} />}>
+      <Mounted onMounted={loaded}>
+        <AccountMenuLoaded session={session} opened={opened} onChange={setOpened} targetRef={target} />
+      </Mounted>
+    </Suspense>
   );
+}
+
+/** The menu's button, as it shows before and after the menu's code is in. */
+export function AccountButton({ session, ...props }: { session: Session } & Omit<ComponentPropsWithRef<'button'>, 'color'>) {
+  return (
+    <Button variant="subtle" px={6} aria-label={`${initials(session.displayName)} ${session.displayName} (${session.role}), account`} {...props}>
+      <Group gap={8} wrap="nowrap">
+        <Avatar size="sm" radius="xl">
+          {initials(session.displayName)}
+        </Avatar>
+        {/* The space keeps "MC Maya Chen" two words for tools that read the visible text. */}{' '}
+        <Text size="sm" visibleFrom="xs">
+          {session.displayName}
+        </Text>
+      </Group>
+    </Button>
+  );
+}
+
+/** The button before the menu is in: the same name and state a closed menu's target has. */
+function StandInButton({ session, focusedRef, onClick }: { session: Session; focusedRef: RefObject<boolean>; onClick: () => void }) {
+  const button = useRef<HTMLButtonElement>(null);
+  // Whether it had focus when the menu replaced it (before it leaves the page).
+  useLayoutEffect(() => {
+    const element = button.current;
+    return () => {
+      focusedRef.current = element !== null && document.activeElement === element;
+    };
+  }, [focusedRef]);
+  return <AccountButton session={session} ref={button} aria-haspopup="menu" aria-expanded={false} onClick={onClick} />;
 }

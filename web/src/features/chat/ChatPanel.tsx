@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, Modal, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Text, Textarea } from '@mantine/core';
 import {
   TITLE_MAX,
   asksForSatisfaction,
@@ -18,6 +18,7 @@ import {
   useMemo,
   useRef,
   useState,
+  Suspense,
   type ChangeEvent,
   type ComponentPropsWithoutRef,
   type FormEvent,
@@ -26,21 +27,27 @@ import {
 import { Virtuoso } from 'react-virtuoso';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../app/errorMessage';
+import { lazyWhenIdle, OnFirstOpen } from '../../app/loadLater';
 import { useLatestCallback } from '../../app/useLatestCallback';
 import { useBackend } from '../../backend/BackendContext';
 import type { ChatPage } from '../../backend/port';
 import { queryKeys } from '../../realtime/queryKeys';
 import { useRealtimeQuery } from '../../realtime/useRealtimeQuery';
 import { useSignedInSession } from '../../session/useSession';
-import { SatisfactionSurvey } from '../satisfaction/SatisfactionSurvey';
 import { CannedReplyPicker } from '../cannedReplies/CannedReplyPicker';
 import { useCannedReplyInsertion } from '../cannedReplies/useCannedReplyInsertion';
-import { repliedAgo, useReplyCollision } from '../presence/useReplyCollision';
+import { useReplyCollision } from '../presence/useReplyCollision';
 import { useShortcuts } from '../shortcuts/useShortcuts';
 import { useMessageAlertsSeen } from '../notifications/useMessageAlertsSeen';
+import { ComposerModeSwitch } from '../tickets/staffParts';
 import { useReadMarkers } from '../unread/useUnread';
 import { ChatMessageItem, NoteItem } from './ChatMessageItem';
 import { useDraft } from './useDraft';
+
+// Loaded when first shown (or once the browser is idle): the customer's survey on a resolved
+// ticket, and staff's "someone else replied" dialog.
+const SatisfactionSurvey = lazyWhenIdle(() => import('../satisfaction/SatisfactionSurvey'));
+const ReplyCollisionDialog = lazyWhenIdle(() => import('../presence/ReplyCollisionDialog'));
 
 type TimelineItem = { kind: 'message'; at: number; message: ChatMessage } | { kind: 'note'; at: number; note: Note };
 
@@ -217,7 +224,11 @@ export function ChatPanel({ ticket, onActivity }: { ticket: Ticket; onActivity?:
           }
         />
       )}
-      {!staff && asksForSatisfaction(ticket) && <SatisfactionSurvey ticket={ticket} />}
+      {!staff && asksForSatisfaction(ticket) && (
+        <Suspense fallback={null}>
+          <SatisfactionSurvey ticket={ticket} />
+        </Suspense>
+      )}
       <Composer ticket={ticket} staff={staff} messages={messages} onActivity={onActivity} />
     </Stack>
   );
@@ -308,16 +319,10 @@ function Composer({ ticket, staff, messages, onActivity }: ComposerProps) {
     <form onSubmit={submit} aria-label={writingNote ? 'Internal note' : 'Reply'}>
       <Stack gap={6}>
         {staff && !locked && (
-          <SegmentedControl
-            size="xs"
-            value={mode}
-            onChange={(value) => setMode(value as 'reply' | 'note')}
-            data={[
-              { value: 'reply', label: 'Reply to customer' },
-              { value: 'note', label: 'Internal note' },
-            ]}
-            aria-label="Write a reply or an internal note"
-          />
+          // Staff's parts are preloaded with the page: this does not suspend.
+          <Suspense fallback={null}>
+            <ComposerModeSwitch value={mode} onChange={setMode} />
+          </Suspense>
         )}
         {locked && staff && (
           <Text size="xs" c="dimmed">
@@ -346,20 +351,11 @@ function Composer({ ticket, staff, messages, onActivity }: ComposerProps) {
           styles={writingNote ? noteFieldStyles : undefined}
         />
         {canned.picker && <CannedReplyPicker {...canned.picker} />}
-        <Modal opened={landed !== null} onClose={() => setLanded(null)} title="Someone else replied">
-          <Stack>
-            <Text>{landed && `${repliedAgo(landed)}: send anyway?`}</Text>
-            <Text size="sm" c="dimmed" lineClamp={3}>
-              {landed?.text}
-            </Text>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setLanded(null)} data-autofocus>
-                Keep editing
-              </Button>
-              <Button onClick={() => submit(undefined, true)}>Send anyway</Button>
-            </Group>
-          </Stack>
-        </Modal>
+        <OnFirstOpen opened={landed !== null}>
+          {(shown) => (
+            <ReplyCollisionDialog opened={shown} landed={landed} onKeepEditing={() => setLanded(null)} onSendAnyway={() => submit(undefined, true)} />
+          )}
+        </OnFirstOpen>
         <Group justify="flex-end">
           <Button type="submit" color={writingNote ? 'yellow' : undefined}>
             {writingNote ? 'Add note' : 'Send'}

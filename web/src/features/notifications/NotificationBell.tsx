@@ -1,17 +1,17 @@
-import { ActionIcon, Alert, Anchor, Badge, Drawer, Group, Indicator, Loader, Stack, Text } from '@mantine/core';
+import { ActionIcon, Indicator } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { AppNotification } from '@domain';
 import { useState } from 'react';
-import { BrowserAlertsSwitch } from './BrowserAlertsSwitch';
-import { Link } from 'react-router';
-import { ago, exactTime } from '../../app/dates';
 import { errorMessage } from '../../app/errorMessage';
+import { lazyWhenIdle, OnFirstOpen } from '../../app/loadLater';
 import { useLatestCallback } from '../../app/useLatestCallback';
 import { useBackend } from '../../backend/BackendContext';
 import { useNotifications } from './useNotifications';
 import { useNotificationToasts } from './useNotificationToasts';
 
 const noIds: ReadonlySet<string> = new Set();
+
+// The drawer's code loads when it first opens (or once the browser is idle), not with every screen.
+const NotificationDrawer = lazyWhenIdle(() => import('./NotificationDrawer'));
 
 /**
  * The header's bell: how many notifications are unseen, and a drawer listing them. Opening
@@ -76,61 +76,20 @@ export function NotificationBell() {
           <BellIcon />
         </ActionIcon>
       </Indicator>
-      <Drawer opened={opened} onClose={close} title="Notifications" position="right" size="md">
-        {uid !== undefined && <BrowserAlertsSwitch uid={uid} />}
-        {isPending && <Loader aria-label="Loading notifications" />}
-        {isError && (
-          <Alert color="red" role="alert">
-            {errorMessage(error)}
-          </Alert>
+      <OnFirstOpen opened={opened}>
+        {(shown) => (
+          <NotificationDrawer
+            opened={shown}
+            onClose={close}
+            uid={uid}
+            items={items}
+            isPending={isPending}
+            error={isError ? error : null}
+            fresh={fresh}
+          />
         )}
-        {items && items.length === 0 && <Text c="dimmed">No notifications yet.</Text>}
-        {items && items.length > 0 && (
-          <Stack component="ul" aria-label="Your notifications" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
-            {items.map((item) => (
-              <NotificationItem key={item.id} item={item} isNew={!item.seen || fresh.has(item.id)} onOpen={close} />
-            ))}
-          </Stack>
-        )}
-      </Drawer>
+      </OnFirstOpen>
     </>
-  );
-}
-
-function NotificationItem({ item, isNew, onOpen }: { item: AppNotification; isNew: boolean; onOpen: () => void }) {
-  return (
-    <li>
-      <Stack
-        gap={2}
-        p="xs"
-        style={{
-          borderLeft: `3px solid ${isNew ? 'var(--mantine-color-red-6)' : 'transparent'}`,
-          borderRadius: 'var(--mantine-radius-sm)',
-          background: isNew ? 'var(--mantine-color-default-hover)' : undefined,
-        }}
-      >
-        <Group gap="xs" wrap="nowrap" align="flex-start">
-          {isNew && (
-            <Badge color="red" size="xs" variant="filled" style={{ flex: '0 0 auto' }}>
-              New
-            </Badge>
-          )}
-          <Anchor
-            component={Link}
-            to={`/tickets/${item.ticketId}`}
-            onClick={onOpen}
-            fw={isNew ? 600 : 400}
-            c="inherit"
-            style={{ overflowWrap: 'anywhere' }}
-          >
-            {item.text}
-          </Anchor>
-        </Group>
-        <Text size="xs" c="dimmed" title={exactTime(item.createdAt)}>
-          {ago(item.createdAt)}
-        </Text>
-      </Stack>
-    </li>
   );
 }
 

@@ -2,11 +2,11 @@ import { Alert, Button, Flex, Group, Loader, NativeSelect, Paper, SimpleGrid, St
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import {
   QUEUE_PAGE_SIZE,
+  QUEUE_SEARCH_MAX,
   categories,
   categoryLabels,
   priorities,
   priorityLabels,
-  queueFilterSchema,
   effectiveQueueSort,
   queueSlaFilterLabels,
   queueSlaFilters,
@@ -42,7 +42,6 @@ import { useQueueKeyboard } from './useQueueKeyboard';
 import { useQueuePage } from './useQueuePage';
 
 const SEARCH_DEBOUNCE_MS = 300;
-const SEARCH_MAX = queueFilterSchema.shape.search.unwrap().maxLength ?? 100;
 
 /**
  * The queue for staff: filters in the URL (bookmarkable), one live page at a time with
@@ -272,7 +271,7 @@ function SearchBox({ urlValue, setParams }: { urlValue: string; setParams: SetUR
       label="Search titles, descriptions and messages"
       type="search"
       value={text}
-      maxLength={SEARCH_MAX}
+      maxLength={QUEUE_SEARCH_MAX}
       onChange={(event) => setText(event.currentTarget.value)}
     />
   );

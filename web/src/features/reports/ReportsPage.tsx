@@ -1,4 +1,3 @@
-import { BarChart, LineChart } from '@mantine/charts';
 import { Alert, Group, Loader, Paper, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
 import {
   categories,
@@ -18,14 +17,26 @@ import {
   type StatsRange,
   type UserProfile,
 } from '@domain';
-import { useMemo } from 'react';
+import { Suspense, useMemo, type ReactNode } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { preloadable } from '../../app/loadLater';
 import { PageHeading } from '../../app/PageHeading';
 import { errorMessage } from '../../app/errorMessage';
 import { useSession } from '../../session/useSession';
 import { useStaff } from '../users/useStaff';
 import { ChartSection, type TableRow } from './ChartSection';
 import { useStats } from './useStats';
+
+// The charts load apart from the page (see charts.ts), fetched as soon as the page's code runs.
+const charts = () => import('./charts');
+const BarChart = preloadable(() => charts().then((loaded) => loaded.BarChart));
+const LineChart = preloadable(() => charts().then((loaded) => loaded.LineChart));
+void Promise.all([BarChart.preload(), LineChart.preload()]).catch(() => {});
+
+/** A chart's place, kept at its height while the charts load. */
+function ChartPlace({ h, children }: { h: number; children: ReactNode }) {
+  return <Suspense fallback={<div style={{ height: h }} />}>{children}</Suspense>;
+}
 
 const queueLink = (filter: Record<string, string>) => `/queue?${new URLSearchParams(filter).toString()}`;
 const CHART_HEIGHT = 220;
@@ -129,20 +140,22 @@ function ReportBody({ report, staff, viewerIsAdmin, viewerUid }: { report: Repor
         rows={report.series.map((point) => ({ cells: [point.period, point.opened, point.resolved, point.closed] }))}
         fileName={`tickets-per-day-${report.range}`}
       >
-        <BarChart
-          h={CHART_HEIGHT}
-          data={report.series as unknown as Record<string, unknown>[]}
-          dataKey="period"
-          series={[
-            { name: 'opened', label: 'Opened', color: 'blue.6' },
-            { name: 'resolved', label: 'Resolved', color: 'teal.6' },
-            { name: 'closed', label: 'Closed', color: 'gray.6' },
-          ]}
-          withLegend
-          barChartProps={noKeyboardLayer}
-          barProps={(series) => ({ onClick: clickTo(seriesLinks[series.name]), style: { cursor: 'pointer' } })}
-          aria-hidden
-        />
+        <ChartPlace h={CHART_HEIGHT}>
+          <BarChart
+            h={CHART_HEIGHT}
+            data={report.series as unknown as Record<string, unknown>[]}
+            dataKey="period"
+            series={[
+              { name: 'opened', label: 'Opened', color: 'blue.6' },
+              { name: 'resolved', label: 'Resolved', color: 'teal.6' },
+              { name: 'closed', label: 'Closed', color: 'gray.6' },
+            ]}
+            withLegend
+            barChartProps={noKeyboardLayer}
+            barProps={(series) => ({ onClick: clickTo(seriesLinks[series.name]), style: { cursor: 'pointer' } })}
+            aria-hidden
+          />
+        </ChartPlace>
       </ChartSection>
 
       <ChartSection
@@ -152,15 +165,17 @@ function ReportBody({ report, staff, viewerIsAdmin, viewerUid }: { report: Repor
         rows={report.series.map((point) => ({ cells: [point.period, point.backlog] }))}
         fileName={`backlog-${report.range}`}
       >
-        <LineChart
-          h={CHART_HEIGHT}
-          data={report.series as unknown as Record<string, unknown>[]}
-          dataKey="period"
-          series={[{ name: 'backlog', label: 'Backlog', color: 'orange.6' }]}
-          curveType="linear"
-          lineChartProps={noKeyboardLayer}
-          aria-hidden
-        />
+        <ChartPlace h={CHART_HEIGHT}>
+          <LineChart
+            h={CHART_HEIGHT}
+            data={report.series as unknown as Record<string, unknown>[]}
+            dataKey="period"
+            series={[{ name: 'backlog', label: 'Backlog', color: 'orange.6' }]}
+            curveType="linear"
+            lineChartProps={noKeyboardLayer}
+            aria-hidden
+          />
+        </ChartPlace>
       </ChartSection>
 
       <SimpleGrid cols={{ base: 1, md: 3 }}>
@@ -179,15 +194,17 @@ function ReportBody({ report, staff, viewerIsAdmin, viewerUid }: { report: Repor
             rows={breakdownRows(rows)}
             fileName={`tickets-by-${what}-${report.range}`}
           >
-            <BarChart
-              h={CHART_HEIGHT}
-              data={rows}
-              dataKey="name"
-              series={[{ name: 'tickets', label: 'Tickets', color: 'blue.6' }]}
-              barChartProps={noKeyboardLayer}
-              barProps={{ onClick: (bar: { payload?: { href?: string } }) => clickTo(bar.payload?.href)(), style: { cursor: 'pointer' } }}
-              aria-hidden
-            />
+            <ChartPlace h={CHART_HEIGHT}>
+              <BarChart
+                h={CHART_HEIGHT}
+                data={rows}
+                dataKey="name"
+                series={[{ name: 'tickets', label: 'Tickets', color: 'blue.6' }]}
+                barChartProps={noKeyboardLayer}
+                barProps={{ onClick: (bar: { payload?: { href?: string } }) => clickTo(bar.payload?.href)(), style: { cursor: 'pointer' } }}
+                aria-hidden
+              />
+            </ChartPlace>
           </ChartSection>
         ))}
       </SimpleGrid>
@@ -262,16 +279,18 @@ function TriageSection({ triage, fileName }: { triage: Report['triage']; fileNam
           </Text>
         ))}
       </Group>
-      <BarChart
-        h={CHART_HEIGHT / 2}
-        data={rows}
-        dataKey="name"
-        orientation="vertical"
-        yAxisProps={{ width: 170 }}
-        series={[{ name: 'tickets', label: 'Tickets', color: 'grape.6' }]}
-        barChartProps={noKeyboardLayer}
-        aria-hidden
-      />
+      <ChartPlace h={CHART_HEIGHT / 2}>
+        <BarChart
+          h={CHART_HEIGHT / 2}
+          data={rows}
+          dataKey="name"
+          orientation="vertical"
+          yAxisProps={{ width: 170 }}
+          series={[{ name: 'tickets', label: 'Tickets', color: 'grape.6' }]}
+          barChartProps={noKeyboardLayer}
+          aria-hidden
+        />
+      </ChartPlace>
     </ChartSection>
   );
 }
@@ -293,14 +312,16 @@ function DurationSection({ title, figures, fileName }: { title: string; figures:
           p90 <b>{formatHours(figures.p90)}</b>
         </Text>
       </Group>
-      <BarChart
-        h={CHART_HEIGHT}
-        data={figures.distribution}
-        dataKey="label"
-        series={[{ name: 'count', label: 'Tickets', color: 'violet.6' }]}
-        barChartProps={noKeyboardLayer}
-        aria-hidden
-      />
+      <ChartPlace h={CHART_HEIGHT}>
+        <BarChart
+          h={CHART_HEIGHT}
+          data={figures.distribution}
+          dataKey="label"
+          series={[{ name: 'count', label: 'Tickets', color: 'violet.6' }]}
+          barChartProps={noKeyboardLayer}
+          aria-hidden
+        />
+      </ChartPlace>
     </ChartSection>
   );
 }

@@ -1,23 +1,23 @@
+// Its CSS comes with it: the scores' radios (InlineInput lays out their labels).
+import '@mantine/core/styles/InlineInput.css';
+import '@mantine/core/styles/Radio.css';
 import { Alert, Button, Group, Paper, Radio, Stack, Text, Textarea } from '@mantine/core';
 import {
   SATISFACTION_COMMENT_MAX,
   currentSatisfaction,
-  satisfactionLabels,
   satisfactionScores,
-  type SatisfactionScore,
   type Ticket,
 } from '@domain';
 import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../../app/errorMessage';
 import { useBackend } from '../../backend/BackendContext';
-
-const scoreLabel = (score: number) => `${score}: ${satisfactionLabels[score as SatisfactionScore]}`;
+import { scoreLabel } from './satisfactionText';
 
 /**
  * In the chat of a resolved ticket, for its customer: "How did we do?", 1 to 5 and a comment
  * if they like. Once answered it says so, and the answer can be changed until the ticket closes.
  */
-export function SatisfactionSurvey({ ticket }: { ticket: Ticket }) {
+export default function SatisfactionSurvey({ ticket }: { ticket: Ticket }) {
   const backend = useBackend();
   const answered = currentSatisfaction(ticket);
   const [editing, setEditing] = useState(false);
@@ -90,11 +90,4 @@ export function SatisfactionSurvey({ ticket }: { ticket: Ticket }) {
       </Stack>
     </Paper>
   );
-}
-
-/** What the customer answered for the latest resolution, in words, for staff on the ticket. */
-export function satisfactionText(ticket: Ticket): string {
-  const answered = currentSatisfaction(ticket);
-  if (!answered) return 'Not rated';
-  return `${scoreLabel(answered.score)}${answered.comment ? `: "${answered.comment}"` : ''}`;
 }

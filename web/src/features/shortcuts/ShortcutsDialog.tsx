@@ -1,7 +1,10 @@
-import { ActionIcon, Kbd, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { ActionIcon, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { shortcutGroups } from './shortcutList';
+import { lazyWhenIdle, OnFirstOpen } from '../../app/loadLater';
 import { useShortcuts } from './useShortcuts';
+
+// The dialog's code loads when it first opens (or once the browser is idle), not with every screen.
+const ShortcutsList = lazyWhenIdle(() => import('./ShortcutsList'));
 
 /**
  * The header's "Keyboard shortcuts" button and the dialog it opens (so does "?"), listing
@@ -24,32 +27,7 @@ export function ShortcutsDialog() {
           ?
         </Text>
       </ActionIcon>
-      <Modal opened={opened} onClose={close} title="Keyboard shortcuts">
-        <Stack gap="md">
-          <Text size="sm" c="dimmed">
-            Shortcuts work whenever you are not typing in a field.
-          </Text>
-          {shortcutGroups.map((group) => (
-            <section key={group.where} aria-label={group.where}>
-              <Title order={3} size="h5" mb={4}>
-                {group.where}
-              </Title>
-              <Table withRowBorders={false} verticalSpacing={2}>
-                <Table.Tbody>
-                  {group.shortcuts.map((shortcut) => (
-                    <Table.Tr key={shortcut.key}>
-                      <Table.Td w={80}>
-                        <Kbd>{shortcut.key}</Kbd>
-                      </Table.Td>
-                      <Table.Td>{shortcut.does}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </section>
-          ))}
-        </Stack>
-      </Modal>
+      <OnFirstOpen opened={opened}>{(shown) => <ShortcutsList opened={shown} onClose={close} />}</OnFirstOpen>
     </>
   );
 }

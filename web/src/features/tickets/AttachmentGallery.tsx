@@ -1,9 +1,13 @@
-import { Anchor, Group, Image, Modal, Paper, Skeleton, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, Group, Image, Paper, Skeleton, Stack, Text, UnstyledButton } from '@mantine/core';
 import { formatSize, kindOf, type AttachmentRef } from '@domain';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { lazyWhenIdle, OnFirstOpen } from '../../app/loadLater';
 import { useBackend } from '../../backend/BackendContext';
 import { queryKeys } from '../../realtime/queryKeys';
+
+// The enlarged image's dialog loads when it first opens (or once the browser is idle).
+const EnlargedAttachment = lazyWhenIdle(() => import('./EnlargedAttachment'));
 
 /** Image thumbnails (click to enlarge) and PDF links of a ticket's attachments. */
 export function AttachmentGallery({ ticketId, attachments }: { ticketId: string; attachments: readonly AttachmentRef[] }) {
@@ -24,9 +28,9 @@ export function AttachmentGallery({ ticketId, attachments }: { ticketId: string;
           />
         ))}
       </Group>
-      <Modal opened={enlarged !== null} onClose={() => setEnlarged(null)} title={enlarged?.name} size="xl">
-        {enlarged && <Image src={enlarged.url} alt={enlarged.name} fit="contain" />}
-      </Modal>
+      <OnFirstOpen opened={enlarged !== null}>
+        {(shown) => <EnlargedAttachment opened={shown} onClose={() => setEnlarged(null)} image={enlarged} />}
+      </OnFirstOpen>
     </Stack>
   );
 }

@@ -14,7 +14,7 @@ import {
   type AttachmentSlot,
   type NewTicketInput,
 } from '@domain';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { useEffect, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useNavigate, useSearchParams } from 'react-router';

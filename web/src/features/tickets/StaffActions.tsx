@@ -1,7 +1,6 @@
-import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
-  REJECTION_REASON_MAX,
   actionLabels,
   priorities,
   priorityLabels,
@@ -14,19 +13,21 @@ import {
 } from '@domain';
 import { useRef, useState } from 'react';
 import { ChoiceSelect } from '../../app/ChoiceSelect';
+import { lazyWhenIdle, OnFirstOpen } from '../../app/loadLater';
 import { useFocusRescue } from '../../app/useFocusRescue';
 import { useBackend } from '../../backend/BackendContext';
 import { ShortcutHint } from '../shortcuts/ShortcutHint';
 import { useShortcuts } from '../shortcuts/useShortcuts';
+import { firstButton } from './CustomerActions';
 import { runAction } from './useTicketAction';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { useFormDraft } from '../../session/useFormDraft';
+
+// The rejection dialog's code loads when it first opens (or once the browser is idle).
+const RejectDialog = lazyWhenIdle(() => import('./RejectDialog'));
 
 /** The select's value for "nobody": uids are never empty. */
 const UNASSIGNED = '';
-
-/** The first action button in a container, the control that focus moves to after a move. */
-const firstButton = (container: HTMLElement | null) => container?.querySelector<HTMLButtonElement>('button:not(:disabled)');
 
 /**
  * What staff can do to a ticket: only the moves the domain allows from its status are
@@ -100,36 +101,21 @@ export function StaffActions({ ticket, role, staff }: { ticket: Ticket; role: Ro
           }
         />
       </Group>
-      <Modal opened={rejecting} onClose={close} title="Reject this ticket">
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            runAction(() => backend.rejectTicket(ticket.id, reason), 'Rejecting the ticket');
-            close();
-            setReason('');
-          }}
-        >
-          <Stack>
-            <Textarea
-              label="Reason"
-              description="The customer reads this. The chat closes when the ticket is rejected."
-              required
-              maxLength={REJECTION_REASON_MAX}
-              value={reason}
-              onChange={(event) => setReason(event.currentTarget.value)}
-              data-autofocus
-            />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                Cancel
-              </Button>
-              <Button type="submit" color="red" disabled={!reason.trim()}>
-                Reject ticket
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+      <OnFirstOpen opened={rejecting}>
+        {(shown) => (
+          <RejectDialog
+            opened={shown}
+            onClose={close}
+            reason={reason}
+            onReasonChange={setReason}
+            onReject={() => {
+              runAction(() => backend.rejectTicket(ticket.id, reason), 'Rejecting the ticket');
+              close();
+              setReason('');
+            }}
+          />
+        )}
+      </OnFirstOpen>
     </Stack>
   );
 }
@@ -145,29 +131,4 @@ function assigneeOptions(ticket: Ticket, staff: readonly UserProfile[]) {
     options.push({ value: holder, label: staff.length ? (ticket.assigneeName ?? 'Someone no longer on staff') : 'Loading…' });
   }
   return options;
-}
-
-/**
- * A customer's moves on their own resolved ticket: reopen it, or confirm and close it. Once
- * the move is made, focus goes to the next one, or to the page's heading when none is left.
- */
-export function CustomerActions({ ticket }: { ticket: Ticket }) {
-  const backend = useBackend();
-  const actions = useFocusRescue<HTMLDivElement>(
-    (container) => firstButton(container) ?? document.querySelector<HTMLElement>('main h1'),
-  );
-  const moves = transitionsFrom('customer', ticket.status);
-  return (
-    <Group gap="xs" aria-label="Your actions" role="group" ref={actions} display={moves.length === 0 ? 'none' : undefined}>
-      {moves.map((move) => (
-        <Button
-          key={move.action}
-          variant="light"
-          onClick={() => runAction(() => backend.changeStatus(ticket.id, move.to), actionLabels[move.action])}
-        >
-          {actionLabels[move.action]}
-        </Button>
-      ))}
-    </Group>
-  );
 }

@@ -1,38 +1,11 @@
-import { Accordion, Alert, Loader, Text, Timeline } from '@mantine/core';
-import {
-  priorityLabels,
-  statusLabels,
-  type Priority,
-  type TicketEventEntry,
-  type TicketStatus,
-  type UserProfile,
-} from '@domain';
-import { useState } from 'react';
-import { ago, exactTime } from '../../app/dates';
-import { errorMessage } from '../../app/errorMessage';
-import { useBackend } from '../../backend/BackendContext';
-import { queryKeys } from '../../realtime/queryKeys';
-import { useRealtimeQuery } from '../../realtime/useRealtimeQuery';
-import { useSignedInSession } from '../../session/useSession';
+import { Accordion, Loader } from '@mantine/core';
+import type { UserProfile } from '@domain';
+import { Suspense, useState } from 'react';
+import { lazyWhenIdle } from '../../app/loadLater';
 
-function describe(event: TicketEventEntry, nameOf: (uid: string | null) => string): string {
-  switch (event.kind) {
-    case 'created':
-      return `${event.actorName} opened the ticket`;
-    case 'status':
-      return `${event.actorName} moved it from ${statusLabels[event.from as TicketStatus] ?? event.from} to ${statusLabels[event.to as TicketStatus] ?? event.to}${event.note ? `: ${event.note}` : ''}`;
-    case 'priority':
-      return `${event.actorName} changed the priority from ${priorityLabels[event.from as Priority] ?? event.from} to ${priorityLabels[event.to as Priority] ?? event.to}`;
-    case 'assignee':
-      return event.to ? `${event.actorName} assigned it to ${nameOf(event.to)}` : `${event.actorName} unassigned it`;
-    case 'reverted':
-      return `An illegal change was undone${event.note ? `: ${event.note}` : ''}`;
-    case 'attachment_removed':
-      return event.note ?? 'A stored file was removed: it was not the file the ticket lists';
-    case 'sla_breached':
-      return event.note ?? 'A service-level target passed';
-  }
-}
+// The entries (and the Timeline that lays them out) load when the history is first opened, or
+// once the browser is idle.
+const HistoryEntries = lazyWhenIdle(() => import('./HistoryEntries'));
 
 /**
  * The ticket's audit trail for staff (who changed what, when), folded under "History": the
@@ -44,33 +17,14 @@ export function TicketHistory({ ticketId, staff }: { ticketId: string; staff: re
     <Accordion variant="contained" value={opened} onChange={setOpened} order={2}>
       <Accordion.Item value="history">
         <Accordion.Control>History</Accordion.Control>
-        <Accordion.Panel>{opened && <HistoryEntries ticketId={ticketId} staff={staff} />}</Accordion.Panel>
+        <Accordion.Panel>
+          {opened && (
+            <Suspense fallback={<Loader size="sm" aria-label="Loading the history" />}>
+              <HistoryEntries ticketId={ticketId} staff={staff} />
+            </Suspense>
+          )}
+        </Accordion.Panel>
       </Accordion.Item>
     </Accordion>
-  );
-}
-
-function HistoryEntries({ ticketId, staff }: { ticketId: string; staff: readonly UserProfile[] }) {
-  const backend = useBackend();
-  const session = useSignedInSession();
-  const events = useRealtimeQuery<TicketEventEntry[]>(queryKeys.ticketEvents(session.uid, ticketId), (onData, onError) =>
-    backend.subscribeTicketEvents(ticketId, onData, onError),
-  );
-  if (events.isPending) return <Loader size="sm" aria-label="Loading the history" />;
-  if (events.isError) return <Alert color="red">{errorMessage(events.error)}</Alert>;
-  if (events.data.length === 0) return <Text size="sm">Nothing has happened to this ticket yet.</Text>;
-  const nameOf = (uid: string | null) =>
-    staff.find((person) => person.uid === uid)?.displayName ?? 'someone no longer on staff';
-  return (
-    <Timeline bulletSize={12} lineWidth={2}>
-      {events.data.map((event) => (
-        <Timeline.Item key={event.id}>
-          <Text size="sm">{describe(event, nameOf)}</Text>
-          <Text size="xs" c="dimmed" title={exactTime(event.at)}>
-            {ago(event.at)}
-          </Text>
-        </Timeline.Item>
-      ))}
-    </Timeline>
   );
 }

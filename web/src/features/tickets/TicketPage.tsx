@@ -1,7 +1,7 @@
 import { Alert, Anchor, Grid, Group, Loader, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { categoryLabels, formatTicketNumber, isStaff, type PresenceActivity, type Ticket, type UserProfile } from '@domain';
-import { useId, useState } from 'react';
+import { Suspense, useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { exactTime } from '../../app/dates';
 import { errorMessage } from '../../app/errorMessage';
@@ -11,15 +11,14 @@ import { queryKeys } from '../../realtime/queryKeys';
 import { useRealtimeQuery } from '../../realtime/useRealtimeQuery';
 import { useSignedInSession } from '../../session/useSession';
 import { ChatPanel } from '../chat/ChatPanel';
-import { PresenceBar } from '../presence/PresenceBar';
 import { useOthersOnTicket, useOwnPresence } from '../presence/usePresence';
 import { AttachmentGallery } from './AttachmentGallery';
-import { CustomerActions, StaffActions } from './StaffActions';
-import { satisfactionText } from '../satisfaction/SatisfactionSurvey';
-import { SlaBadge } from '../sla/SlaBadge';
+import { CustomerActions } from './CustomerActions';
+import { PresenceBar, SlaBadge, StaffActions, TicketHistory, TriagePanel } from './staffParts';
+import { satisfactionText } from '../satisfaction/satisfactionText';
 import { PriorityBadge, StatusBadge } from './TicketBadges';
-import { TicketHistory } from './TicketHistory';
-import { TriagePanel } from '../triage/TriagePanel';
+
+export { preloadStaffPanels } from './staffParts';
 
 /**
  * One ticket, live: its number arrives, its status changes, its chat runs, without a
@@ -63,12 +62,20 @@ export function TicketPage() {
 
   // The chat tells everyone what happened (its system messages); the audit trail beside it
   // is for staff, folded, so nothing shows twice and customers see no staff names.
-  const details = (
+  const details = staff ? (
+    // Preloaded with the page, so nothing here suspends; the boundary is for a page opened without.
+    <Suspense fallback={<Loader aria-label="Loading the staff actions" />}>
+      <Stack>
+        <StaffActions ticket={t} role={session.role} staff={people} />
+        <TicketDetails ticket={t} staff={people} viewerIsStaff />
+        <TriagePanel ticket={t} />
+        <TicketHistory ticketId={t.id} staff={people} />
+      </Stack>
+    </Suspense>
+  ) : (
     <Stack>
-      {staff ? <StaffActions ticket={t} role={session.role} staff={people} /> : <CustomerActions ticket={t} />}
-      <TicketDetails ticket={t} staff={people} viewerIsStaff={staff} />
-      {staff && <TriagePanel ticket={t} />}
-      {staff && <TicketHistory ticketId={t.id} staff={people} />}
+      <CustomerActions ticket={t} />
+      <TicketDetails ticket={t} staff={people} viewerIsStaff={false} />
     </Stack>
   );
   const chat = <ChatPanel ticket={t} onActivity={setActivity} />;
@@ -88,11 +95,14 @@ export function TicketPage() {
       </Group>
       {/* Outside the live region: it counts down, and a screen reader need not hear every tick. */}
       {staff && (
-        <Group gap="xs">
-          <SlaBadge ticket={t} />
-        </Group>
+        // Staff's parts are preloaded with the page: nothing here suspends.
+        <Suspense fallback={null}>
+          <Group gap="xs">
+            <SlaBadge ticket={t} />
+          </Group>
+          <PresenceBar others={others} />
+        </Suspense>
       )}
-      {staff && <PresenceBar others={others} />}
       {wide ? (
         <Grid gap="lg">
           <Grid.Col span={5}>{details}</Grid.Col>
