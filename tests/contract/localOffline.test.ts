@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTicketNumber, type Ticket } from '../../functions/src/domain/index.js';
+import { formatTicketNumber, type Ticket, type TicketEventEntry } from '../../functions/src/domain/index.js';
 import type { LocalBackend } from '../../web/src/backend/local/localBackend.js';
 import type { ChatPage, Connectivity, ListPage, ReadMarkers } from '../../web/src/backend/port.js';
 import { localHarness } from './localHarness.js';
@@ -162,6 +162,25 @@ describe('offline on the local backend', () => {
     expect(recorded?.lastMessageBy).toBe(ticket.customerUid);
     // Every line's trigger ran: each line's words are searchable.
     expect(recorded?.searchTokens).toEqual(expect.arrayContaining(['line', ...texts.slice(9).map((text) => text.split(' ')[1])]));
+    await harness.dispose();
+  });
+
+  it('status moves made offline one after another land in order: each trigger judges its own move, so accept then resolve ends resolved with one event each', async () => {
+    const harness = await localHarness();
+    const customer = (await harness.openTab('customer')) as LocalBackend;
+    const agent = (await harness.openTab('agent')) as LocalBackend;
+    const ticket = await openTicket(customer);
+    await nextMatching<Ticket | null>((d, e) => agent.subscribeTicket(ticket.id, d, e), (t) => t?.number != null);
+    agent.setOnline(false);
+    await nextMatching<Connectivity>((d) => agent.subscribeConnectivity(d), (c) => c === 'offline');
+    const moves = [agent.acceptTicket(ticket.id), agent.changeStatus(ticket.id, 'resolved')];
+    agent.setOnline(true);
+    await Promise.all(moves.map((move) => move.committed));
+    const statusEvents = (events: TicketEventEntry[]) => events.filter((event) => event.kind === 'status').map((event) => [event.from, event.to]);
+    const history = await nextMatching<TicketEventEntry[]>((d, e) => agent.subscribeTicketEvents(ticket.id, d, e), (events) => statusEvents(events).length >= 2);
+    expect(statusEvents(history)).toEqual([['open', 'in_progress'], ['in_progress', 'resolved']]);
+    const settled = await nextMatching<Ticket | null>((d, e) => customer.subscribeTicket(ticket.id, d, e), (t) => t?.status === 'resolved');
+    expect(settled?.status).toBe('resolved');
     await harness.dispose();
   });
 

@@ -47,14 +47,13 @@ export function localTriggers(db: LocalDatabase) {
   /** Emails to customers are kept, not sent (the local backend has no mail server); links go to this tab's desk. */
   const mailDeps = () => ({ now: new Date(), deskUrl: typeof location === 'undefined' ? null : location.origin });
   return {
-    ticketCreated: async (ticketId: string) => {
+    /** `eventId`: the event's id, the same however often its triggers run (as a Cloud Function's). */
+    ticketCreated: async (ticketId: string, eventId: string) => {
       await handleTicketCreated(stores.ticketCreated, ticketId, deps());
-      await countTicket(ticketId, autoId(), undefined, undefined);
+      await countTicket(ticketId, eventId, undefined, undefined);
     },
-    ticketUpdated: async (ticketId: string, before: Ticket, after: Ticket, actorUid: string) => {
-      // A fresh key per change, as a Cloud Function gets a fresh event id; the review and
-      // the stats share it, as the functions share the event's.
-      const changeKey = autoId();
+    /** `changeKey`: the change's event id; the review and the stats share it, as the functions share the event's. */
+    ticketUpdated: async (ticketId: string, before: Ticket, after: Ticket, actorUid: string, changeKey: string) => {
       await reviewTicketChange(stores.ticketUpdated, ticketId, before, after, { uid: actorUid }, { ...deps(), changeKey });
       if (before.status !== after.status) {
         await emailStatusChange(stores.ticketUpdated, ticketId, { to: after.status, actorUid, changeKey }, mailDeps());
@@ -75,7 +74,7 @@ export function localTriggers(db: LocalDatabase) {
       await refuseUnverifiedStaff(localStore(db, scopes.userUpdated), uid, role.data, () => isEmailVerified(db, uid));
     },
     /**
-     * The triggers of client writes delivered together (a burst of messages), in order. Where
+     * The triggers of client writes delivered together (a batch of a burst), in order. Where
      * there are several, they run in one transaction over the tables the triggers have been
      * seen to use, so that the tabs' live queries wake once for all of them rather than once
      * for each. Should one reach beyond those tables, or fail, the transaction is undone and
@@ -89,26 +88,28 @@ export function localTriggers(db: LocalDatabase) {
           return await db.transaction('rw', [...tables], async () => {
             for (const run of runs) await run();
           });
-        } catch {
-          // one by one below
+        } catch (error) {
+          // Nothing of the group stayed (IndexedDB undid it): one by one, each in its own scope.
+          console.warn('The triggers of a delivery ran one by one.', error);
         }
       }
       for (const run of runs) await run().catch(logTriggerFailure);
     },
-    /** The trigger runs a delivered client write sets off, as Firestore events would. */
+    /**
+     * The trigger runs a delivered client write sets off, as Firestore events would: with the
+     * document as that write left it (not as it is by the time the trigger runs, after later
+     * writes of the same delivery), and one event id however often they run.
+     */
     triggersOf(request: AppliedWrite, before: DocData | undefined, actorUid: string): (() => Promise<void>)[] {
       const [collection, id = '', sub, subId = ''] = request.path.split('/');
-      // The document as the write left it, as the event would carry it.
       const event = request.method === 'delete' ? undefined : { path: request.path, data: { ...before, ...request.data } };
+      const eventId = autoId();
       const runs: (() => Promise<void>)[] = [];
       if (collection === 'users' && sub === undefined && request.method === 'update') runs.push(() => this.userUpdated(id));
       if (collection !== 'tickets') return runs;
-      if (sub === undefined && request.method === 'create') runs.push(() => this.ticketCreated(id));
-      if (sub === undefined && request.method === 'update' && before) {
-        runs.push(async () => {
-          const after = await db.tickets.get(id);
-          if (after) await this.ticketUpdated(id, toTicket({ ...before, id }), toTicket(after), actorUid);
-        });
+      if (sub === undefined && request.method === 'create') runs.push(() => this.ticketCreated(id, eventId));
+      if (sub === undefined && request.method === 'update' && before && event) {
+        runs.push(() => this.ticketUpdated(id, toTicket({ ...before, id }), toTicket({ ...event.data, id }), actorUid, eventId));
       }
       if (sub === 'messages' && request.method === 'create') runs.push(() => this.messageCreated(id, subId, event));
       if (sub === 'reads') runs.push(() => this.readWritten(id, subId, event));

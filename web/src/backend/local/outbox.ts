@@ -283,9 +283,6 @@ export class Outbox {
       return;
     }
     this.draining = true;
-    // Like Cloud Function triggers, after the writes and not part of them (nor waited for):
-    // the triggers of a whole drain run once it is done, so that they hold up none of its batches.
-    const delivered: Delivered[] = [];
     const goOn = () => this.online && !this.closed && this.viewerUid() === uid;
     const drain = async () => {
       do {
@@ -293,7 +290,8 @@ export class Outbox {
         while (goOn()) {
           const batch = await this.deliverNext(uid);
           if (!batch) break;
-          delivered.push(...batch);
+          // Like Cloud Function triggers: after the writes, not part of them (nor waited for).
+          if (batch.length > 0) void this.afterDelivery(batch, uid);
         }
       } while (this.lookAgain && goOn());
     };
@@ -304,7 +302,6 @@ export class Outbox {
       console.error('Delivering queued writes stopped; it resumes with the next change.', error);
     } finally {
       this.draining = false;
-      if (delivered.length > 0) void this.afterDelivery(delivered, uid);
     }
   }
 
