@@ -54,15 +54,16 @@ export default defineConfig({
     // A service worker that keeps the app's files, so that it opens with no network (a
     // customer on a train reloads the page and still sees their queued messages: the data
     // is Firestore's cache, or IndexedDB on the local backend). Registered by the app itself
-    // once its first page is in (web/src/app/offlineApp.ts); no manifest: not an installable app.
+    // once its first page is in (web/src/app/appFiles.ts); no manifest: not an installable app.
     VitePWA({
       injectRegister: false,
       registerType: 'autoUpdate',
       manifest: false,
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg}'],
-        // Reports (charts, the largest page) shows nothing useful offline: it loads when opened.
-        globIgnores: ['**/ReportsRoute-*'],
+        // Reports (the page, its charts and tables: the largest part) shows nothing useful
+        // offline: it loads when opened. (Chunk names: the modules' own, see each lazy import.)
+        globIgnores: ['**/ReportsRoute-*', '**/charts-*', '**/ReportTable-*'],
         // Any address of the app opens its page; Firebase Hosting's own /__/ pages (sign-in with
         // a provider) are the network's.
         navigateFallback: 'index.html',

@@ -3,11 +3,12 @@ import { MantineProvider } from '@mantine/core';
 import { StrictMode, startTransition, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, preloadSignedInApp, SignInPage } from './app/App';
+import { reloadOnMissingFiles } from './app/appFiles';
 import { cssVariablesResolver } from './app/colorRoles';
 import { errorMessage } from './app/errorMessage';
 import { StartingShell } from './app/ShellLayout';
 import { theme } from './app/theme';
-import { whenIdle } from './app/whenIdle';
+import { whenIdle } from './loading/whenIdle';
 import { BackendProvider } from './backend/BackendContext';
 import { createBackend } from './backend/createBackend';
 import type { SupportBackend } from './backend/port';
@@ -52,6 +53,7 @@ function startBackend(): { backend: SupportBackend } | { problem: string } {
     return { problem: errorMessage(error) };
   }
 }
+reloadOnMissingFiles();
 const started = startBackend();
 
 // App shows the shell until the session is known.

@@ -14,7 +14,7 @@ import { BrowserRouter, Navigate, Route, Routes, useInRouterContext } from 'reac
 import type { Session } from '../backend/port';
 import { APP_TITLE, useUnreadTitle } from '../features/unread/useUnread';
 import { AppLayout } from './AppLayout';
-import { keepAppForOffline } from './offlineApp';
+import { keepAppForOffline } from './appFiles';
 import { pageModules } from './routes/pageModules';
 import { RoutedHeadingPlace } from './RoutedHeadingPlace';
 

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useState, type ComponentType, type ReactNode } from 'react';
-import { whenIdle } from './whenIdle';
+import { whenIdle } from '../loading/whenIdle';
 
 /**
  * A component whose code is not part of the screen that shows it: React.lazy, fetched as soon
