@@ -37,7 +37,7 @@ async function signInWithPassword(page: Page, name: string, role: Role) {
 
 export const test = base.extend<{ backend: Backend; people: People }>({
   backend: ['local', { option: true }],
-  people: async ({ backend, browser, context, baseURL }, use, testInfo) => {
+  people: async ({ backend, browser, context, baseURL, serviceWorkers }, use, testInfo) => {
     const contexts: BrowserContext[] = [];
     // What the pages said went wrong, shown when the test fails (a refused write, a failed listener).
     const problems: string[] = [];
@@ -53,7 +53,7 @@ export const test = base.extend<{ backend: Backend; people: People }>({
           await signInAs(page, name, role);
           return page;
         }
-        const own = await browser.newContext({ baseURL });
+        const own = await browser.newContext({ baseURL, serviceWorkers });
         contexts.push(own);
         own.on('page', (page) => listen(page, name));
         const page = await own.newPage();

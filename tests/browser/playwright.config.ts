@@ -29,6 +29,9 @@ export function browserConfig({ backend, port, outDir, ...rest }: { backend: Bac
       // than the test itself; record one when needed with `--trace retain-on-failure`.
       trace: 'off',
       screenshot: 'only-on-failure',
+      // The app's service worker fetches the whole build to keep it for offline use: only the
+      // specs about opening offline want that work (they allow it with test.use).
+      serviceWorkers: 'block',
       launchOptions: {
         executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
         args: [

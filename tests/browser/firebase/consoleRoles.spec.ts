@@ -17,12 +17,16 @@ test('a role changed in the console takes effect in the open app: promoted, a cu
   await expect(nav.getByRole('link', { name: 'My tickets' })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Queue' })).toHaveCount(0);
 
-  await firebaseConsole().doc('users/demo-leo').update({ role: 'agent' });
-  await expect(accountButton(leo, 'Leo Park', 'agent')).toBeVisible();
-  await nav.getByRole('link', { name: 'Queue' }).click();
-  await expect(leo.getByRole('heading', { name: 'Queue' })).toBeVisible();
-
-  await firebaseConsole().doc('users/demo-leo').update({ role: 'customer' });
+  const leoProfile = firebaseConsole().doc('users/demo-leo');
+  try {
+    await leoProfile.update({ role: 'agent' });
+    await expect(accountButton(leo, 'Leo Park', 'agent')).toBeVisible();
+    await nav.getByRole('link', { name: 'Queue' }).click();
+    await expect(leo.getByRole('heading', { name: 'Queue' })).toBeVisible();
+  } finally {
+    // Leo is a customer for every other flow, whatever happened above.
+    await leoProfile.update({ role: 'customer' });
+  }
   await expect(accountButton(leo, 'Leo Park', 'customer')).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Queue' })).toHaveCount(0);
   await expect(leo.getByRole('heading', { name: 'My tickets' })).toBeVisible();
