@@ -31,7 +31,6 @@ import {
   fieldsSetAfterCreation,
   assignmentStrategies,
   attachmentKinds,
-  ATTACHMENT_NAME_MAX,
   attachmentRefSchema,
   attachmentSlots,
   categories,
@@ -39,7 +38,6 @@ import {
   messageDocSchema,
   noteDocSchema,
   priorities,
-  RATE_LIMIT_PATH_MAX,
   rateLimitDocSchema,
   rateLimits,
   readMarkerSchema,
@@ -50,6 +48,14 @@ import {
   userDocSchema,
 } from '../../functions/src/domain/index.js';
 import { callArguments, functionBody, listAfter, quotedStrings, readRules, unescapeRulesString } from './rulesText.js';
+
+type LengthCheck = { _zod: { def: { check: string; minimum?: number; maximum?: number } } };
+/** A string schema's length bounds, as the rules write them: from its minLength and maxLength checks. */
+function lengthBounds(schema: { _zod: { def: { checks?: readonly unknown[] } } }): [string, string] {
+  const checks = (schema._zod.def.checks ?? []).map((check) => (check as LengthCheck)._zod.def);
+  const bound = (kind: string, value: (def: LengthCheck['_zod']['def']) => number | undefined) => String(value(checks.find((def) => def.check === kind)!));
+  return [bound('min_length', (def) => def.minimum), bound('max_length', (def) => def.maximum)];
+}
 
 /**
  * firestore.rules and storage.rules spell the domain's limits, enums, keys and moves as
@@ -151,10 +157,10 @@ describe('firestore.rules follows the domain', () => {
     ]);
     expect(callArguments(functionBody(firestore, 'isNewUserDoc'), 'isBoundedString')).toEqual([['user.email', '1', String(EMAIL_MAX)]]);
     expect(callArguments(functionBody(firestore, 'isAttachmentRef'), 'isBoundedString')).toEqual([
-      ['ref.name', '1', String(ATTACHMENT_NAME_MAX)],
+      ['ref.name', ...lengthBounds(attachmentRefSchema.shape.name)],
     ]);
     expect(callArguments(functionBody(firestore, 'isRateLimitStep'), 'isBoundedString')).toEqual([
-      ['after.lastPath', '1', String(RATE_LIMIT_PATH_MAX)],
+      ['after.lastPath', ...lengthBounds(rateLimitDocSchema.shape.lastPath)],
     ]);
   });
 

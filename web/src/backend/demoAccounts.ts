@@ -1,4 +1,4 @@
-import { roleSchema } from '@domain';
+import { passwordSchema, roleSchema } from '@domain';
 import { z } from 'zod/mini';
 import demoAccountsJson from './demoAccounts.json';
 import type { DemoAccount } from './port';
@@ -9,7 +9,7 @@ import type { DemoAccount } from './port';
  * file feeds both, so the two never disagree.
  */
 const demoFileSchema = z.object({
-  password: z.string().check(z.minLength(8)),
+  password: passwordSchema,
   accounts: z.array(
     z.object({
       uid: z.string(),

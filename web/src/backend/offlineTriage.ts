@@ -1,5 +1,5 @@
 import { boundedTriageInput, type TriageInput, type TriageSuggestion } from '@domain';
-import { loadOnFirstUse } from '../app/whenIdle';
+import { loadOnFirstUse } from '../loading/whenIdle';
 
 // The offline classifier (the domain's lexicon, typo index and rules: about 7 KiB gzip) loads
 // the first time a suggestion is asked for, or once the browser is idle: not with every

@@ -10,17 +10,24 @@ export function whenIdle(work: () => void): () => void {
 }
 
 /**
- * A module loaded the first time it is wanted, or once the browser is idle after this is
- * called (so it is there when wanted, offline too). A load that failed (the network dropped)
- * is tried again by the next call.
+ * A load run once and shared by every caller; one that failed (the network dropped) runs
+ * again at the next call.
  */
-export function loadOnFirstUse<M>(load: () => Promise<M>): () => Promise<M> {
+export function loadOnce<M>(load: () => Promise<M>): () => Promise<M> {
   let loading: Promise<M> | undefined;
-  const once = () =>
+  return () =>
     (loading ??= load().catch((error: unknown) => {
       loading = undefined;
       throw error;
     }));
+}
+
+/**
+ * A module loaded the first time it is wanted, or once the browser is idle after this is
+ * called (so it is there when wanted, at once).
+ */
+export function loadOnFirstUse<M>(load: () => Promise<M>): () => Promise<M> {
+  const once = loadOnce(load);
   whenIdle(() => void once().catch(() => {}));
   return once;
 }

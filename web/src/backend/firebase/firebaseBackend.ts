@@ -10,7 +10,7 @@ import { firebaseAccounts, type FirebaseAccountsOptions } from './firebaseAccoun
 import { firebaseCommands } from './firebaseCommands';
 import { firestoreReads } from './firestoreReads';
 import { suggestTriageByCallable } from './triageCallable';
-import { loadOnFirstUse } from '../../app/whenIdle';
+import { loadOnFirstUse } from '../../loading/whenIdle';
 import { subscribeWhenLoaded } from '../subscribeWhenLoaded';
 import { toDomainError } from './errors';
 

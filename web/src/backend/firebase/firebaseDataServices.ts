@@ -6,8 +6,7 @@ import {
   persistentLocalCache,
   persistentMultipleTabManager,
 } from 'firebase/firestore';
-import type { AttachmentsStorage } from './attachmentsStorage';
-import type { CallableFunctions } from './callableFunctions';
+import { loadOnce } from '../../loading/whenIdle';
 import type { FirebaseServices, FirebaseServicesOptions } from './firebaseApp';
 
 /**
@@ -28,25 +27,8 @@ export function createFirebaseDataServices(
   const emulators = options.emulators;
   // The connect must happen before the first use of the service.
   if (emulators) connectFirestoreEmulator(db, emulators.host, emulators.firestorePort);
-  let attachments: Promise<AttachmentsStorage> | undefined;
-  const loadAttachments = () =>
-    (attachments ??= import('./attachmentsStorage').then(
-      ({ openAttachmentsStorage }) => openAttachmentsStorage(app, emulators),
-      (error: unknown) => {
-        // A load that failed (the network dropped) is tried again by the next attachment.
-        attachments = undefined;
-        throw error;
-      },
-    ));
-  let callables: Promise<CallableFunctions> | undefined;
-  const loadCallables = () =>
-    (callables ??= import('./callableFunctions').then(
-      ({ openCallableFunctions }) => openCallableFunctions(app, emulators),
-      (error: unknown) => {
-        // Tried again by the next call.
-        callables = undefined;
-        throw error;
-      },
-    ));
+  // Each loads with its first use; a load that failed (the network dropped) is tried again by the next.
+  const loadAttachments = loadOnce(() => import('./attachmentsStorage').then(({ openAttachmentsStorage }) => openAttachmentsStorage(app, emulators)));
+  const loadCallables = loadOnce(() => import('./callableFunctions').then(({ openCallableFunctions }) => openCallableFunctions(app, emulators)));
   return { db, attachments: loadAttachments, functions: loadCallables };
 }

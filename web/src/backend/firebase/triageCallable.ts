@@ -8,7 +8,9 @@ const CALL_TIMEOUT_MS = 5_000;
 /**
  * The Firebase backend's triage: the `suggestTriage` callable (Gemini on the server, or the
  * classifier there). Offline, or on any failure of the call or its answer, the offline
- * classifier answers here instead, so a suggestion always arrives and nothing waits on it.
+ * classifier answers here instead, so nothing waits on the server. (Its code loads when the
+ * browser is idle and the service worker keeps it; offline before either, the answer fails
+ * and the form keeps what it has.)
  */
 export async function suggestTriageByCallable(
   functions: () => Promise<CallableFunctions>,
