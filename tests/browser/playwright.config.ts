@@ -7,7 +7,7 @@ import type { Backend } from './people';
  * emulators (playwright.firebase.config.ts, which tests/browser/run.mjs starts inside
  * `firebase emulators:exec`).
  */
-export function browserConfig({ backend, port, outDir, ...rest }: { backend: Backend; port: number; outDir: string } & PlaywrightTestConfig) {
+export function browserConfig({ backend, port, outDir, workers, ...rest }: { backend: Backend; port: number; outDir: string; workers: number } & PlaywrightTestConfig) {
   return defineConfig<{ backend: Backend }>({
     testDir: '.',
     testMatch: '*.spec.ts',
@@ -18,7 +18,8 @@ export function browserConfig({ backend, port, outDir, ...rest }: { backend: Bac
     timeout: 180_000,
     expect: { timeout: 20_000 },
     fullyParallel: false,
-    workers: 1,
+    // BROWSER_WORKERS overrides (1 to watch one flow at a time).
+    workers: Number(process.env.BROWSER_WORKERS ?? workers),
     forbidOnly: true,
     reporter: [['list']],
     outputDir: `../../test-results/${backend}`,
@@ -57,4 +58,6 @@ export function browserConfig({ backend, port, outDir, ...rest }: { backend: Bac
 }
 
 // BROWSER_PORT lets two checkouts run the browser tier side by side on one machine.
-export default browserConfig({ backend: 'local', port: Number(process.env.BROWSER_PORT ?? 4173), outDir: 'dist' });
+// Two flows at a time: each has a browser context of its own (its own IndexedDB, the local
+// backend's "server"), so they share nothing, and one flow's waits fill with the other's work.
+export default browserConfig({ backend: 'local', port: Number(process.env.BROWSER_PORT ?? 4173), outDir: 'dist', workers: 2 });

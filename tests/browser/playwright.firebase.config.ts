@@ -11,6 +11,8 @@ export default browserConfig({
   backend: 'firebase',
   port: Number(process.env.BROWSER_FIREBASE_PORT ?? 4183),
   outDir: 'dist-firebase',
+  // One flow at a time: the flows share the emulators' one database and its demo accounts.
+  workers: 1,
   testMatch: ['lifecycle.spec.ts', 'chat.spec.ts', 'firebase/*.spec.ts'],
   testIgnore: [],
 });
