@@ -2,13 +2,12 @@ import './app/shellStyles';
 import { MantineProvider } from '@mantine/core';
 import { StrictMode, startTransition, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App, preloadSignedInApp, SignInPage } from './app/App';
+import { App, preloadSignedInApp } from './app/App';
 import { reloadOnMissingFiles } from './app/appFiles';
 import { cssVariablesResolver } from './app/colorRoles';
 import { errorMessage } from './app/errorMessage';
 import { StartingShell } from './app/ShellLayout';
 import { theme } from './app/theme';
-import { whenIdle } from './loading/whenIdle';
 import { BackendProvider } from './backend/BackendContext';
 import { createBackend } from './backend/createBackend';
 import type { SupportBackend } from './backend/port';
@@ -39,15 +38,11 @@ function stylesLoaded(): Promise<void> {
 
 /**
  * The backend, opened while the stylesheet loads (index.html has painted the header already);
- * beside it the sign-in page's code for someone signed out, or the signed-in app and the page
- * of this address for someone signed in.
+ * for someone signed in, the signed-in app and the page of this address load beside it.
  */
 function startBackend(): { backend: SupportBackend } | { problem: string } {
   try {
-    const backend = createBackend({ whileSignedInLoads: preloadSignedInApp });
-    const fetchSignInPage = () => void SignInPage.preload().catch(() => {});
-    backend.subscribeSession((session) => (session === null ? fetchSignInPage() : whenIdle(fetchSignInPage)));
-    return { backend };
+    return { backend: createBackend({ whileSignedInLoads: preloadSignedInApp }) };
   } catch (error) {
     console.error('The backend did not start.', error);
     return { problem: errorMessage(error) };

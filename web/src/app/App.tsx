@@ -1,7 +1,7 @@
 import { Loader } from '@mantine/core';
 import { lazy, Suspense } from 'react';
+import { SignInPage } from '../features/auth/SignInPage';
 import { useSession } from '../session/useSession';
-import { preloadable } from './loadLater';
 import { pageModules, pageOfPath } from './routes/pageModules';
 import { ShellLayout, StartingShell } from './ShellLayout';
 
@@ -20,13 +20,6 @@ export function preloadSignedInApp() {
   }
 }
 
-/**
- * The sign-in page (its forms, react-hook-form, the sign-up schema) loads apart from the
- * entry, so a signed-in first screen carries none of it: main.tsx fetches it at once for
- * someone signed out, and once the browser is idle for someone signed in (for a sign-out,
- * offline too).
- */
-export const SignInPage = preloadable(() => import('../features/auth/SignInPage').then((page) => page.SignInPage));
 // The pages an email's link opens (a new password, a verified address, the local demo mailbox).
 const AccountPages = lazy(() => import('../features/auth/AccountPages'));
 const accountPagePaths: readonly string[] = ['/account-action', '/demo-mailbox'];
@@ -48,9 +41,7 @@ export function App() {
   if (!session.data) {
     return (
       <ShellLayout>
-        <Suspense fallback={<Loader aria-label="Loading the sign-in page" />}>
-          <SignInPage />
-        </Suspense>
+        <SignInPage />
       </ShellLayout>
     );
   }
