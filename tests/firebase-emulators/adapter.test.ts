@@ -23,7 +23,8 @@ import type {
   UsersPage,
 } from '../../web/src/backend/port.js';
 import { nextMatching } from '../contract/scenarios.js';
-import { adminAuth, adminFirestore, firebaseHarness, type FirebaseHarness } from './firebaseHarness.js';
+import { disableNetwork, enableNetwork } from 'firebase/firestore';
+import { adminAuth, adminFirestore, closeFreeTab, firebaseHarness, openFreeTab, type FirebaseHarness } from './firebaseHarness.js';
 
 /**
  * The Firebase adapter's own tests on the Emulator Suite (Auth, Firestore with
@@ -409,5 +410,42 @@ describe('people and connectivity', () => {
     await write.uploaded;
     stop();
     expect(states).toEqual(['online', 'syncing', 'online']);
+  });
+});
+
+describe('rate limits when the client has the counter wrong', () => {
+  it('a ticket and a message written offline against a counter the client never saw are stored: it reads the counters and steps again', async () => {
+    const tab = await openFreeTab();
+    try {
+      await tab.backend.signUp({ displayName: 'Olga Offline', email: `olga-${marker}@contract.test`, password: 'offline-password' });
+      const { uid } = (await nextMatching<Session | null>((onData) => tab.backend.subscribeSession(onData), (s) => s !== null)) as Session;
+      const earlier = await settledTicket(tab.backend, 'Before the offline spell');
+      await disableNetwork(tab.services.db);
+      // Meanwhile her counters change on the server (from another tab of hers, or an admin's
+      // fix): the tickets window she is in is over, and a messages window has begun. This tab
+      // still believes in its own tickets window and in no messages counter at all, so both
+      // steps it takes offline are wrong: one more in a window that has ended, and a new window
+      // while one is open.
+      const hoursAgo = AdminTimestamp.fromMillis(Date.now() - 2 * 60 * 60 * 1000);
+      await adminFirestore().doc(`users/${uid}/limits/tickets`).set({ windowStart: hoursAgo, count: 20, lastPath: 'tickets/long-ago' });
+      await adminFirestore()
+        .doc(`users/${uid}/limits/messages`)
+        .set({ windowStart: AdminTimestamp.now(), count: 1, lastPath: 'tickets/from-another-tab/messages/m1' });
+      const ticket = tab.backend.createTicket(input('Written offline'));
+      const message = tab.backend.sendMessage(earlier.id, { text: 'Written offline too' });
+      await enableNetwork(tab.services.db);
+      await Promise.all([ticket.committed, message.committed]);
+      await ticketOf(tab.backend, ticket.id, (t) => t.title === 'Written offline');
+      await chatOf(tab.backend, earlier.id, 0, (p) => p.messages.some((m) => m.id === message.id && m.delivery === 'sent'));
+      const counters = await adminFirestore().collection(`users/${uid}/limits`).get();
+      // Each counted its write (the messages window is a minute: a slow machine may have begun a new one).
+      expect(Object.fromEntries(counters.docs.map((d) => [d.id, d.get('lastPath')]))).toEqual({
+        tickets: `tickets/${ticket.id}`,
+        messages: `tickets/${earlier.id}/messages/${message.id}`,
+      });
+      expect(counters.docs.find((d) => d.id === 'tickets')?.get('count')).toBe(1);
+    } finally {
+      await closeFreeTab(tab);
+    }
   });
 });

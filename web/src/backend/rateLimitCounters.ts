@@ -22,13 +22,21 @@ export class RateLimitCounters {
   private readonly known = new Map<RateLimitKind, RateLimitDoc | undefined>();
 
   constructor(
-    private readonly uid: string,
+    readonly uid: string,
     private readonly limits: RateLimits = rateLimits,
   ) {}
 
   /** A listener's view of one counter (undefined: none stored yet). */
   observe(kind: RateLimitKind, counter: RateLimitDoc | undefined): void {
     this.known.set(kind, latestCounter(this.known.get(kind), counter));
+  }
+
+  /**
+   * The counter as the server holds it, read after the rules refused a step taken from this
+   * client's view: it replaces that view, which was wrong (or ahead by the refused step).
+   */
+  learn(kind: RateLimitKind, stored: RateLimitDoc | undefined): void {
+    this.known.set(kind, stored);
   }
 
   /**

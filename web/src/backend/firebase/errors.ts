@@ -117,7 +117,7 @@ const domainCodes: readonly string[] = [
   'unauthenticated',
 ];
 
-function codeOf(error: unknown): string | undefined {
+export function codeOf(error: unknown): string | undefined {
   if (typeof error === 'object' && error !== null && 'code' in error) {
     const { code } = error as { code: unknown };
     if (typeof code === 'string') return code;

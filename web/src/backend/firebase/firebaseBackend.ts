@@ -3,7 +3,7 @@ import type { SupportBackend } from '../port';
 import { newMessageWrites } from '../writes';
 import { AuthSession } from './authSession';
 import { ChatFeed } from './chatFeed';
-import { commitRequest } from './commitRequest';
+import { commitCounted } from './commitCounted';
 import { ConnectivityTracker } from './connectivity';
 import type { FirebaseServices } from './firebaseApp';
 import { firebaseAccounts, type FirebaseAccountsOptions } from './firebaseAccounts';
@@ -35,9 +35,10 @@ export function createFirebaseBackend(
   const track = <T,>(write: Promise<T>): Promise<T> => connectivity.track(write);
   const isOffline = () => connectivity.state() === 'offline';
   // The chat's messages carry the writer's rate-limit step, so it asks the session for the counters.
-  const chat = new ChatFeed(db, track, (ticketId, messageId, message) =>
-    commitRequest(db, newMessageWrites(ticketId, messageId, message, session.counters(), new Date())),
-  );
+  const chat = new ChatFeed(db, track, (ticketId, messageId, message) => {
+    const counters = session.counters();
+    return commitCounted(db, counters, 'messages', () => newMessageWrites(ticketId, messageId, message, counters, new Date()));
+  });
   // Another person in this tab: nothing of the previous one's chats may show.
   const session: AuthSession = new AuthSession({
     auth,

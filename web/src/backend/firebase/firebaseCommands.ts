@@ -31,6 +31,7 @@ import type { AttachmentsStorage } from './attachmentsStorage';
 import type { AuthSession } from './authSession';
 import { newCannedReplyId } from './cannedRepliesCollection';
 import type { ChatFeed } from './chatFeed';
+import { commitCounted } from './commitCounted';
 import { commitRequest } from './commitRequest';
 import { toDomainError } from './errors';
 import type { ErrorContext } from './liveQueries';
@@ -113,7 +114,8 @@ export function firebaseCommands({ db, attachments: attachmentsStorage, session,
       const decision = checkNewTicketDoc(customer, ticket);
       if (!decision.allowed) throw new DomainError('permission-denied', decision.reason);
       const id = newTicketId(db);
-      const written = commitRequest(db, newTicketWrites(id, ticket, session.counters(), now));
+      const counters = session.counters();
+      const written = commitCounted(db, counters, 'tickets', () => newTicketWrites(id, ticket, counters, now));
       // The UI follows the ticket through its listener and may never look at `committed`.
       const { committed } = pendingWrite(id, written, {
         'permission-denied':
@@ -241,7 +243,9 @@ export function firebaseCommands({ db, attachments: attachmentsStorage, session,
       const me = session.require();
       const now = new Date();
       const id = newNoteId(db, ticketId);
-      const written = commitRequest(db, newNoteWrites(ticketId, id, newNoteDoc({ text }, me, now), session.counters(), now));
+      const note = newNoteDoc({ text }, me, now);
+      const counters = session.counters();
+      const written = commitCounted(db, counters, 'messages', () => newNoteWrites(ticketId, id, note, counters, now));
       return pendingWrite(id, written, { 'permission-denied': 'Only support staff write internal notes.' });
     },
 

@@ -1,5 +1,5 @@
 import { rateLimitDocSchema, rateLimitKinds, rateLimitPath, type RateLimitDoc, type RateLimitKind } from '@domain';
-import { doc, onSnapshot, type DocumentReference, type Firestore, type Unsubscribe } from 'firebase/firestore';
+import { doc, getDocFromServer, onSnapshot, type DocumentReference, type Firestore, type Unsubscribe } from 'firebase/firestore';
 import { zodConverter } from './documents';
 
 /**
@@ -38,4 +38,9 @@ export function subscribeRateLimits(
     ),
   );
   return () => stops.forEach((stop) => stop());
+}
+
+/** One counter as the server holds it now (undefined: none stored), past whatever the cache believes. */
+export async function readRateLimitFromServer(db: Firestore, uid: string, kind: RateLimitKind): Promise<RateLimitDoc | undefined> {
+  return (await getDocFromServer(rateLimitRef(db, uid, kind))).data();
 }
