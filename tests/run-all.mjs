@@ -28,7 +28,7 @@ const tiers = [
         command: [node, 'tests/firebase-emulators/run.mjs'],
       },
   { name: 'Firebase smoke (Auth and Functions emulators)', command: [node, 'tests/firebase-smoke/run.mjs'] },
-  { name: 'browser (Debian Chromium: the local backend, then the Firebase build on the emulators)', command: [node, 'tests/browser/run.mjs'] },
+  { name: 'browser (Debian Chromium: the local backend and, side by side, the Firebase build on the emulators)', command: [node, 'tests/browser/run.mjs'] },
 ];
 
 const results = { passed: 0, failed: 0, skipped: 0 };

@@ -13,6 +13,10 @@ export default browserConfig({
   outDir: 'dist-firebase',
   // One flow at a time: the flows share the emulators' one database and its demo accounts.
   workers: 1,
+  // A state that waits on a trigger waits on the Functions emulator, which starts a Node process
+  // for each function the first time it runs: beside the local half on a busy 2-core machine,
+  // that took more than 20 s (onMessageCreated, behind the unread dot).
+  expect: { timeout: 60_000 },
   testMatch: ['lifecycle.spec.ts', 'chat.spec.ts', 'firebase/*.spec.ts'],
   testIgnore: [],
 });

@@ -48,12 +48,12 @@ const emulatorLine = /^(i|⚠|✔|!|>|⬢) {1,2}\S|^\t/;
 /**
  * Runs `script` (a shell command line) inside `firebase emulators:exec --only <only>`; resolves
  * with the script's exit code. Output goes to `stdio`; with `emulatorLog` (a file), the
- * emulators' own lines go there and only the script's reach the console. The emulators and the
- * script are one process group, stopped if this process exits first. The script also writes
- * its status to a file: firebase-tools reports 0 for a script killed by a signal, which must
- * not pass.
+ * emulators' own lines go there and only the script's lines (and all of stderr) reach `print`,
+ * the console unless given. The emulators and the script are one process group, stopped if
+ * this process exits first. The script also writes its status to a file: firebase-tools
+ * reports 0 for a script killed by a signal, which must not pass.
  */
-export function emulatorsExec({ setup, only, script, statusFile, env = {}, config, stdio = 'inherit', emulatorLog }) {
+export function emulatorsExec({ setup, only, script, statusFile, env = {}, config, stdio = 'inherit', emulatorLog, print = console.log }) {
   const fullEnv = {
     ...process.env,
     // firebase-tools phones home at start (MOTD, update check); CI / NO_UPDATE_NOTIFIER skip both.
@@ -79,13 +79,16 @@ export function emulatorsExec({ setup, only, script, statusFile, env = {}, confi
     `${script}; status=$?; echo $status > ${quoted}; exit $status`,
   ];
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { env: fullEnv, stdio: emulatorLog ? ['ignore', 'pipe', 'inherit'] : stdio, detached: true });
+    const child = spawn(process.execPath, args, { env: fullEnv, stdio: emulatorLog ? ['ignore', 'pipe', 'pipe'] : stdio, detached: true });
+    const drained = [];
     if (emulatorLog) {
       const log = createWriteStream(emulatorLog);
-      createInterface({ input: child.stdout }).on('line', (line) => {
+      const out = createInterface({ input: child.stdout }).on('line', (line) => {
         log.write(`${line}\n`);
-        if (!emulatorLine.test(line)) console.log(line);
+        if (!emulatorLine.test(line)) print(line);
       });
+      const err = createInterface({ input: child.stderr }).on('line', print);
+      drained.push(...[out, err].map((lines) => new Promise((done) => lines.once('close', done))));
     }
     const stop = () => {
       try {
@@ -98,7 +101,10 @@ export function emulatorsExec({ setup, only, script, statusFile, env = {}, confi
     child.once('exit', (code) => {
       process.off('exit', stop);
       const status = existsSync(statusFile) ? readFileSync(statusFile, 'utf8').trim() : undefined;
-      resolve(code === 0 && status !== '0' ? 1 : (code ?? 1));
+      const result = code === 0 && status !== '0' ? 1 : (code ?? 1);
+      // The last lines may still be in the pipes; a process left holding one must not hold the run.
+      const cap = new Promise((done) => setTimeout(done, 5_000).unref());
+      void Promise.race([Promise.all(drained), cap]).then(() => resolve(result));
     });
   });
 }

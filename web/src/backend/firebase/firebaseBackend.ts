@@ -37,7 +37,7 @@ export function createFirebaseBackend(
   // The chat's messages carry the writer's rate-limit step, so it asks the session for the counters.
   const chat = new ChatFeed(db, track, (ticketId, messageId, message) => {
     const counters = session.counters();
-    return commitCounted(db, counters, 'messages', () => newMessageWrites(ticketId, messageId, message, counters, new Date()));
+    return commitCounted(db, counters, 'messages', (at) => newMessageWrites(ticketId, messageId, message, counters, at));
   });
   // Another person in this tab: nothing of the previous one's chats may show.
   const session: AuthSession = new AuthSession({

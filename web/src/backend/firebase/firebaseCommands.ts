@@ -115,7 +115,7 @@ export function firebaseCommands({ db, attachments: attachmentsStorage, session,
       if (!decision.allowed) throw new DomainError('permission-denied', decision.reason);
       const id = newTicketId(db);
       const counters = session.counters();
-      const written = commitCounted(db, counters, 'tickets', () => newTicketWrites(id, ticket, counters, now));
+      const written = commitCounted(db, counters, 'tickets', (at) => newTicketWrites(id, ticket, counters, at));
       // The UI follows the ticket through its listener and may never look at `committed`.
       const { committed } = pendingWrite(id, written, {
         'permission-denied':
@@ -245,7 +245,7 @@ export function firebaseCommands({ db, attachments: attachmentsStorage, session,
       const id = newNoteId(db, ticketId);
       const note = newNoteDoc({ text }, me, now);
       const counters = session.counters();
-      const written = commitCounted(db, counters, 'messages', () => newNoteWrites(ticketId, id, note, counters, now));
+      const written = commitCounted(db, counters, 'messages', (at) => newNoteWrites(ticketId, id, note, counters, at));
       return pendingWrite(id, written, { 'permission-denied': 'Only support staff write internal notes.' });
     },
 
