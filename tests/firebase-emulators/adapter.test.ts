@@ -413,12 +413,23 @@ describe('people and connectivity', () => {
   });
 });
 
+/** Waits until users/{uid} is stored (as the Admin SDK reads it). */
+async function profileStored(uid: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await adminFirestore().doc(`users/${uid}`).get()).exists) {
+    if (Date.now() > deadline) throw new Error(`users/${uid} not stored after ${timeoutMs} ms.`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 describe('rate limits when the client has the counter wrong', () => {
   it('tickets and a message written offline against counters the client never saw are stored: it reads each counter and steps again', async () => {
     const tab = await openFreeTab();
     try {
       await tab.backend.signUp({ displayName: 'Olga Offline', email: `olga-${marker}@contract.test`, password: 'offline-password' });
       const { uid } = (await nextMatching<Session | null>((onData) => tab.backend.subscribeSession(onData), (s) => s !== null)) as Session;
+      // The rules check a new ticket against its writer's profile, which sign-up writes after.
+      await profileStored(uid);
       const earlier = await settledTicket(tab.backend, 'Before the offline spell');
       await disableNetwork(tab.services.db);
       // Meanwhile her counters change on the server (from another tab of hers, or an admin's

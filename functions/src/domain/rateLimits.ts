@@ -45,9 +45,14 @@ export function rateLimitPath(uid: string, kind: RateLimitKind): string {
 
 /**
  * The counter step a client writes with its next document, from what it last saw of the
- * counter: a new window (starting at server time, counting one) when there is none or the
- * last one is over, else one more in the same window, or a refusal while the window is full.
- * The server's rules check the same: a client with a stale view is refused and retries.
+ * counter: one more in the current window while it has room, even once that window is over
+ * (the rules accept it: the count only limits the writer more); a new window (starting at
+ * server time, counting one) when there is none, or the last one is full and over; else a
+ * refusal until it ends. A new window is opened only when it must be: a client whose clock or
+ * view of the window's start is off, or whose writes wait offline and arrive later, would
+ * otherwise open one the server still has open, and the rules' refusal would let the writes
+ * queued after it land first. The server's rules check the step: a client with a stale view
+ * is refused and retries.
  */
 export type RateLimitStep =
   | { readonly kind: 'new-window' }
@@ -60,6 +65,7 @@ export function rateLimitStep(
   now: Date,
   limits: RateLimits = rateLimits,
 ): RateLimitStep {
+  if (current && current.count < limits[kind].max) return { kind: 'same-window' };
   return windowStep(limits[kind], current, now);
 }
 

@@ -22,8 +22,9 @@ const retriesOf = new WeakMap<RateLimitCounters, Map<RateLimitKind, Promise<unkn
  * anything is written, while the window is full.
  *
  * What this cannot do: a write the page queued before a reload has no one to retry it (its
- * refusal stands), and a later write of the same kind whose step the server took may be
- * stored before the retried one.
+ * refusal stands); and where the client believed there was no counter while the server had
+ * one, the writes queued after the refused one count in the server's window and may be stored
+ * before the retried one.
  */
 export function commitCounted(
   db: Firestore,

@@ -1,5 +1,5 @@
 import { rateLimitDocSchema, rateLimitKinds, rateLimitPath, type RateLimitDoc, type RateLimitKind } from '@domain';
-import { doc, getDocFromServer, onSnapshot, type DocumentReference, type Firestore, type Unsubscribe } from 'firebase/firestore';
+import { doc, onSnapshot, runTransaction, type DocumentReference, type Firestore, type Unsubscribe } from 'firebase/firestore';
 import { zodConverter } from './documents';
 
 /**
@@ -40,7 +40,11 @@ export function subscribeRateLimits(
   return () => stops.forEach((stop) => stop());
 }
 
-/** One counter as the server holds it now (undefined: none stored), past whatever the cache believes. */
-export async function readRateLimitFromServer(db: Firestore, uid: string, kind: RateLimitKind): Promise<RateLimitDoc | undefined> {
-  return (await getDocFromServer(rateLimitRef(db, uid, kind))).data();
+/**
+ * One counter as the server holds it now (undefined: none stored). Read in a transaction, as
+ * only that reads the server alone: any other read, getDocFromServer too, shows this client's
+ * pending writes on top. Fails offline.
+ */
+export function readRateLimitFromServer(db: Firestore, uid: string, kind: RateLimitKind): Promise<RateLimitDoc | undefined> {
+  return runTransaction(db, async (transaction) => (await transaction.get(rateLimitRef(db, uid, kind))).data(), { maxAttempts: 1 });
 }
