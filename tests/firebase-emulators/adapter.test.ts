@@ -433,11 +433,11 @@ describe('rate limits when the client has the counter wrong', () => {
       const earlier = await settledTicket(tab.backend, 'Before the offline spell');
       await disableNetwork(tab.services.db);
       // Meanwhile her counters change on the server (from another tab of hers, or an admin's
-      // fix): the tickets window she is in is over, and a messages window is open (its start
+      // fix): the tickets window is full and over, and a messages window is open (its start
       // set ahead, so that it cannot end during the test however slow the machine). This tab
       // still believes in its own tickets window and in no messages counter at all, so every
-      // step it takes offline is wrong: one more in a window that has ended (twice), and a new
-      // window while one is open.
+      // step it takes offline is wrong: one more in a window the server has full (twice), and
+      // a new window while one is open.
       const hoursAgo = AdminTimestamp.fromMillis(Date.now() - 2 * 60 * 60 * 1000);
       await adminFirestore().doc(`users/${uid}/limits/tickets`).set({ windowStart: hoursAgo, count: 20, lastPath: 'tickets/long-ago' });
       await adminFirestore()
