@@ -30,14 +30,16 @@ test("offline on Firebase: messages wait in Firestore's persistent cache through
   }
   await expect(messages(customer).getByText('Sending…')).toHaveCount(3);
 
+  // A second tab of the same browser shares that cache (the multi-tab manager). The sending
+  // tab shows a message the moment it is sent, before Firestore has stored it on the device;
+  // the second tab sees only what is stored, so the reload below starts from all three.
+  const secondTab = await people.anotherTab(customer);
+  await secondTab.goto(customer.url());
+  await expect(messages(secondTab).getByText('Sending…')).toHaveCount(3);
   // Reloaded while still offline: the app from the service worker, the messages from Firestore's cache.
   await customer.reload();
   await expect(customer.getByRole('heading', { name: 'Written in a tunnel' })).toBeVisible();
   await expect(messages(customer).getByText('Sending…')).toHaveCount(3);
-  // A second tab of the same browser shares that cache (the multi-tab manager).
-  const secondTab = await people.anotherTab(customer);
-  await secondTab.goto(customer.url());
-  await expect(messages(secondTab).getByText('Sending…')).toHaveCount(3);
   // Meanwhile the agent's own message makes the round trip through the server, and none of
   // the customer's has reached it.
   await agent.getByRole('textbox', { name: 'Message' }).fill('Are you still there?');
