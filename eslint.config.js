@@ -19,6 +19,21 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    // Mantine's Loader and Skeleton are bare elements: a name on them without a role is not
+    // announced (axe: aria-prohibited-attr). LoadingIndicator gives a loader its role.
+    files: ['web/src/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "JSXOpeningElement[name.name=/^(Loader|Skeleton)$/]:has(JSXAttribute[name.name='aria-label']):not(:has(JSXAttribute[name.name='role']))",
+          message: 'A named Loader or Skeleton needs a role: use LoadingIndicator (web/src/app/LoadingIndicator.tsx).',
+        },
+      ],
+    },
+  },
+  {
     // The domain is pure: no Firebase, no browser, no Node APIs.
     files: ['functions/src/domain/**/*.ts'],
     rules: {

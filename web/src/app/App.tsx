@@ -1,9 +1,9 @@
-import { Loader } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { SignInPage } from '../features/auth/SignInPage';
 import { useSession } from '../session/useSession';
 import { pageModules, pageOfPath } from './routes/pageModules';
 import { ShellLayout, StartingShell } from './ShellLayout';
+import { LoadingIndicator } from './LoadingIndicator';
 
 // Everything behind the sign-in loads with it: the sign-in page carries none.
 const loadSignedInApp = () => import('./SignedInApp');
@@ -31,7 +31,7 @@ export function App() {
   if (accountPagePaths.includes(pathname)) {
     return (
       <ShellLayout>
-        <Suspense fallback={<Loader aria-label="Loading the page" />}>
+        <Suspense fallback={<LoadingIndicator label="Loading the page" />}>
           <AccountPages path={pathname} search={search} />
         </Suspense>
       </ShellLayout>

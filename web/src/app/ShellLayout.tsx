@@ -1,5 +1,6 @@
-import { Alert, Box, Center, Group, Loader, Text } from '@mantine/core';
+import { Alert, Box, Center, Group, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { LoadingIndicator } from './LoadingIndicator';
 
 /**
  * The page frame before anyone is signed in: the header as every page has it (the AppShell
@@ -34,7 +35,7 @@ export function StartingShell({ problem }: { problem?: string }) {
         </Alert>
       ) : (
         <Center h="50vh">
-          <Loader aria-label="Starting the support desk" />
+          <LoadingIndicator label="Starting the support desk" />
         </Center>
       )}
     </ShellLayout>

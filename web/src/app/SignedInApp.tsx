@@ -6,7 +6,7 @@ import '@mantine/core/styles/Burger.css';
 import '@mantine/core/styles/NavLink.css';
 import '@mantine/core/styles/Avatar.css';
 import '@mantine/core/styles/Indicator.css';
-import { Center, Loader } from '@mantine/core';
+import { Center } from '@mantine/core';
 import { isAdmin, isStaff } from '@domain';
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useContext, useEffect, useState } from 'react';
@@ -17,6 +17,7 @@ import { AppLayout } from './AppLayout';
 import { keepAppForOffline } from './appFiles';
 import { pageModules } from './routes/pageModules';
 import { RoutedHeadingPlace } from './RoutedHeadingPlace';
+import { LoadingIndicator } from './LoadingIndicator';
 
 // Each page loads when first shown (pageModules); the service worker keeps them all for offline.
 const pages = pageModules;
@@ -40,7 +41,7 @@ function KeptForOffline() {
 
 const pageLoading = (
   <Center py="xl">
-    <Loader aria-label="Loading the page" />
+    <LoadingIndicator label="Loading the page" />
   </Center>
 );
 

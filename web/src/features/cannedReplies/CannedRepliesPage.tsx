@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Loader, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Card, Group, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import {
   CANNED_BODY_MAX,
   CANNED_CATEGORY_MAX,
@@ -12,6 +12,7 @@ import { errorMessage } from '../../app/errorMessage';
 import { PageHeading } from '../../app/PageHeading';
 import { useBackend } from '../../backend/BackendContext';
 import { useCannedReplies } from './useCannedReplies';
+import { LoadingIndicator } from '../../app/LoadingIndicator';
 
 /** Admins: the desk's canned replies, added, edited and removed here or in the console. */
 export function CannedRepliesPage() {
@@ -31,7 +32,7 @@ export function CannedRepliesPage() {
           <Button onClick={() => setEditing('new')}>New canned reply</Button>
         </Group>
       )}
-      {replies.isPending && <Loader aria-label="Loading the canned replies" />}
+      {replies.isPending && <LoadingIndicator label="Loading the canned replies" />}
       {replies.isError && (
         <Alert color="red" role="alert">
           {errorMessage(replies.error)}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import {
   TITLE_MAX,
   asksForSatisfaction,
@@ -43,6 +43,7 @@ import { ComposerModeSwitch } from '../tickets/staffParts';
 import { useReadMarkers } from '../unread/useUnread';
 import { ChatMessageItem, NoteItem } from './ChatMessageItem';
 import { useDraft } from './useDraft';
+import { LoadingIndicator } from '../../app/LoadingIndicator';
 
 // Loaded when first shown (or once the browser is idle): the customer's survey on a resolved
 // ticket, and staff's "someone else replied" dialog.
@@ -189,7 +190,7 @@ export function ChatPanel({ ticket, onActivity }: { ticket: Ticket; onActivity?:
 
   return (
     <Stack gap="xs" component="section" aria-label="Chat" h="100%">
-      {chat.isPending && <Loader size="sm" aria-label="Loading the chat" />}
+      {chat.isPending && <LoadingIndicator size="sm" label="Loading the chat" />}
       {chat.isError && <Alert color="red">{errorMessage(chat.error)}</Alert>}
       {chat.data && items.length === 0 && (
         <Text c="dimmed" size="sm" ta="center" py="md">

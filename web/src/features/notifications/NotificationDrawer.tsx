@@ -4,12 +4,13 @@ import '@mantine/core/styles/Overlay.css';
 import '@mantine/core/styles/Drawer.css';
 import '@mantine/core/styles/InlineInput.css';
 import '@mantine/core/styles/Switch.css';
-import { Alert, Anchor, Badge, Drawer, Group, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Drawer, Group, Stack, Text } from '@mantine/core';
 import type { AppNotification } from '@domain';
 import { Link } from 'react-router';
 import { ago, exactTime } from '../../app/dates';
 import { errorMessage } from '../../app/errorMessage';
 import { BrowserAlertsSwitch } from './BrowserAlertsSwitch';
+import { LoadingIndicator } from '../../app/LoadingIndicator';
 
 interface NotificationDrawerProps {
   readonly opened: boolean;
@@ -27,7 +28,7 @@ export default function NotificationDrawer({ opened, onClose: close, uid, items,
   return (
     <Drawer opened={opened} onClose={close} title="Notifications" position="right" size="md">
       {uid !== undefined && <BrowserAlertsSwitch uid={uid} />}
-      {isPending && <Loader aria-label="Loading notifications" />}
+      {isPending && <LoadingIndicator label="Loading notifications" />}
       {error !== null && (
         <Alert color="red" role="alert">
           {errorMessage(error)}

@@ -1,4 +1,4 @@
-import { Alert, Button, Flex, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Flex, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import {
   QUEUE_PAGE_SIZE,
@@ -40,6 +40,7 @@ import { QueueRowSelect } from './QueueRowSelect';
 import { useQueueSelection } from './useQueueSelection';
 import { useQueueKeyboard } from './useQueueKeyboard';
 import { useQueuePage } from './useQueuePage';
+import { LoadingIndicator } from '../../app/LoadingIndicator';
 
 const SEARCH_DEBOUNCE_MS = 300;
 
@@ -98,7 +99,7 @@ export function QueuePage() {
         setParams={setParams}
         staff={(staff.data ?? []).map((person) => ({ value: person.uid, label: person.displayName }))}
       />
-      {tickets.isPending && <Loader aria-label="Loading the queue" />}
+      {tickets.isPending && <LoadingIndicator label="Loading the queue" />}
       {tickets.isError && (
         <Alert color="red" role="alert">
           {errorMessage(tickets.error)}

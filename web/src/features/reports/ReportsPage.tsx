@@ -1,4 +1,4 @@
-import { Alert, Group, Loader, Paper, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
 import {
   categories,
   categoryLabels,
@@ -26,6 +26,7 @@ import { useSession } from '../../session/useSession';
 import { useStaff } from '../users/useStaff';
 import { ChartSection, type TableRow } from './ChartSection';
 import { useStats } from './useStats';
+import { LoadingIndicator } from '../../app/LoadingIndicator';
 
 // The charts load apart from the page (see charts.ts), fetched as soon as the page's code runs.
 const charts = () => import('./charts');
@@ -72,7 +73,7 @@ export function ReportsPage() {
         style={{ alignSelf: 'flex-start', maxWidth: '100%' }}
       />
       {stats.error && <Alert color="red" title="The reports could not be read">{errorMessage(stats.error)}</Alert>}
-      {!report && !stats.error && <Loader aria-label="Loading the reports" />}
+      {!report && !stats.error && <LoadingIndicator label="Loading the reports" />}
       {report && (
         <ReportBody
           report={report}

@@ -61,7 +61,7 @@ function AttachmentTile({
             {attachment.name} is still uploading
           </Text>
         ) : (
-          <Skeleton h={80} aria-label={`Loading ${attachment.name}`} />
+          <Skeleton h={80} role="progressbar" aria-label={`Loading ${attachment.name}`} />
         )}
       </Paper>
     );

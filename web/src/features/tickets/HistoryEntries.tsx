@@ -1,6 +1,6 @@
 // Its CSS comes with it: the Timeline.
 import '@mantine/core/styles/Timeline.css';
-import { Alert, Loader, Text, Timeline } from '@mantine/core';
+import { Alert, Text, Timeline } from '@mantine/core';
 import {
   priorityLabels,
   statusLabels,
@@ -15,6 +15,7 @@ import { useBackend } from '../../backend/BackendContext';
 import { queryKeys } from '../../realtime/queryKeys';
 import { useRealtimeQuery } from '../../realtime/useRealtimeQuery';
 import { useSignedInSession } from '../../session/useSession';
+import { LoadingIndicator } from '../../app/LoadingIndicator';
 
 function describe(event: TicketEventEntry, nameOf: (uid: string | null) => string): string {
   switch (event.kind) {
@@ -42,7 +43,7 @@ export default function HistoryEntries({ ticketId, staff }: { ticketId: string; 
   const events = useRealtimeQuery<TicketEventEntry[]>(queryKeys.ticketEvents(session.uid, ticketId), (onData, onError) =>
     backend.subscribeTicketEvents(ticketId, onData, onError),
   );
-  if (events.isPending) return <Loader size="sm" aria-label="Loading the history" />;
+  if (events.isPending) return <LoadingIndicator size="sm" label="Loading the history" />;
   if (events.isError) return <Alert color="red">{errorMessage(events.error)}</Alert>;
   if (events.data.length === 0) return <Text size="sm">Nothing has happened to this ticket yet.</Text>;
   const nameOf = (uid: string | null) =>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, Stack } from '@mantine/core';
+import { Alert, Button, Group, Stack } from '@mantine/core';
 import type { ListPage } from '../../backend/port';
 import type { Ticket } from '@domain';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { useRealtimeQuery } from '../../realtime/useRealtimeQuery';
 import { useSignedInSession } from '../../session/useSession';
 import { useUnreadTicketIds } from '../unread/useUnread';
 import { TicketList } from './TicketList';
+import { LoadingIndicator } from '../../app/LoadingIndicator';
 
 export const PAGE_SIZE = 20;
 
@@ -31,7 +32,7 @@ export function MyTicketsPage() {
           New ticket
         </Button>
       </Group>
-      {tickets.isPending && <Loader aria-label="Loading your tickets" />}
+      {tickets.isPending && <LoadingIndicator label="Loading your tickets" />}
       {tickets.isError && <Alert color="red" role="alert">{errorMessage(tickets.error)}</Alert>}
       {tickets.data && (
         <TicketList

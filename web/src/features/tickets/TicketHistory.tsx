@@ -1,7 +1,8 @@
-import { Accordion, Loader } from '@mantine/core';
+import { Accordion } from '@mantine/core';
 import type { UserProfile } from '@domain';
 import { Suspense, useState } from 'react';
 import { lazyWhenIdle } from '../../app/loadLater';
+import { LoadingIndicator } from '../../app/LoadingIndicator';
 
 // The entries (and the Timeline that lays them out) load when the history is first opened, or
 // once the browser is idle.
@@ -19,7 +20,7 @@ export function TicketHistory({ ticketId, staff }: { ticketId: string; staff: re
         <Accordion.Control>History</Accordion.Control>
         <Accordion.Panel>
           {opened && (
-            <Suspense fallback={<Loader size="sm" aria-label="Loading the history" />}>
+            <Suspense fallback={<LoadingIndicator size="sm" label="Loading the history" />}>
               <HistoryEntries ticketId={ticketId} staff={staff} />
             </Suspense>
           )}

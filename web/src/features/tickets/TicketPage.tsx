@@ -1,4 +1,4 @@
-import { Alert, Anchor, Grid, Group, Loader, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Grid, Group, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { categoryLabels, formatTicketNumber, isStaff, type PresenceActivity, type Ticket, type UserProfile } from '@domain';
 import { Suspense, useId, useState } from 'react';
@@ -17,6 +17,7 @@ import { CustomerActions } from './CustomerActions';
 import { PresenceBar, SlaBadge, StaffActions, TicketHistory, TriagePanel } from './staffParts';
 import { satisfactionText } from '../satisfaction/satisfactionText';
 import { PriorityBadge, StatusBadge } from './TicketBadges';
+import { LoadingIndicator } from '../../app/LoadingIndicator';
 
 export { preloadStaffPanels } from './staffParts';
 
@@ -42,7 +43,7 @@ export function TicketPage() {
   const [activity, setActivity] = useState<PresenceActivity>('viewing');
   useOwnPresence(ticketId, activity, staff);
   const others = useOthersOnTicket(ticketId, staff);
-  if (ticket.isPending) return <Loader aria-label="Loading the ticket" />;
+  if (ticket.isPending) return <LoadingIndicator label="Loading the ticket" />;
   if (ticket.isError || !ticket.data) {
     return (
       <Stack maw={720}>
@@ -64,7 +65,7 @@ export function TicketPage() {
   // is for staff, folded, so nothing shows twice and customers see no staff names.
   const details = staff ? (
     // Preloaded with the page, so nothing here suspends; the boundary is for a page opened without.
-    <Suspense fallback={<Loader aria-label="Loading the staff actions" />}>
+    <Suspense fallback={<LoadingIndicator label="Loading the staff actions" />}>
       <Stack>
         <StaffActions ticket={t} role={session.role} staff={people} />
         <TicketDetails ticket={t} staff={people} viewerIsStaff />

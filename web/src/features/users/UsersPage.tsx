@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Loader, Stack, Switch, Text } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Stack, Switch, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { USERS_PAGE_SIZE, mayChangeRole, roleLabels, roleSchema, roles, type Actor, type Role, type UserProfile } from '@domain';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import type { PendingWrite, UsersCursor, UsersPage as UsersPageData, UsersQuery 
 import { queryKeys } from '../../realtime/queryKeys';
 import { useRealtimeQuery } from '../../realtime/useRealtimeQuery';
 import { useSignedInSession } from '../../session/useSession';
+import { LoadingIndicator } from '../../app/LoadingIndicator';
 
 /** Admins: everyone with an account, their role and whether they may sign in. */
 export function UsersPage() {
@@ -27,7 +28,7 @@ export function UsersPage() {
   return (
     <Stack maw={960}>
       <PageHeading>Users</PageHeading>
-      {users.isPending && <Loader aria-label="Loading the users" />}
+      {users.isPending && <LoadingIndicator label="Loading the users" />}
       {users.isError && (
         <Alert color="red" role="alert">
           {errorMessage(users.error)}
