@@ -19,7 +19,8 @@ const retriesOf = new WeakMap<RateLimitCounters, Map<RateLimitKind, Promise<unkn
  * (same ids) are committed once more with the step that read calls for; a second refusal is
  * the answer. Retries of one counter go one at a time, each reading the counter after the one
  * before has stepped it. `request` builds the batch for a time: it throws at once, before
- * anything is written, while the window is full.
+ * anything is written, while the window is full. These are what a person typed, so leaving
+ * the page asks first until Firestore has stored them on the device.
  *
  * What this cannot do: a write the page queued before a reload has no one to retry it (its
  * refusal stands); and where the client believed there was no counter while the server had
@@ -32,7 +33,7 @@ export function commitCounted(
   kind: RateLimitKind,
   request: (now: Date) => WriteRequest,
 ): Promise<void> {
-  return commitRequest(db, request(new Date())).catch((refusal: unknown) => {
+  return commitRequest(db, request(new Date()), { guardUnload: true }).catch((refusal: unknown) => {
     if (codeOf(refusal) !== 'permission-denied') throw refusal;
     return oneAtATime(counters, kind, async () => {
       const stored = await readRateLimitFromServer(db, counters.uid, kind).catch((readError: unknown) => {
@@ -41,7 +42,7 @@ export function commitCounted(
       });
       counters.learn(kind, stored);
       try {
-        await commitRequest(db, request(new Date()));
+        await commitRequest(db, request(new Date()), { guardUnload: true });
       } catch (error) {
         counters.learn(kind, stored);
         throw error;

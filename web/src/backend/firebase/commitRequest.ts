@@ -5,9 +5,11 @@ import {
   serverTimestamp,
   writeBatch,
   type DocumentData,
+  type DocumentReference,
   type Firestore,
 } from 'firebase/firestore';
 import { writesOf, type DocData, type FieldTransforms, type WriteRequest } from '../clientRequest';
+import { guardUntilStored } from './unloadGuard';
 
 /** The domain speaks Dates; Firestore stores Timestamps (nested too). */
 function datesToTimestamps(value: unknown): unknown {
@@ -31,12 +33,20 @@ function withTransforms(data: DocData, transforms: FieldTransforms = {}): Docume
 /**
  * Carries out a write request (see writes.ts) as one writeBatch: one commit, checked by the
  * rules as a whole. The promise settles when the server has it; offline it never does, so
- * the UI follows the snapshot instead of awaiting it.
+ * the UI follows the snapshot instead of awaiting it. With `guardUnload`, leaving the page
+ * asks first until the batch is stored on the device (unloadGuard.ts).
  */
-export function commitRequest(db: Firestore, request: WriteRequest): Promise<void> {
+export function commitRequest(
+  db: Firestore,
+  request: WriteRequest,
+  /** For what a person typed (a ticket, a message, a note): read markers and presence may go. */
+  options: { guardUnload?: boolean } = {},
+): Promise<void> {
   const batch = writeBatch(db);
+  let lastRef: DocumentReference | undefined;
   for (const write of writesOf(request)) {
     const ref = doc(db, write.path);
+    lastRef = ref;
     switch (write.method) {
       case 'create':
       case 'set':
@@ -49,5 +59,7 @@ export function commitRequest(db: Firestore, request: WriteRequest): Promise<voi
         batch.delete(ref);
     }
   }
-  return batch.commit();
+  const committed = batch.commit();
+  if (options.guardUnload && lastRef) guardUntilStored(lastRef);
+  return committed;
 }
