@@ -44,7 +44,9 @@ test('canned replies: an admin adds one, an agent inserts it with "::" and its p
 
   // The customer never sees the placeholders: the sent reply carries the filled text.
   await composer.pressSequentially('::double');
+  await expect(picker.getByRole('option', { name: /Double charge/ })).toHaveAttribute('aria-selected', 'true');
   await agent.keyboard.press('Enter');
+  await expect(picker).toBeHidden();
   await agent.keyboard.press('Enter');
   await expect(customer.getByRole('list', { name: 'Messages' }).getByText(`Hi Maya Chen, Sam Rivera here: ticket ${number} is refunded.`)).toBeVisible();
 });

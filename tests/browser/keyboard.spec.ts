@@ -14,12 +14,12 @@ async function tabTo(page: Page, target: ReturnType<Page['getByRole']>, limit = 
 
 /**
  * Presses ArrowDown in an open list until `option` is highlighted, as a keyboard user watches
- * the highlight (Mantine places it a moment after the list opens: keys pressed faster than
- * that start from the top).
+ * the highlight. Mantine sets where the arrows start (the chosen option) on a zero-delay timer
+ * when the list opens; keys pressed before it has run start from the top.
  */
 async function arrowTo(page: Page, option: ReturnType<Page['getByRole']>, limit = 10) {
   await expect(page.getByRole('listbox')).toBeVisible();
-  // Mantine's zero-delay timer that places the highlight has run once one queued after it has.
+  // Mantine's zero-delay timer has run once one queued after it has.
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
   for (let presses = 0; presses < limit; presses++) {
     if ((await option.getAttribute('data-combobox-selected')) !== null) return;

@@ -4,7 +4,7 @@ import { EMULATOR_PROJECT_ID } from '../../web/src/backend/firebase/firebaseApp.
 import type { Session, SupportBackend } from '../../web/src/backend/port.js';
 import { SIGNED_OUT_EVERYWHERE_REASON } from '../../web/src/backend/sessionEnd.js';
 import { nextMatching } from '../contract/scenarios.js';
-import { adminAuth, adminFirestore, authEmulatorUrl, closeFreeTab, openFreeTab } from './firebaseHarness.js';
+import { adminAuth, adminFirestore, adminWrite, authEmulatorUrl, closeFreeTab, openFreeTab } from './firebaseHarness.js';
 
 /**
  * Accounts on the Emulator Suite: password reset and email verification complete with the
@@ -95,7 +95,7 @@ describe('Firebase accounts on the Auth emulator', () => {
     const { uid } = (await sessionOf(backend, (s) => s?.email === email))!;
     await profileField(uid, 'email', (value) => value === email);
     // An admin promotes the account in the console.
-    await adminFirestore().doc(`users/${uid}`).update({ role: 'agent' });
+    await adminWrite(() => adminFirestore().doc(`users/${uid}`).update({ role: 'agent' }));
     await profileField(uid, 'role', (value) => value === 'customer');
     expect((await adminAuth().getUser(uid)).customClaims?.role ?? 'customer').toBe('customer');
   });
@@ -141,14 +141,16 @@ describe('Firebase accounts on the Auth emulator', () => {
     await phone.backend.signIn({ email, password: 'everywhere-password' });
     await sessionOf(phone.backend, (s) => s?.uid === uid);
     const phoneToken = await phone.services.auth.currentUser!.getIdToken();
-    await adminFirestore().doc(`users/${uid}`).set({
-      email,
-      displayName: 'Eve Everywhere',
-      role: 'customer',
-      active: true,
-      createdAt: new Date(),
-      claimsSyncedAt: null,
-    });
+    await adminWrite(() =>
+      adminFirestore().doc(`users/${uid}`).set({
+        email,
+        displayName: 'Eve Everywhere',
+        role: 'customer',
+        active: true,
+        createdAt: new Date(),
+        claimsSyncedAt: null,
+      }),
+    );
     // Firebase Auth revokes in whole seconds: a sign-in in the very second of the revocation
     // still counts as after it. Let that second pass (a property of Auth, not of this machine).
     const signedInSecond = Math.floor(Date.now() / 1000);

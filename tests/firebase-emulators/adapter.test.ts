@@ -24,7 +24,7 @@ import type {
 } from '../../web/src/backend/port.js';
 import { nextMatching } from '../contract/scenarios.js';
 import { disableNetwork, enableNetwork } from 'firebase/firestore';
-import { adminAuth, adminFirestore, closeFreeTab, firebaseHarness, openFreeTab, type FirebaseHarness } from './firebaseHarness.js';
+import { adminAuth, adminFirestore, adminWrite, closeFreeTab, firebaseHarness, openFreeTab, type FirebaseHarness } from './firebaseHarness.js';
 
 /**
  * The Firebase adapter's own tests on the Emulator Suite (Auth, Firestore with
@@ -86,7 +86,7 @@ async function seedMessages(ticketId: string, count: number): Promise<void> {
       createdAt: new AdminTimestamp(base, micros * 1000),
     });
   }
-  await batch.commit();
+  await adminWrite(() => batch.commit());
 }
 
 beforeAll(async () => {
@@ -95,15 +95,14 @@ beforeAll(async () => {
   harness = await firebaseHarness();
   const config = adminFirestore().doc('config/assignment');
   savedAssignment = (await config.get()).data();
-  await config.set({ strategy: 'manual', agentUids: [], lastAssignedUid: null });
+  await adminWrite(() => config.set({ strategy: 'manual', agentUids: [], lastAssignedUid: null }));
   [customer, agent, admin] = await Promise.all([harness.openTab('customer'), harness.openTab('agent'), harness.openTab('admin')]);
 });
 
 afterAll(async () => {
   await harness?.dispose();
   const config = adminFirestore().doc('config/assignment');
-  if (savedAssignment) await config.set(savedAssignment);
-  else await config.delete();
+  await adminWrite(() => (savedAssignment ? config.set(savedAssignment) : config.delete()));
 });
 
 describe('the queue on Firestore', () => {
@@ -205,14 +204,14 @@ describe('staff actions and the audit trail', () => {
   it('a console edit is recorded as the console; one that breaks the ticket is put back whole', async () => {
     const ticket = await settledTicket(customer, 'Console edits');
     const consoleTicket = adminFirestore().doc(`tickets/${ticket.id}`);
-    await consoleTicket.update({ priority: 'high' });
+    await adminWrite(() => consoleTicket.update({ priority: 'high' }));
     // Reviewed before the next edit breaks the ticket (a review that finds the ticket broken
     // leaves it to the repair, and that change goes unrecorded).
     await nextMatching<TicketEventEntry[]>(
       (onData, onError) => agent.subscribeTicketEvents(ticket.id, onData, onError),
       (list) => list.some((e) => e.kind === 'priority'),
     );
-    await consoleTicket.update({ priority: 'urgent' });
+    await adminWrite(() => consoleTicket.update({ priority: 'urgent' }));
     const events = await nextMatching<TicketEventEntry[]>(
       (onData, onError) => agent.subscribeTicketEvents(ticket.id, onData, onError),
       (list) => list.some((e) => e.kind === 'reverted') && list.some((e) => e.kind === 'priority'),
@@ -439,10 +438,14 @@ describe('rate limits when the client has the counter wrong', () => {
       // step it takes offline is wrong: one more in a window the server has full (twice), and
       // a new window while one is open.
       const hoursAgo = AdminTimestamp.fromMillis(Date.now() - 2 * 60 * 60 * 1000);
-      await adminFirestore().doc(`users/${uid}/limits/tickets`).set({ windowStart: hoursAgo, count: 20, lastPath: 'tickets/long-ago' });
-      await adminFirestore()
-        .doc(`users/${uid}/limits/messages`)
-        .set({ windowStart: AdminTimestamp.fromMillis(Date.now() + 10 * 60 * 1000), count: 1, lastPath: 'tickets/from-another-tab/messages/m1' });
+      await adminWrite(() =>
+        adminFirestore().doc(`users/${uid}/limits/tickets`).set({ windowStart: hoursAgo, count: 20, lastPath: 'tickets/long-ago' }),
+      );
+      await adminWrite(() =>
+        adminFirestore()
+          .doc(`users/${uid}/limits/messages`)
+          .set({ windowStart: AdminTimestamp.fromMillis(Date.now() + 10 * 60 * 1000), count: 1, lastPath: 'tickets/from-another-tab/messages/m1' }),
+      );
       const first = tab.backend.createTicket(input('Written offline'));
       const second = tab.backend.createTicket(input('Written offline too'));
       const message = tab.backend.sendMessage(earlier.id, { text: 'And a message' });

@@ -82,6 +82,24 @@ export function adminFirestore(): AdminFirestore {
   return getAdminFirestore(admin());
 }
 
+/**
+ * An Admin SDK write (a set, an update, a batch: each may be sent again), tried again when the
+ * emulator turns it away for a moment: ABORTED while a trigger's transaction holds the
+ * document, and once in CI an UNKNOWN with no details for a plain set under load.
+ */
+export async function adminWrite<T>(write: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      const momentary = code === 10 || code === 2; // gRPC ABORTED, UNKNOWN
+      if (!momentary || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
+}
+
 /** The Admin SDK's Auth, as the console and the functions see accounts. */
 export function adminAuth(): AdminAuth {
   return getAdminAuth(admin());
@@ -127,9 +145,11 @@ async function createAccount(person: ContractPerson | 'secondAgent', email: stri
   // Verified, as the demo desk's staff are: staff rights need a verified email.
   const user = await getAdminAuth(admin()).createUser({ email, password: PASSWORD, displayName, emailVerified: true });
   await getAdminAuth(admin()).setCustomUserClaims(user.uid, { role });
-  await adminFirestore()
-    .doc(`users/${user.uid}`)
-    .set({ ...newUserDoc({ email, displayName }, new Date()), role });
+  await adminWrite(() =>
+    adminFirestore()
+      .doc(`users/${user.uid}`)
+      .set({ ...newUserDoc({ email, displayName }, new Date()), role }),
+  );
   return { uid: user.uid, email };
 }
 

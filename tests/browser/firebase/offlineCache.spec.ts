@@ -8,7 +8,7 @@ const lines = ['First from the tunnel', 'Second from the tunnel', 'Third from th
 // Opening the app with no network is the service worker's work: this spec wants it.
 test.use({ serviceWorkers: 'allow' });
 
-test("offline on Firebase: messages wait in Firestore's persistent cache through a reload, show in the customer's second tab too, and reach the agent once each, in order", async ({
+test("offline on Firebase: messages wait in Firestore's persistent cache, show in the customer's second tab, survive a reload, and reach the agent once each, in order", async ({
   people,
 }) => {
   const customer = await people.open('Maya Chen', 'customer');

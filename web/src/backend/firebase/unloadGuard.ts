@@ -22,9 +22,10 @@ export function createUnloadGuard(target: EventTarget | undefined) {
 const guardThisPage = createUnloadGuard(typeof window === 'undefined' ? undefined : window);
 
 /**
- * Guards the page until a write that touches `ref`, just handed to Firestore, is stored on the
- * device: Firestore's queue runs in order, so a cache read queued after the write settles once
- * the write is stored (whether the document is there or not).
+ * Guards the page until the write just handed to Firestore is stored on the device. Firestore's
+ * queue runs one operation at a time, in order, so a cache read queued after the write settles
+ * once the write is stored; which document it reads does not matter (one of the write's, found
+ * or not).
  */
 export function guardUntilStored(ref: DocumentReference): void {
   guardThisPage(getDocFromCache(ref));
