@@ -4,7 +4,7 @@ import { EMULATOR_PROJECT_ID } from '../../web/src/backend/firebase/firebaseApp.
 import type { Session, SupportBackend } from '../../web/src/backend/port.js';
 import { SIGNED_OUT_EVERYWHERE_REASON } from '../../web/src/backend/sessionEnd.js';
 import { nextMatching } from '../contract/scenarios.js';
-import { adminAuth, adminFirestore, adminWrite, authEmulatorUrl, closeFreeTab, openFreeTab } from './firebaseHarness.js';
+import { adminAuth, adminFirestore, adminWrite, authEmulatorUrl, closeFreeTab, openFreeTab, profileField } from './firebaseHarness.js';
 
 /**
  * Accounts on the Emulator Suite: password reset and email verification complete with the
@@ -48,17 +48,6 @@ async function oobCodeFor(email: string, requestType: 'PASSWORD_RESET' | 'VERIFY
     if (newest) return newest.oobCode;
     if (Date.now() > deadline) throw new Error(`No ${requestType} code for ${email} after ${timeoutMs} ms.`);
     await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** Polls a users/{uid} field as the console would see it, until it says `want`. */
-async function profileField(uid: string, field: string, accept: (value: unknown) => boolean, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value: unknown = (await adminFirestore().doc(`users/${uid}`).get()).get(field);
-    if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`users/${uid}.${field} is still ${String(value)} after ${timeoutMs} ms.`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
   }
 }
 

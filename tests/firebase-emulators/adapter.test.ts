@@ -24,7 +24,16 @@ import type {
 } from '../../web/src/backend/port.js';
 import { nextMatching } from '../contract/scenarios.js';
 import { disableNetwork, enableNetwork } from 'firebase/firestore';
-import { adminAuth, adminFirestore, adminWrite, closeFreeTab, firebaseHarness, openFreeTab, type FirebaseHarness } from './firebaseHarness.js';
+import {
+  adminAuth,
+  adminFirestore,
+  adminWrite,
+  closeFreeTab,
+  firebaseHarness,
+  openFreeTab,
+  profileField,
+  type FirebaseHarness,
+} from './firebaseHarness.js';
 
 /**
  * The Firebase adapter's own tests on the Emulator Suite (Auth, Firestore with
@@ -412,15 +421,6 @@ describe('people and connectivity', () => {
   });
 });
 
-/** Waits until users/{uid} is stored (as the Admin SDK reads it). */
-async function profileStored(uid: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await adminFirestore().doc(`users/${uid}`).get()).exists) {
-    if (Date.now() > deadline) throw new Error(`users/${uid} not stored after ${timeoutMs} ms.`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 describe('rate limits when the client has the counter wrong', () => {
   it('tickets and a message written offline against counters the client never saw are stored: it reads each counter and steps again', async () => {
     const tab = await openFreeTab();
@@ -428,7 +428,7 @@ describe('rate limits when the client has the counter wrong', () => {
       await tab.backend.signUp({ displayName: 'Olga Offline', email: `olga-${marker}@contract.test`, password: 'offline-password' });
       const { uid } = (await nextMatching<Session | null>((onData) => tab.backend.subscribeSession(onData), (s) => s !== null)) as Session;
       // The rules check a new ticket against its writer's profile, which sign-up writes after.
-      await profileStored(uid);
+      await profileField(uid, 'email', (email) => email !== undefined);
       const earlier = await settledTicket(tab.backend, 'Before the offline spell');
       await disableNetwork(tab.services.db);
       // Meanwhile her counters change on the server (from another tab of hers, or an admin's

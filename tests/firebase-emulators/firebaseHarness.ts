@@ -100,6 +100,17 @@ export async function adminWrite<T>(write: () => Promise<T>, attempts = 5): Prom
   }
 }
 
+/** Polls a users/{uid} field as the console would see it, until `accept` takes it. */
+export async function profileField(uid: string, field: string, accept: (value: unknown) => boolean, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value: unknown = (await adminFirestore().doc(`users/${uid}`).get()).get(field);
+    if (accept(value)) return value;
+    if (Date.now() > deadline) throw new Error(`users/${uid}.${field} is still ${String(value)} after ${timeoutMs} ms.`);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
+
 /** The Admin SDK's Auth, as the console and the functions see accounts. */
 export function adminAuth(): AdminAuth {
   return getAdminAuth(admin());
